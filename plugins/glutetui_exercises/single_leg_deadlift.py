@@ -1,0 +1,30 @@
+"""Single-leg deadlift."""
+
+import glutetui
+
+
+@glutetui.hookimpl
+def register_exercises(register):
+    register(
+        glutetui.Exercise(
+            id="single-leg-deadlift",
+            name="Single-leg deadlift",
+            summary="A hip hinge balanced on one leg: the gluteus medius works hard to keep the pelvis steady.",
+            instructions=[
+                "Stand tall holding a dumbbell in one hand, in front of your body.",
+                "Hinge forward from the hips, lowering the weight toward the floor while the opposite leg lifts out behind you.",
+                "Come back up to standing and set the lifted foot back down.",
+                "Do 10 to 12 reps on one side, then the other; 3 sets on each side.",
+            ],
+            sets=3,
+            reps=(10, 12),
+            per_side=True,
+            equipment=["dumbbell"],
+            cues=[
+                "Hinge at the hips, back long",
+                "Keep the pelvis level: don't let the hip open up",
+                "Slow and balanced beats heavy",
+            ],
+            tags=["standing", "balance", "gym", "home", "strength"],
+        )
+    )

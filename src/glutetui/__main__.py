@@ -1,0 +1,5 @@
+"""``python -m glutetui``."""
+
+from glutetui.cli import main
+
+raise SystemExit(main())

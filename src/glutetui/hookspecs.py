@@ -1,0 +1,50 @@
+"""The plugin contract: every hook glutetui calls.
+
+These names and signatures are public. Adding a hook is a minor change; changing the shape of
+one below needs a major version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pluggy
+
+from glutetui import PROJECT_NAME
+from glutetui.model import Exercise, Routine, Session
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+
+
+@hookspec
+def register_exercises(register: Callable[[Exercise], None]) -> None:
+    """Register the exercises this plugin provides.
+
+    Called once when glutetui loads its plugins (at the start of the app and of every
+    command that lists exercises). Call ``register(exercise)`` once per
+    :class:`glutetui.Exercise`. Each one is validated: an invalid exercise, or one whose ``id``
+    another plugin already registered, is reported under this plugin's name and left out; the
+    plugin's other exercises stay. If the hook raises, every exercise and routine of this
+    plugin is left out and the error is reported; other plugins are unaffected.
+    """
+
+
+@hookspec
+def register_routines(register: Callable[[Routine], None]) -> None:
+    """Register named routines: ordered lists of exercise ids with optional dose overrides.
+
+    Called after every plugin's ``register_exercises``, so a routine may use exercises from
+    any plugin. Call ``register(routine)`` once per :class:`glutetui.Routine`. A routine that
+    names an exercise nobody registered is reported and left out.
+    """
+
+
+@hookspec
+def session_saved(session: Session, final: bool) -> None:
+    """Be told that a session was written to the log.
+
+    Called after each finished set is saved (``final`` is false) and once more when the session
+    ends (``final`` is true), with the session exactly as written. Use it to mirror the log
+    elsewhere. It must return quickly and must not change the session; an exception is
+    reported and does not stop the workout or the save.
+    """

@@ -1,0 +1,370 @@
+"""The data glutetui works with: exercises, routines, and what a person logged.
+
+Everything here is a frozen dataclass. Plugin authors build :class:`Exercise` and
+:class:`Routine`; the runner and the store build :class:`SetResult` and :class:`Session`.
+Constructors are lenient about *shape* (a list becomes a tuple, ``sets=3`` becomes ``(3, 3)``)
+so that plugin code reads naturally; whether the values make sense is checked by
+:func:`validate_exercise` when the exercise is registered, so one bad exercise is reported by
+its plugin's name instead of crashing the import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Literal
+
+Range = tuple[int, int]
+"""An inclusive ``(min, max)`` range."""
+
+Side = Literal["left", "right"]
+SIDES: tuple[Side, Side] = ("left", "right")
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EQUIPMENT_WORD_RE = re.compile(r"^[a-z0-9][a-z0-9 '-]{0,39}$")
+
+# Upper bounds that no real prescription reaches; they catch typos such as reps=(8, 120).
+MAX_SETS = 20
+MAX_REPS = 200
+MAX_HOLD_SECONDS = 120
+MAX_REST_SECONDS = 15 * 60
+
+
+def as_range(value: int | Sequence[int]) -> Range:
+    """Turn ``3`` into ``(3, 3)`` and ``[8, 12]`` into ``(8, 12)``; leave anything else alone.
+
+    Odd values are passed through untouched (as far as typing allows) so that validation can
+    report them with a useful message instead of failing here.
+    """
+    if isinstance(value, bool):
+        return value  # type: ignore[return-value]
+    if isinstance(value, int):
+        return (value, value)
+    if isinstance(value, list | tuple) and len(value) == 2:
+        return (value[0], value[1])
+    return value  # type: ignore[return-value]
+
+
+def _as_tuple(value: Iterable[str] | str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def format_range(r: Range, sep: str = "–") -> str:
+    """``(8, 12)`` -> ``"8–12"``; ``(3, 3)`` -> ``"3"``."""
+    lo, hi = r
+    return str(lo) if lo == hi else f"{lo}{sep}{hi}"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise, as a plugin declares it.
+
+    Register it from a ``register_exercises`` hook::
+
+        register(glutetui.Exercise(id="clamshell", name="Clamshell", ...))
+    """
+
+    id: str
+    """Stable slug (``lowercase-with-hyphens``). The log refers to it forever: never rename."""
+    name: str
+    """The name people know it by."""
+    summary: str = ""
+    """One line on what it trains."""
+    instructions: tuple[str, ...] = ()
+    """Numbered steps, in order. At least one."""
+    sets: Range = (3, 3)
+    """Default number of sets: an int, or an inclusive ``(min, max)`` range."""
+    reps: Range = (10, 10)
+    """Default reps per set (per side when ``per_side``): an int or an inclusive range."""
+    per_side: bool = False
+    """Each set is done once on the left and once on the right."""
+    hold_seconds: int | None = None
+    """Optional pause at the top of each rep, in seconds."""
+    equipment: tuple[str, ...] = ()
+    """What you cannot do it without. Free words; known ones (``band``, ``dumbbell``, ...)
+    get nice names and equipment filters."""
+    optional_equipment: tuple[str, ...] = ()
+    """What makes it harder but is not required (a band on a clamshell)."""
+    cues: tuple[str, ...] = ()
+    """Short form cues shown during a set ("knees over toes")."""
+    tags: tuple[str, ...] = ()
+    """Free search words (``rehab``, ``standing``, ``gym``)."""
+    evidence: str | None = None
+    """Optional published finding with its source, shown on the detail pane."""
+    rest_seconds: int | None = None
+    """Rest between sets for this exercise; ``None`` uses the user's default."""
+
+    def __post_init__(self) -> None:
+        # Normalise shape only; validate_exercise() judges the values.
+        object.__setattr__(self, "instructions", _as_tuple(self.instructions))
+        object.__setattr__(self, "equipment", _as_tuple(self.equipment))
+        object.__setattr__(self, "optional_equipment", _as_tuple(self.optional_equipment))
+        object.__setattr__(self, "cues", _as_tuple(self.cues))
+        object.__setattr__(self, "tags", _as_tuple(self.tags))
+        object.__setattr__(self, "sets", as_range(self.sets))
+        object.__setattr__(self, "reps", as_range(self.reps))
+
+    @property
+    def dose(self) -> Dose:
+        """The default dose."""
+        return Dose(
+            sets=self.sets, reps=self.reps, per_side=self.per_side, hold_seconds=self.hold_seconds
+        )
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How much of an exercise: sets, reps, sides and hold."""
+
+    sets: Range
+    reps: Range
+    per_side: bool = False
+    hold_seconds: int | None = None
+
+    def describe(self) -> str:
+        """The dose the way a coach says it: ``3 sets of 12–15 reps, each side, hold 1 s at the top``."""
+        set_word = "set" if self.sets == (1, 1) else "sets"
+        rep_word = "rep" if self.reps == (1, 1) else "reps"
+        text = f"{format_range(self.sets)} {set_word} of {format_range(self.reps)} {rep_word}"
+        if self.per_side:
+            text += ", each side"
+        if self.hold_seconds:
+            text += f", hold {self.hold_seconds} s at the top"
+        return text
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    """One exercise in a routine, with optional overrides of its default dose."""
+
+    exercise_id: str
+    sets: Range | None = None
+    reps: Range | None = None
+    load: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.sets is not None:
+            object.__setattr__(self, "sets", as_range(self.sets))
+        if self.reps is not None:
+            object.__setattr__(self, "reps", as_range(self.reps))
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A named, ordered list of exercises. Items may be plain exercise ids."""
+
+    id: str
+    """Stable slug."""
+    name: str
+    summary: str = ""
+    items: tuple[RoutineItem, ...] = ()
+
+    def __post_init__(self) -> None:
+        items = tuple(
+            RoutineItem(item) if isinstance(item, str) else item
+            for item in _as_tuple(self.items)  # type: ignore[arg-type]
+        )
+        object.__setattr__(self, "items", items)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+class InvalidExerciseError(ValueError):
+    """An exercise or routine whose values make no sense; the message lists every problem."""
+
+
+def _range_problems(label: str, value: object, upper: int) -> list[str]:
+    if (
+        not isinstance(value, tuple)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        return [f"{label} must be a whole number or a (min, max) pair, not {value!r}"]
+    lo, hi = value
+    problems = []
+    if lo < 1:
+        problems.append(f"{label} must be at least 1, not {lo}")
+    if lo > hi:
+        problems.append(f"{label} range {lo}–{hi} has its minimum above its maximum")
+    if hi > upper:
+        problems.append(f"{label} of {hi} is beyond the sane limit of {upper}")
+    return problems
+
+
+def normalise_equipment_word(word: str) -> str:
+    """Lower-case and trim an equipment word and map known aliases to their key."""
+    from glutetui.equipment import ALIASES
+
+    key = " ".join(word.strip().lower().replace("_", " ").split())
+    return ALIASES.get(key, key)
+
+
+def exercise_problems(ex: Exercise) -> list[str]:
+    """Every reason ``ex`` cannot be registered; empty when it is fine."""
+    problems: list[str] = []
+    if not isinstance(ex.id, str) or not SLUG_RE.match(ex.id):
+        problems.append(
+            f"id {ex.id!r} must be a non-empty slug like 'side-plank' (a-z, 0-9, hyphens)"
+        )
+    if not isinstance(ex.name, str) or not ex.name.strip():
+        problems.append("name must not be empty")
+    if not isinstance(ex.summary, str):
+        problems.append("summary must be text")
+    if not ex.instructions:
+        problems.append("needs at least one instruction")
+    elif not all(isinstance(s, str) and s.strip() for s in ex.instructions):
+        problems.append("every instruction must be non-empty text")
+    problems += _range_problems("sets", ex.sets, MAX_SETS)
+    problems += _range_problems("reps", ex.reps, MAX_REPS)
+    if not isinstance(ex.per_side, bool):
+        problems.append(f"per_side must be True or False, not {ex.per_side!r}")
+    if ex.hold_seconds is not None and (
+        not isinstance(ex.hold_seconds, int)
+        or isinstance(ex.hold_seconds, bool)
+        or not 1 <= ex.hold_seconds <= MAX_HOLD_SECONDS
+    ):
+        problems.append(
+            f"hold_seconds must be a whole number from 1 to {MAX_HOLD_SECONDS}, not {ex.hold_seconds!r}"
+        )
+    if ex.rest_seconds is not None and (
+        not isinstance(ex.rest_seconds, int)
+        or isinstance(ex.rest_seconds, bool)
+        or not 0 <= ex.rest_seconds <= MAX_REST_SECONDS
+    ):
+        problems.append(
+            f"rest_seconds must be a whole number from 0 to {MAX_REST_SECONDS}, not {ex.rest_seconds!r}"
+        )
+    for label, words in (
+        ("equipment", ex.equipment),
+        ("optional_equipment", ex.optional_equipment),
+    ):
+        for word in words:
+            if not isinstance(word, str) or not EQUIPMENT_WORD_RE.match(
+                normalise_equipment_word(word)
+            ):
+                problems.append(
+                    f"{label} word {word!r} must be a short word or phrase (letters, digits, spaces, hyphens)"
+                )
+    for label, texts in (("cues", ex.cues), ("tags", ex.tags)):
+        if not all(isinstance(t, str) and t.strip() for t in texts):
+            problems.append(f"every entry in {label} must be non-empty text")
+    if ex.evidence is not None and not isinstance(ex.evidence, str):
+        problems.append("evidence must be text")
+    return problems
+
+
+def normalise_exercise(ex: Exercise) -> Exercise:
+    """Validate ``ex`` and return it with equipment words mapped to their canonical keys.
+
+    Raises :class:`InvalidExerciseError` listing every problem.
+    """
+    if not isinstance(ex, Exercise):
+        raise InvalidExerciseError(f"expected a glutetui.Exercise, got {type(ex).__name__}")
+    problems = exercise_problems(ex)
+    if problems:
+        raise InvalidExerciseError("; ".join(problems))
+    return replace(
+        ex,
+        equipment=tuple(dict.fromkeys(normalise_equipment_word(w) for w in ex.equipment)),
+        optional_equipment=tuple(
+            dict.fromkeys(normalise_equipment_word(w) for w in ex.optional_equipment)
+        ),
+    )
+
+
+def routine_problems(routine: Routine) -> list[str]:
+    """Every reason ``routine`` cannot be registered (exercise ids are checked by the catalog)."""
+    problems: list[str] = []
+    if not isinstance(routine.id, str) or not SLUG_RE.match(routine.id):
+        problems.append(f"id {routine.id!r} must be a non-empty slug like 'morning-basics'")
+    if not isinstance(routine.name, str) or not routine.name.strip():
+        problems.append("name must not be empty")
+    if not routine.items:
+        problems.append("needs at least one exercise")
+    for item in routine.items:
+        if not isinstance(item, RoutineItem) or not isinstance(item.exercise_id, str):
+            problems.append(f"item {item!r} must be an exercise id or a glutetui.RoutineItem")
+            continue
+        if item.sets is not None:
+            problems += _range_problems(f"{item.exercise_id} sets", item.sets, MAX_SETS)
+        if item.reps is not None:
+            problems += _range_problems(f"{item.exercise_id} reps", item.reps, MAX_REPS)
+        if item.load is not None and (not isinstance(item.load, int | float) or item.load < 0):
+            problems.append(f"{item.exercise_id} load must be a non-negative number")
+    return problems
+
+
+# --------------------------------------------------------------------------- the log
+
+
+@dataclass(frozen=True)
+class SetResult:
+    """One finished set on one side, as logged."""
+
+    exercise_id: str
+    set_number: int
+    """1-based among the exercise's sets (warm-ups are numbered separately)."""
+    reps: int
+    side: Side | None = None
+    load: float | None = None
+    unit: str | None = None
+    """``kg``, ``lb``, or a band colour such as ``band:red``."""
+    rpe: int | None = None
+    """Rate of perceived effort, 1–10."""
+    warmup: bool = False
+    """Logged but not counted as a work set."""
+    finished_at: datetime | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ExerciseLog:
+    """Per-exercise facts of a session: the name as it was, the planned dose, pain and note."""
+
+    exercise_id: str
+    name: str
+    """Saved so that a session still reads well after the exercise's plugin is uninstalled."""
+    per_side: bool = False
+    target_sets: int | None = None
+    target_reps: Range | None = None
+    pain: int | None = None
+    """Pain 0–10 reported after the exercise."""
+    note: str = ""
+    skipped: bool = False
+
+
+SessionStatus = Literal["in-progress", "complete", "incomplete"]
+
+
+@dataclass(frozen=True)
+class Session:
+    """One workout: what was planned, what was done, and how it felt."""
+
+    id: str
+    started_at: datetime
+    exercises: tuple[ExerciseLog, ...] = ()
+    sets: tuple[SetResult, ...] = ()
+    ended_at: datetime | None = None
+    status: SessionStatus = "in-progress"
+    note: str = ""
+    routine_id: str | None = None
+    cursor: int = 0
+    """Where the runner was (index of the next step), so an unfinished session resumes exactly."""
+    source: str = "glutetui"
+    """Where the session came from: ``glutetui``, or the app it was imported from."""
+
+    def exercise(self, exercise_id: str) -> ExerciseLog | None:
+        """The per-exercise entry for ``exercise_id``, if it is part of this session."""
+        return next((e for e in self.exercises if e.exercise_id == exercise_id), None)
+
+    @property
+    def work_sets(self) -> tuple[SetResult, ...]:
+        """Sets that count (warm-ups excluded)."""
+        return tuple(s for s in self.sets if not s.warmup)

@@ -1,0 +1,360 @@
+"""Loading plugins without letting one bad plugin take the others down.
+
+pluggy's ``load_setuptools_entrypoints`` has no guard around ``ep.load()``, so one plugin that
+fails to import crashes every host that uses it. Here each entry point is loaded inside its own
+``try``, each plugin's hook implementation is called on its own so a raising hook disables only
+that plugin, every registration is validated, and ``check_pending()`` catches misspelled hook
+names. Every failure is kept with the plugin's name, distribution, version and reason.
+
+Switches:
+
+* ``GLUTETUI_DISABLE_PLUGINS=name,other`` blocks plugins by entry-point or distribution name.
+* ``GLUTETUI_STRICT_PLUGINS=1`` (or ``strict=True``) re-raises the first failure as
+  :class:`PluginError`, with the original exception chained, for plugin authors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.metadata
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pluggy
+
+from glutetui import PROJECT_NAME, hookspecs
+from glutetui.catalog import Catalog
+from glutetui.model import (
+    Exercise,
+    InvalidExerciseError,
+    Routine,
+    Session,
+    normalise_exercise,
+    routine_problems,
+)
+
+DISABLE_ENV = "GLUTETUI_DISABLE_PLUGINS"
+STRICT_ENV = "GLUTETUI_STRICT_PLUGINS"
+BUILTIN_DISTRIBUTION = "glutetui"
+
+PluginStatus = Literal["ok", "partial", "failed", "disabled"]
+
+
+class PluginError(Exception):
+    """A plugin failed to load or register, raised only in strict mode."""
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    """What glutetui knows about one plugin after loading it."""
+
+    name: str
+    """Entry-point name (what ``GLUTETUI_DISABLE_PLUGINS`` takes)."""
+    module: str
+    """What the entry point points at."""
+    distribution: str | None = None
+    version: str | None = None
+    status: PluginStatus = "ok"
+    """``ok``; ``partial`` (loaded, but some registrations were refused); ``failed``; ``disabled``."""
+    problems: tuple[str, ...] = ()
+    exercises: tuple[str, ...] = ()
+    routines: tuple[str, ...] = ()
+
+    @property
+    def builtin(self) -> bool:
+        """Shipped inside glutetui's own wheel."""
+        return self.distribution == BUILTIN_DISTRIBUTION
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The catalog built from every plugin, and a report on each plugin."""
+
+    catalog: Catalog
+    plugins: tuple[PluginInfo, ...]
+    manager: pluggy.PluginManager | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def problems(self) -> list[tuple[str, str]]:
+        """``(plugin name, reason)`` for every problem, in load order."""
+        return [(p.name, msg) for p in self.plugins for msg in p.problems]
+
+    def notify_session_saved(self, session: Session, final: bool) -> list[tuple[str, str]]:
+        """Call every ``session_saved`` implementation on its own; return ``(plugin, reason)``
+        for each one that raised instead of letting it stop the workout."""
+        if self.manager is None:
+            return []
+        failures = []
+        for impl in self.manager.hook.session_saved.get_hookimpls():
+            try:
+                impl.function(session=session, final=final)
+            except Exception as exc:  # noqa: BLE001 - a plugin bug must not lose the set
+                failures.append((impl.plugin_name, f"hook session_saved raised {_describe(exc)}"))
+        return failures
+
+
+@dataclass
+class _Record:
+    name: str
+    module: str
+    distribution: str | None
+    version: str | None
+    status: PluginStatus = "ok"
+    problems: list[str] = field(default_factory=list)
+    exercises: list[str] = field(default_factory=list)
+    routines: list[str] = field(default_factory=list)
+
+    def freeze(self) -> PluginInfo:
+        status = self.status
+        if status == "ok" and self.problems:
+            status = "partial"
+        return PluginInfo(
+            name=self.name,
+            module=self.module,
+            distribution=self.distribution,
+            version=self.version,
+            status=status,
+            problems=tuple(self.problems),
+            exercises=tuple(self.exercises),
+            routines=tuple(self.routines),
+        )
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def disabled_from_env() -> set[str]:
+    """Plugin names listed in ``GLUTETUI_DISABLE_PLUGINS``."""
+    return {n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip()}
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def discover_entry_points() -> list[importlib.metadata.EntryPoint]:
+    """Entry points in the ``glutetui`` group: built-ins first, then by distribution and name."""
+    eps = list(importlib.metadata.entry_points(group=PROJECT_NAME))
+
+    def key(ep: importlib.metadata.EntryPoint) -> tuple[int, str, str]:
+        dist = ep.dist.name if ep.dist is not None else ""
+        return (0 if dist == BUILTIN_DISTRIBUTION else 1, dist.lower(), ep.name)
+
+    return sorted(eps, key=key)
+
+
+class _Loader:
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.pm = pluggy.PluginManager(PROJECT_NAME)
+        self.pm.add_hookspecs(hookspecs)
+        self.records: dict[str, _Record] = {}
+        self.order: list[str] = []
+        self.exercises: dict[str, Exercise] = {}
+        self.routines: dict[str, Routine] = {}
+        self.sources: dict[str, str] = {}
+
+    # -- failures -------------------------------------------------------------------------
+
+    def fail(self, record: _Record, reason: str, exc: BaseException | None = None) -> None:
+        """The whole plugin is out."""
+        record.status = "failed"
+        record.problems.append(reason)
+        self._forget(record)
+        if self.strict:
+            raise PluginError(f"plugin {record.name!r}: {reason}") from exc
+
+    def refuse(self, record: _Record, reason: str, exc: BaseException | None = None) -> None:
+        """One registration is out; the plugin's others stay."""
+        record.problems.append(reason)
+        if self.strict:
+            raise PluginError(f"plugin {record.name!r}: {reason}") from exc
+
+    def _forget(self, record: _Record) -> None:
+        for ex_id in record.exercises:
+            self.exercises.pop(ex_id, None)
+            self.sources.pop(ex_id, None)
+        for r_id in record.routines:
+            self.routines.pop(r_id, None)
+            self.sources.pop(r_id, None)
+        record.exercises.clear()
+        record.routines.clear()
+        if self.pm.has_plugin(record.name):
+            self.pm.unregister(name=record.name)
+
+    # -- steps ----------------------------------------------------------------------------
+
+    def add(
+        self,
+        name: str,
+        module_ref: str,
+        obj_loader: Callable[[], object],
+        dist: str | None,
+        version: str | None,
+        disabled: set[str],
+    ) -> None:
+        if name in self.records:
+            # Two distributions used the same entry-point name: pluggy would refuse the second.
+            other = self.records[name]
+            record = _Record(name, module_ref, dist, version)
+            self.order.append(f"{name} ({dist})")
+            self.records[f"{name} ({dist})"] = record
+            self.fail(
+                record,
+                f"entry-point name {name!r} is already used by {other.distribution or other.module}",
+            )
+            return
+        record = _Record(name, module_ref, dist, version)
+        self.records[name] = record
+        self.order.append(name)
+        if name in disabled or (dist is not None and dist in disabled):
+            record.status = "disabled"
+            self.pm.set_blocked(name)
+            return
+        try:
+            plugin = obj_loader()
+        except Exception as exc:  # noqa: BLE001 - any import-time error of third-party code
+            self.fail(record, f"failed to import {module_ref}: {_describe(exc)}", exc)
+            return
+        try:
+            self.pm.register(plugin, name=name)
+        except (ValueError, pluggy.PluginValidationError) as exc:
+            self.fail(record, f"was refused by the plugin manager: {_describe(exc)}", exc)
+
+    def check_pending(self) -> None:
+        known = [
+            n
+            for n in dir(hookspecs)
+            if not n.startswith("_") and callable(getattr(hookspecs, n)) and n != "hookspec"
+        ]
+        while True:
+            try:
+                self.pm.check_pending()
+                return
+            except pluggy.PluginValidationError as exc:
+                name = self.pm.get_name(exc.plugin) or "?"
+                unknown = [
+                    hc.name for hc in self.pm.get_hookcallers(exc.plugin) or [] if not hc.has_spec()
+                ]
+                hints = []
+                for hook in unknown:
+                    close = difflib.get_close_matches(hook, known, n=1)
+                    hints.append(f"{hook!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+                reason = "implements unknown hook " + ", ".join(hints) if hints else _describe(exc)
+                record = self.records.get(name)
+                if record is None:  # cannot happen: every plugin goes through add()
+                    self.pm.unregister(exc.plugin)
+                    continue
+                self.fail(record, reason + f"; known hooks: {', '.join(known)}", exc)
+
+    def call(
+        self, hook_name: str, register_factory: Callable[[_Record], Callable[[Any], None]]
+    ) -> None:
+        caller = getattr(self.pm.hook, hook_name)
+        impls = {impl.plugin_name: impl for impl in caller.get_hookimpls()}
+        for name in self.order:
+            impl = impls.get(name)
+            record = self.records[name]
+            if impl is None or record.status == "failed":
+                continue
+            pending: list[Any] = []
+            try:
+                impl.function(register=pending.append)
+            except Exception as exc:  # noqa: BLE001 - the plugin raised: disable that plugin only
+                self.fail(record, f"hook {hook_name} raised {_describe(exc)}", exc)
+                continue
+            accept = register_factory(record)
+            for item in pending:
+                accept(item)
+
+    def accept_exercise(self, record: _Record) -> Callable[[Any], None]:
+        def accept(item: Any) -> None:
+            label = getattr(item, "id", None) or repr(item)[:40]
+            try:
+                ex = normalise_exercise(item)
+            except InvalidExerciseError as exc:
+                self.refuse(record, f"exercise {label!r} is invalid: {exc}", exc)
+                return
+            if ex.id in self.exercises:
+                self.refuse(
+                    record,
+                    f"exercise id {ex.id!r} is already registered by plugin {self.sources[ex.id]!r}",
+                )
+                return
+            self.exercises[ex.id] = ex
+            self.sources[ex.id] = record.name
+            record.exercises.append(ex.id)
+
+        return accept
+
+    def accept_routine(self, record: _Record) -> Callable[[Any], None]:
+        def accept(item: Any) -> None:
+            label = getattr(item, "id", None) or repr(item)[:40]
+            if not isinstance(item, Routine):
+                self.refuse(
+                    record,
+                    f"routine {label!r} is invalid: expected a glutetui.Routine, got {type(item).__name__}",
+                )
+                return
+            problems = routine_problems(item)
+            missing = [
+                i.exercise_id
+                for i in item.items
+                if getattr(i, "exercise_id", None) not in self.exercises
+            ]
+            if missing and not problems:
+                problems.append("uses exercises nobody registered: " + ", ".join(map(str, missing)))
+            if problems:
+                self.refuse(record, f"routine {label!r} is invalid: {'; '.join(problems)}")
+                return
+            if item.id in self.routines:
+                self.refuse(
+                    record,
+                    f"routine id {item.id!r} is already registered by plugin {self.sources[item.id]!r}",
+                )
+                return
+            self.routines[item.id] = item
+            self.sources[item.id] = record.name
+            record.routines.append(item.id)
+
+        return accept
+
+    def result(self) -> LoadResult:
+        catalog = Catalog(
+            exercises=dict(self.exercises), routines=dict(self.routines), sources=dict(self.sources)
+        )
+        plugins = tuple(self.records[n].freeze() for n in self.order)
+        return LoadResult(catalog=catalog, plugins=plugins, manager=self.pm)
+
+
+def load_plugins(
+    entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
+    *,
+    extra: Sequence[tuple[str, object]] = (),
+    disabled: Iterable[str] | None = None,
+    strict: bool | None = None,
+) -> LoadResult:
+    """Load every plugin and build the catalog.
+
+    ``entry_points`` defaults to the installed ``glutetui`` group; ``extra`` adds
+    ``(name, module_or_object)`` plugins directly (tests and embedding). ``disabled`` defaults
+    to ``GLUTETUI_DISABLE_PLUGINS`` and ``strict`` to ``GLUTETUI_STRICT_PLUGINS``.
+    """
+    loader = _Loader(strict=_env_flag(STRICT_ENV) if strict is None else strict)
+    blocked = disabled_from_env() if disabled is None else set(disabled)
+    for ep in discover_entry_points() if entry_points is None else entry_points:
+        dist = ep.dist.name if ep.dist is not None else None
+        version = ep.dist.version if ep.dist is not None else None
+        loader.add(ep.name, ep.value, ep.load, dist, version, blocked)
+    for name, obj in extra:
+        loader.add(
+            name, getattr(obj, "__name__", repr(obj)), lambda obj=obj: obj, None, None, blocked
+        )
+    loader.check_pending()
+    loader.call("register_exercises", loader.accept_exercise)
+    loader.call("register_routines", loader.accept_routine)
+    return loader.result()

@@ -1,0 +1,136 @@
+"""User settings from ``settings.toml`` in the config dir.
+
+The file is the user's: glutetui reads it, reports every key it cannot use (naming the key and
+falling back to that key's default), and never writes it unless the user asks (the settings
+screen's save). An unreadable file means all defaults plus one notice, never a crash.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting, with its default."""
+
+    units: str = "kg"
+    """Load unit: ``kg`` or ``lb``."""
+    rest_seconds: int = 90
+    """Rest between sets, unless the exercise says otherwise."""
+    switch_sides_seconds: int = 10
+    """Pause between the left and the right side of a set."""
+    bell: bool = True
+    """Ring the terminal bell when a timer ends (works over SSH)."""
+    hold_cue: bool = True
+    """Count the hold at the top of each rep for exercises that have one."""
+    weekly_goal_sets: int = 30
+    """Work sets per week to aim for."""
+    keys: Mapping[str, str] = field(default_factory=dict)
+    """Binding id -> key, to remap keys (``[keys] start-session = "enter"``)."""
+
+
+def _int_in(lo: int, hi: int) -> Callable[[Any], str | None]:
+    def check(v: Any) -> str | None:
+        if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+            return f"must be a whole number from {lo} to {hi}"
+        return None
+
+    return check
+
+
+def _one_of(*choices: str) -> Callable[[Any], str | None]:
+    def check(v: Any) -> str | None:
+        return None if v in choices else "must be one of " + ", ".join(repr(c) for c in choices)
+
+    return check
+
+
+def _bool(v: Any) -> str | None:
+    return None if isinstance(v, bool) else "must be true or false"
+
+
+def _keys(v: Any) -> str | None:
+    if not isinstance(v, dict) or not all(
+        isinstance(k, str) and isinstance(x, str) and x for k, x in v.items()
+    ):
+        return 'must be a table of binding id = "key" pairs'
+    return None
+
+
+CHECKS: dict[str, Callable[[Any], str | None]] = {
+    "units": _one_of("kg", "lb"),
+    "rest_seconds": _int_in(0, 900),
+    "switch_sides_seconds": _int_in(0, 300),
+    "bell": _bool,
+    "hold_cue": _bool,
+    "weekly_goal_sets": _int_in(1, 500),
+    "keys": _keys,
+}
+assert set(CHECKS) == {f.name for f in fields(Settings)}
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """Settings plus a notice for every key that could not be used."""
+
+    settings: Settings
+    notices: tuple[str, ...] = ()
+
+
+def parse_settings(data: Mapping[str, Any], where: str = "settings.toml") -> LoadedSettings:
+    """Settings from already-parsed TOML; bad keys fall back to their defaults with a notice."""
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    notices = []
+    for key, value in data.items():
+        check = CHECKS.get(key)
+        if check is None:
+            notices.append(f"{where}: unknown key {key!r} is ignored (known: {', '.join(CHECKS)})")
+            continue
+        problem = check(value)
+        if problem:
+            default = getattr(defaults, key)
+            notices.append(
+                f"{where}: {key} {problem}, not {value!r}; using the default {default!r}"
+            )
+            continue
+        values[key] = value
+    return LoadedSettings(replace(defaults, **values), tuple(notices))
+
+
+def load_settings(path: Path) -> LoadedSettings:
+    """Read ``path``; a missing file is all defaults, an unreadable one is all defaults plus a notice."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return LoadedSettings(Settings())
+    except OSError as exc:
+        return LoadedSettings(
+            Settings(), (f"{path}: cannot be read ({exc.strerror}); using defaults",)
+        )
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return LoadedSettings(Settings(), (f"{path}: not valid TOML ({exc}); using defaults",))
+    return parse_settings(data, where=str(path))
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write ``settings`` atomically. Only ever called when the user asks to save."""
+    import tomli_w
+
+    data = {k: v for k, v in asdict(settings).items() if k != "keys"}
+    if settings.keys:
+        data["keys"] = dict(settings.keys)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        tomli_w.dump(data, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(path)
