@@ -34,17 +34,40 @@ The hooks are documented in :mod:`glutetui.hookspecs`; ``docs/plugins.md`` is th
 
 from __future__ import annotations
 
-import pluggy
-
-from glutetui.model import Dose, Exercise, Routine, RoutineItem, Session, SetResult
+TYPE_CHECKING = False  # not `from typing import ...`: importing typing costs the CLI ~5 ms
 
 __version__ = "0.1.0"
 
 PROJECT_NAME = "glutetui"
 """The pluggy project name and the entry-point group."""
 
-hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
-"""Marks a function in a plugin module as the implementation of a glutetui hook."""
+if TYPE_CHECKING:
+    import pluggy
+
+    from glutetui.model import Dose, Exercise, Routine, RoutineItem, Session, SetResult
+
+    hookimpl: pluggy.HookimplMarker
+
+_MODEL_NAMES = frozenset({"Dose", "Exercise", "Routine", "RoutineItem", "Session", "SetResult"})
+
+
+def __getattr__(name: str) -> object:
+    # Resolved on first use (PEP 562) so that `glutetui --version` or a cached
+    # `glutetui exercises` does not pay for importing pluggy and building the dataclasses.
+    if name == "hookimpl":
+        import pluggy
+
+        marker = pluggy.HookimplMarker(PROJECT_NAME)
+        globals()["hookimpl"] = marker
+        return marker
+    if name in _MODEL_NAMES:
+        from glutetui import model
+
+        value = getattr(model, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'glutetui' has no attribute {name!r}")
+
 
 __all__ = [
     "PROJECT_NAME",

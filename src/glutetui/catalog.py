@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from glutetui.equipment import display_name
 from glutetui.model import Exercise, Routine
+from glutetui.search import matches, search_text
 
 
 class UnknownExerciseError(KeyError):
@@ -70,18 +71,13 @@ class Catalog:
         """
         words = text.lower().split()
         available = None if have is None else set(have)
-        found = []
-        for ex in self.exercises.values():
-            if available is not None and not set(ex.equipment) <= available:
-                continue
-            if words:
-                haystack = self._haystack(ex)
-                if not all(w in haystack for w in words):
-                    continue
-            found.append(ex)
-        return found
+        return [
+            ex
+            for ex in self.exercises.values()
+            if matches(self.search_text(ex), ex.equipment, words, available)
+        ]
 
-    def _haystack(self, ex: Exercise) -> str:
-        parts = [ex.id, ex.name, ex.summary, self.source(ex.id), *ex.tags]
-        parts += [display_name(e) for e in (*ex.equipment, *ex.optional_equipment)]
-        return " ".join(parts).lower()
+    def search_text(self, ex: Exercise) -> str:
+        """What filter words are matched against for ``ex``."""
+        gear = [display_name(e) for e in (*ex.equipment, *ex.optional_equipment)]
+        return search_text(ex.id, ex.name, ex.summary, self.source(ex.id), *ex.tags, *gear)

@@ -16,14 +16,17 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
+from glutetui.equipment import normalise_word
+
 Range = tuple[int, int]
 """An inclusive ``(min, max)`` range."""
 
 Side = Literal["left", "right"]
 SIDES: tuple[Side, Side] = ("left", "right")
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EQUIPMENT_WORD_RE = re.compile(r"^[a-z0-9][a-z0-9 '-]{0,39}$")
+# Used with fullmatch: ``$`` alone would accept a trailing newline ("clamshell\n").
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+EQUIPMENT_WORD_RE = re.compile(r"[a-z0-9][a-z0-9 '-]{0,39}")
 
 # Upper bounds that no real prescription reaches; they catch typos such as reps=(8, 120).
 MAX_SETS = 20
@@ -50,8 +53,10 @@ def as_range(value: int | Sequence[int]) -> Range:
 def _as_tuple(value: Iterable[str] | str | None) -> tuple[str, ...]:
     if value is None:
         return ()
-    if isinstance(value, str):
-        return (value,)
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        # A lone non-iterable (``equipment=5``) is kept so validation can name it; raising a
+        # TypeError here would take the plugin's whole hook down instead of this exercise.
+        return (value,)  # type: ignore[return-value]
     return tuple(value)
 
 
@@ -198,18 +203,13 @@ def _range_problems(label: str, value: object, upper: int) -> list[str]:
     return problems
 
 
-def normalise_equipment_word(word: str) -> str:
-    """Lower-case and trim an equipment word and map known aliases to their key."""
-    from glutetui.equipment import ALIASES
-
-    key = " ".join(word.strip().lower().replace("_", " ").split())
-    return ALIASES.get(key, key)
+normalise_equipment_word = normalise_word
 
 
 def exercise_problems(ex: Exercise) -> list[str]:
     """Every reason ``ex`` cannot be registered; empty when it is fine."""
     problems: list[str] = []
-    if not isinstance(ex.id, str) or not SLUG_RE.match(ex.id):
+    if not isinstance(ex.id, str) or not SLUG_RE.fullmatch(ex.id):
         problems.append(
             f"id {ex.id!r} must be a non-empty slug like 'side-plank' (a-z, 0-9, hyphens)"
         )
@@ -246,7 +246,7 @@ def exercise_problems(ex: Exercise) -> list[str]:
         ("optional_equipment", ex.optional_equipment),
     ):
         for word in words:
-            if not isinstance(word, str) or not EQUIPMENT_WORD_RE.match(
+            if not isinstance(word, str) or not EQUIPMENT_WORD_RE.fullmatch(
                 normalise_equipment_word(word)
             ):
                 problems.append(
@@ -282,7 +282,7 @@ def normalise_exercise(ex: Exercise) -> Exercise:
 def routine_problems(routine: Routine) -> list[str]:
     """Every reason ``routine`` cannot be registered (exercise ids are checked by the catalog)."""
     problems: list[str] = []
-    if not isinstance(routine.id, str) or not SLUG_RE.match(routine.id):
+    if not isinstance(routine.id, str) or not SLUG_RE.fullmatch(routine.id):
         problems.append(f"id {routine.id!r} must be a non-empty slug like 'morning-basics'")
     if not isinstance(routine.name, str) or not routine.name.strip():
         problems.append("name must not be empty")
@@ -338,6 +338,8 @@ class ExerciseLog:
     """Pain 0–10 reported after the exercise."""
     note: str = ""
     skipped: bool = False
+    warmup_sets: int = 0
+    """Warm-up sets planned before the work sets; kept so a resumed session has the same steps."""
 
 
 SessionStatus = Literal["in-progress", "complete", "incomplete"]

@@ -3,23 +3,58 @@
 from __future__ import annotations
 
 import os
-import tempfile
-from dataclasses import dataclass
-from pathlib import Path
 
 from glutetui.errors import ConfigDirError
+
+TYPE_CHECKING = False  # keeps typing out of the command line's start-up
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _path(text: str) -> Path:
+    from pathlib import Path  # imported on first use: the cached CLI path never needs it
+
+    return Path(text)
+
 
 APP_NAME = "glutetui"
 CONFIG_ENV = "GLUTETUI_CONFIG_DIR"
 CACHE_ENV = "GLUTETUI_CACHE_DIR"
 
 
-@dataclass(frozen=True)
 class Paths:
-    """Every location glutetui reads or writes, derived from the config directory."""
+    """Every location glutetui reads or writes, derived from the config directory.
 
-    config_dir: Path
-    cache_dir: Path
+    A plain immutable class holding strings, with :class:`~pathlib.Path` properties built on
+    demand: the command line creates one on every run, and importing dataclasses or pathlib
+    up front would cost more than a cached ``glutetui exercises`` does in all.
+    """
+
+    __slots__ = ("cache_root", "config_root")
+    config_root: str
+    """The config directory as a string (for hot paths that avoid pathlib)."""
+    cache_root: str
+    """The cache directory as a string."""
+
+    def __init__(
+        self, config_dir: str | os.PathLike[str], cache_dir: str | os.PathLike[str]
+    ) -> None:
+        object.__setattr__(self, "config_root", os.fspath(config_dir))
+        object.__setattr__(self, "cache_root", os.fspath(cache_dir))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Paths is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Paths):
+            return NotImplemented
+        return (self.config_root, self.cache_root) == (other.config_root, other.cache_root)
+
+    def __hash__(self) -> int:
+        return hash((self.config_root, self.cache_root))
+
+    def __repr__(self) -> str:
+        return f"Paths(config_dir={self.config_root!r}, cache_dir={self.cache_root!r})"
 
     @classmethod
     def resolve(cls, config_dir: str | os.PathLike[str] | None = None) -> Paths:
@@ -31,13 +66,27 @@ class Paths:
         chosen = config_dir if config_dir is not None else os.environ.get(CONFIG_ENV) or None
         cache_env = os.environ.get(CACHE_ENV)
         if chosen is not None:
-            config = Path(chosen).expanduser().absolute()
-            cache = Path(cache_env).expanduser().absolute() if cache_env else config / "cache"
-            return cls(config_dir=config, cache_dir=cache)
+            config = os.path.abspath(os.path.expanduser(os.fspath(chosen)))
+            cache = (
+                os.path.abspath(os.path.expanduser(cache_env))
+                if cache_env
+                else os.path.join(config, "cache")
+            )
+            return cls(config, cache)
         import platformdirs  # imported here: only needed without an override
 
-        cache = Path(cache_env) if cache_env else platformdirs.user_cache_path(APP_NAME)
-        return cls(config_dir=platformdirs.user_config_path(APP_NAME), cache_dir=cache)
+        cache = cache_env or platformdirs.user_cache_dir(APP_NAME)
+        return cls(platformdirs.user_config_dir(APP_NAME), cache)
+
+    @property
+    def config_dir(self) -> Path:
+        """Settings, logs, trash and routines live here."""
+        return _path(self.config_root)
+
+    @property
+    def cache_dir(self) -> Path:
+        """Derived data that can be rebuilt at any time (indexes, the catalog cache)."""
+        return _path(self.cache_root)
 
     @property
     def logs_dir(self) -> Path:
@@ -75,9 +124,11 @@ class Paths:
             where.mkdir(parents=True, exist_ok=True)
             self.logs_dir.mkdir(exist_ok=True)
             # Probe with a real file: os.access lies on some network and read-only mounts.
+            import tempfile
+
             fd, probe = tempfile.mkstemp(prefix=".write-check-", dir=where)
             os.close(fd)
-            Path(probe).unlink()
+            os.unlink(probe)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             raise ConfigDirError(

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import difflib
 import importlib.metadata
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -30,13 +29,13 @@ from glutetui.model import (
     Exercise,
     InvalidExerciseError,
     Routine,
+    RoutineItem,
     Session,
     normalise_exercise,
     routine_problems,
 )
+from glutetui.switches import STRICT_ENV, disabled_from_env, env_flag
 
-DISABLE_ENV = "GLUTETUI_DISABLE_PLUGINS"
-STRICT_ENV = "GLUTETUI_STRICT_PLUGINS"
 BUILTIN_DISTRIBUTION = "glutetui"
 
 PluginStatus = Literal["ok", "partial", "failed", "disabled"]
@@ -122,17 +121,17 @@ class _Record:
         )
 
 
-def _env_flag(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
-
-
-def disabled_from_env() -> set[str]:
-    """Plugin names listed in ``GLUTETUI_DISABLE_PLUGINS``."""
-    return {n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip()}
+def hook_names() -> list[str]:
+    """The names of every hook in the plugin contract (:mod:`glutetui.hookspecs`), sorted."""
+    # Ask pluggy which names carry the hookspec marker: "callable and public" also matched the
+    # module's imports (Callable, Exercise, Routine, Session) and listed them as hooks.
+    pm = pluggy.PluginManager(PROJECT_NAME)
+    return sorted(n for n in dir(hookspecs) if pm.parse_hookspec_opts(hookspecs, n) is not None)
 
 
 def _describe(exc: BaseException) -> str:
-    text = str(exc).strip()
+    # One line: pluggy's validation messages span several, and every report here is one line.
+    text = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
@@ -226,11 +225,7 @@ class _Loader:
             self.fail(record, f"was refused by the plugin manager: {_describe(exc)}", exc)
 
     def check_pending(self) -> None:
-        known = [
-            n
-            for n in dir(hookspecs)
-            if not n.startswith("_") and callable(getattr(hookspecs, n)) and n != "hookspec"
-        ]
+        known = hook_names()
         while True:
             try:
                 self.pm.check_pending()
@@ -256,6 +251,10 @@ class _Loader:
     ) -> None:
         caller = getattr(self.pm.hook, hook_name)
         impls = {impl.plugin_name: impl for impl in caller.get_hookimpls()}
+        # Call every hook before accepting anything: a plugin that raises takes back what it
+        # registered earlier, and nothing accepted may depend on it (a routine of another
+        # plugin using one of its exercises).
+        calls: list[tuple[_Record, list[Any]]] = []
         for name in self.order:
             impl = impls.get(name)
             record = self.records[name]
@@ -266,6 +265,10 @@ class _Loader:
                 impl.function(register=pending.append)
             except Exception as exc:  # noqa: BLE001 - the plugin raised: disable that plugin only
                 self.fail(record, f"hook {hook_name} raised {_describe(exc)}", exc)
+                continue
+            calls.append((record, pending))
+        for record, pending in calls:
+            if record.status == "failed":
                 continue
             accept = register_factory(record)
             for item in pending:
@@ -301,10 +304,14 @@ class _Loader:
                 )
                 return
             problems = routine_problems(item)
+            # Only well-formed items: routine_problems() already reports the others, and a
+            # non-string id (unhashable, or missing) must not crash the lookup.
             missing = [
                 i.exercise_id
                 for i in item.items
-                if getattr(i, "exercise_id", None) not in self.exercises
+                if isinstance(i, RoutineItem)
+                and isinstance(i.exercise_id, str)
+                and i.exercise_id not in self.exercises
             ]
             if missing and not problems:
                 problems.append("uses exercises nobody registered: " + ", ".join(map(str, missing)))
@@ -344,7 +351,7 @@ def load_plugins(
     ``(name, module_or_object)`` plugins directly (tests and embedding). ``disabled`` defaults
     to ``GLUTETUI_DISABLE_PLUGINS`` and ``strict`` to ``GLUTETUI_STRICT_PLUGINS``.
     """
-    loader = _Loader(strict=_env_flag(STRICT_ENV) if strict is None else strict)
+    loader = _Loader(strict=env_flag(STRICT_ENV) if strict is None else strict)
     blocked = disabled_from_env() if disabled is None else set(disabled)
     for ep in discover_entry_points() if entry_points is None else entry_points:
         dist = ep.dist.name if ep.dist is not None else None

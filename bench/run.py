@@ -1,0 +1,131 @@
+"""glutetui benchmarks: ratios measured side by side in one run.
+
+The machines are shared and noisy, so every figure here is a ratio of two things measured
+alternately in the same run (A, B, A, B, ...), using medians. Run from the repo root:
+
+    .venv/bin/python bench/run.py            # everything
+    .venv/bin/python bench/run.py startup    # one group: startup, cli, plugins, log, save
+
+Not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from fake_plugins import install  # noqa: E402
+from ptyrun import time_command, time_to_marker  # noqa: E402
+
+PY = sys.executable
+GLUTETUI = str(Path(sys.executable).with_name("glutetui"))  # the console script people run
+LIBRARY_MARKER = "Barbell hip thrust"  # the first built-in in the library list
+
+
+def env_with(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(extra)
+    return env
+
+
+def alternate(runs: int, **cases: Callable[[], float]) -> dict[str, float]:
+    """Median seconds of each case, measured round-robin so drift hits every case alike."""
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for name, fn in cases.items():  # warm the page cache and .pyc files
+        fn()
+    for _ in range(runs):
+        for name, fn in cases.items():
+            times[name].append(fn())
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def report(title: str, medians: dict[str, float], base: str, limit: float | None = None) -> bool:
+    print(f"\n## {title}")
+    ok = True
+    for name, value in medians.items():
+        ratio = value / medians[base]
+        mark = ""
+        if name != base and limit is not None:
+            passed = ratio <= limit
+            ok &= passed
+            mark = f"  (limit {limit}x: {'ok' if passed else 'OVER'})"
+        print(f"  {name:<34} {value * 1000:8.1f} ms  {ratio:5.2f}x{mark}")
+    return ok
+
+
+def bench_startup(runs: int, cfg: Path) -> bool:
+    env = env_with(GLUTETUI_CONFIG_DIR=str(cfg))
+    medians = alternate(
+        runs,
+        minimal_textual_app=lambda: time_to_marker([PY, str(HERE / "minimal_app.py")], "MINIMAL APP READY", env),
+        glutetui_library=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, env),
+    )
+    return report("start-up to first paint (real pty, 80x24)", medians, "minimal_textual_app", 1.3)
+
+
+def bench_cli(runs: int, cfg: Path) -> bool:
+    env = env_with(GLUTETUI_CONFIG_DIR=str(cfg))
+    medians = alternate(
+        runs,
+        python_pass=lambda: time_command([PY, "-c", "pass"], env),
+        glutetui_exercises=lambda: time_command([GLUTETUI, "exercises"], env),
+    )
+    return report("`glutetui exercises` against `python -c pass`", medians, "python_pass", 3.0)
+
+
+def bench_plugins(runs: int, cfg: Path) -> bool:
+    with tempfile.TemporaryDirectory() as tmp:
+        thousand = install(Path(tmp) / "thousand", plugins=1, exercises_each=1000)
+        hundred = install(Path(tmp) / "hundred", plugins=100, exercises_each=1)
+        base = env_with(GLUTETUI_CONFIG_DIR=str(cfg))
+        pp = os.environ.get("PYTHONPATH", "")
+
+        def with_path(p: Path) -> dict[str, str]:
+            return {**base, "PYTHONPATH": f"{p}{os.pathsep}{pp}" if pp else str(p)}
+
+        medians = alternate(
+            runs,
+            five_builtins=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, base),
+            plus_1000_exercises=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, with_path(thousand)),
+        )
+        ok = report("library first paint: 5 built-ins vs one plugin with 1,000 exercises", medians, "five_builtins", 1.5)
+        medians = alternate(
+            runs,
+            no_extra_plugins=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, base),
+            plus_100_plugins=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, with_path(hundred)),
+        )
+        ok &= report("start-up: built-ins vs 100 installed plugins", medians, "no_extra_plugins", 1.1)
+        return ok
+
+
+GROUPS: dict[str, Callable[[int, Path], bool]] = {
+    "startup": bench_startup,
+    "cli": bench_cli,
+    "plugins": bench_plugins,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("groups", nargs="*", choices=[*GROUPS, []][:-1] or None, help="which benchmarks (default: all)")
+    parser.add_argument("--runs", type=int, default=15, help="alternating rounds per comparison")
+    args = parser.parse_args()
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        cfg = Path(tmp) / "config"
+        for name in args.groups or list(GROUPS):
+            ok &= GROUPS[name](args.runs, cfg)
+    print("\nall within limits" if ok else "\nSOME RATIOS ARE OVER THEIR LIMITS")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

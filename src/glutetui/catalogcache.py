@@ -1,0 +1,213 @@
+"""A derived cache of what the installed plugins registered.
+
+``glutetui exercises`` and ``glutetui plugins`` would otherwise import pluggy,
+importlib.metadata and every plugin on each run, several times the cost of starting Python.
+The cache is a :mod:`marshal` file in the cache dir (built in, so reading it imports nothing;
+the key includes the interpreter, so its version-specific format is never misread) holding the catalog as plain data, valid while
+nothing it was built from has changed: glutetui's version, ``GLUTETUI_DISABLE_PLUGINS``, the
+distributions installed in every ``sys.path`` folder (by name, which carries the version), the
+``entry_points.txt`` of every distribution that declares glutetui plugins, and every plugin's
+source files. Strict mode never uses it. Losing or
+corrupting it costs one slower run, nothing more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+
+from glutetui import __version__
+from glutetui.paths import Paths
+from glutetui.switches import DISABLE_ENV
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from glutetui.plugins import LoadResult
+
+CACHE_NAME = "catalog.marshal"
+CACHE_FORMAT = 1
+# Core modules whose code shapes the catalog (validation, normalisation): part of the key so
+# an editable install stays honest while it is being edited.
+_CORE_FILES = (
+    "model.py",
+    "equipment.py",
+    "plugins.py",
+    "catalog.py",
+    "hookspecs.py",
+    "catalogcache.py",
+)
+
+
+def _mtime(path: str) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+_DIST_SUFFIXES = (".dist-info", ".egg-info", ".egg-link", ".pth")
+
+
+def _distributions(folder: str) -> list[str]:
+    try:
+        names = os.listdir(folder or ".")
+    except OSError:
+        return []
+    return sorted(n for n in names if n.endswith(_DIST_SUFFIXES))
+
+
+def environment_key() -> list[object]:
+    """What must be unchanged for a cached catalog to be valid (the cheap part of the key).
+
+    Folder contents, not folder mtimes: the working directory is on ``sys.path`` under
+    ``python -m`` and its mtime changes whenever any file in it does.
+    """
+    return [
+        __version__,
+        CACHE_FORMAT,
+        sys.executable,
+        os.environ.get(DISABLE_ENV, ""),
+        [[entry, _distributions(entry)] for entry in sys.path],
+    ]
+
+
+def _plugin_entry_point_files() -> list[str]:
+    found = []
+    for folder in sys.path:
+        for name in _distributions(folder):
+            candidate = os.path.join(folder or ".", name, "entry_points.txt")
+            try:
+                with open(candidate, encoding="utf-8") as fh:
+                    if "[glutetui]" in fh.read():
+                        found.append(os.path.abspath(candidate))
+            except (OSError, UnicodeDecodeError):
+                continue
+    return found
+
+
+def read(paths: Paths) -> dict[str, object] | None:
+    """The cached catalog data, or ``None`` if there is none or it may be stale."""
+    try:
+        with open(os.path.join(paths.cache_root, CACHE_NAME), "rb") as fh:
+            data = marshal.load(fh)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(data, dict) or data.get("environment") != environment_key():
+        return None
+    files = data.get("files")
+    if not isinstance(files, list) or any(_mtime(path) != mtime for path, mtime in files):
+        return None
+    return data
+
+
+def _source_files(module_names: list[str]) -> list[str]:
+    import importlib.util
+
+    core = os.path.dirname(os.path.abspath(__file__))
+    found = [os.path.join(core, name) for name in _CORE_FILES]
+    for name in module_names:
+        module = sys.modules.get(name)
+        origin = getattr(module, "__file__", None)
+        if origin is None:  # failed to import: watch the file it would have come from
+            try:
+                spec = importlib.util.find_spec(name)
+            except (ImportError, ValueError):
+                spec = None
+            origin = spec.origin if spec is not None else None
+        if not origin:
+            continue
+        found.append(origin)
+        if os.path.basename(origin) == "__init__.py":
+            for root, _dirs, names in os.walk(os.path.dirname(origin)):
+                found += [os.path.join(root, n) for n in names if n.endswith(".py")]
+    return sorted(set(found) | set(_plugin_entry_point_files()))
+
+
+def build(result: LoadResult) -> dict[str, object]:
+    """Plain data (dicts, lists, strings, numbers) for ``result``: exercises, routines, plugins, and the cache key."""
+    catalog = result.catalog
+    exercises = []
+    for ex in catalog.exercises.values():
+        exercises.append(
+            {
+                "id": ex.id,
+                "name": ex.name,
+                "summary": ex.summary,
+                "dose": ex.dose.describe(),
+                "sets": list(ex.sets),
+                "reps": list(ex.reps),
+                "per_side": ex.per_side,
+                "hold_seconds": ex.hold_seconds,
+                "equipment": list(ex.equipment),
+                "optional_equipment": list(ex.optional_equipment),
+                "instructions": list(ex.instructions),
+                "cues": list(ex.cues),
+                "tags": list(ex.tags),
+                "evidence": ex.evidence,
+                "rest_seconds": ex.rest_seconds,
+                "plugin": catalog.source(ex.id),
+                "search_text": catalog.search_text(ex),
+            }
+        )
+    routines = [
+        {
+            "id": r.id,
+            "name": r.name,
+            "summary": r.summary,
+            "exercises": [i.exercise_id for i in r.items],
+            "plugin": catalog.source(r.id),
+        }
+        for r in catalog.routines.values()
+    ]
+    plugins = [
+        {
+            "name": p.name,
+            "module": p.module,
+            "distribution": p.distribution,
+            "version": p.version,
+            "status": p.status,
+            "exercises": list(p.exercises),
+            "routines": list(p.routines),
+            "problems": list(p.problems),
+        }
+        for p in result.plugins
+    ]
+    modules = [p.module.partition(":")[0] for p in result.plugins]
+    return {
+        "environment": environment_key(),
+        "files": [[f, _mtime(f)] for f in _source_files(modules)],
+        "exercises": exercises,
+        "routines": routines,
+        "plugins": plugins,
+    }
+
+
+def write(paths: Paths, data: dict[str, object]) -> None:
+    """Store ``data`` atomically; a cache that cannot be written is silently skipped."""
+    target = os.path.join(paths.cache_root, CACHE_NAME)
+    tmp = os.path.join(paths.cache_root, f".{CACHE_NAME}.{os.getpid()}.tmp")
+    try:
+        os.makedirs(paths.cache_root, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            marshal.dump(data, fh)
+        os.replace(tmp, target)
+    except (OSError, ValueError):
+        # The cache only saves time; a read-only cache dir must not stop the command.
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def catalog_data(paths: Paths, *, strict: bool) -> dict[str, object]:
+    """The catalog as plain data: from the cache when valid, else by loading every plugin."""
+    if not strict:
+        cached = read(paths)
+        if cached is not None:
+            return cached
+    from glutetui.plugins import load_plugins
+
+    data = build(load_plugins(strict=strict))
+    if not strict:
+        write(paths, data)
+    return data
