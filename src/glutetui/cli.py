@@ -8,14 +8,16 @@ non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Sequence
-from typing import NoReturn
 
 from glutetui import __version__
 from glutetui.errors import GlutetuiError
 from glutetui.paths import Paths
+
+TYPE_CHECKING = False  # avoids importing typing on every run of the command line
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any, NoReturn
 
 EXIT_USAGE = 2
 
@@ -27,39 +29,105 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for ``glutetui`` and all its sub-commands."""
-    parser = _Parser(
-        prog="glutetui",
-        description="A terminal coach for gluteus medius strengthening. Run without a command to open the app.",
-    )
-    parser.add_argument("--version", action="version", version=f"glutetui {__version__}")
-    parser.add_argument(
-        "--config-dir",
-        metavar="DIR",
-        help="where settings and logs live (default: $GLUTETUI_CONFIG_DIR, else your platform's config dir)",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    ex = sub.add_parser("exercises", help="print the exercise catalog")
-    ex.add_argument("--json", action="store_true", help="machine-readable output")
-    ex.add_argument("search", nargs="*", help="only exercises matching all these words")
-    ex.add_argument(
+def _configure_exercises(p: argparse.ArgumentParser) -> None:
+    p.add_argument("search", nargs="*", help="only exercises matching all these words")
+    p.add_argument(
         "--equipment",
         metavar="LIST",
         help="only exercises doable with this equipment, comma-separated ('none' for bodyweight only)",
     )
-    ex.set_defaults(handler=cmd_exercises)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_exercises)
 
-    pl = sub.add_parser("plugins", help="list plugins, what they registered, and any error")
-    pl.add_argument("--json", action="store_true", help="machine-readable output")
-    pl.set_defaults(handler=cmd_plugins)
 
-    pa = sub.add_parser("paths", help="print where config, logs and cache live")
-    pa.add_argument("--json", action="store_true", help="machine-readable output")
-    pa.set_defaults(handler=cmd_paths)
+def _configure_plugins(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_plugins)
 
+
+def _configure_paths(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=cmd_paths)
+
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "exercises": ("print the exercise catalog", "glutetui.cli:_configure_exercises"),
+    "plugins": (
+        "list plugins, what they registered, and any error",
+        "glutetui.cli:_configure_plugins",
+    ),
+    "paths": ("print where config, logs and cache live", "glutetui.cli:_configure_paths"),
+    "log": (
+        "print recent sessions; --check lists unreadable files",
+        "glutetui.logcli:configure_log",
+    ),
+    "export": (
+        "write every logged set as CSV, JSON or Strong CSV",
+        "glutetui.logcli:configure_export",
+    ),
+    "import": (
+        "add sessions from a glutetui, Strong or Hevy export",
+        "glutetui.logcli:configure_import",
+    ),
+}
+"""Sub-command -> (one-line help, ``module:function`` that adds its arguments and handler).
+
+Only the chosen command's parser is built and only its module imported: building every
+sub-parser up front costs more than the rest of a cached ``glutetui exercises``.
+"""
+
+
+def _add_config_dir(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--config-dir",
+        metavar="DIR",
+        default=default,
+        help="where settings and logs live (default: $GLUTETUI_CONFIG_DIR, else your platform's config dir)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser: global options, then a command and its own arguments."""
+    listing = "\n".join(f"  {name:<12} {text}" for name, (text, _) in COMMANDS.items())
+    parser = _Parser(
+        prog="glutetui",
+        usage="glutetui [--config-dir DIR] [COMMAND [ARGS ...]]",
+        description="A terminal coach for gluteus medius strengthening. Run without a command to open the app.",
+        epilog=f"commands:\n{listing}\n\n`glutetui COMMAND --help` tells more about one.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"glutetui {__version__}")
+    _add_config_dir(parser, None)
+    parser.add_argument("command", nargs="?", metavar="COMMAND", help=argparse.SUPPRESS)
+    parser.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """The parser of one sub-command (raises KeyError for an unknown one)."""
+    import importlib
+
+    text, target = COMMANDS[name]
+    module_name, _, func = target.partition(":")
+    parser = _Parser(prog=f"glutetui {name}", description=text[:1].upper() + text[1:] + ".")
+    # Accepted after the command too (`glutetui log --config-dir X`); SUPPRESS keeps the
+    # value given before the command when it is not repeated.
+    _add_config_dir(parser, argparse.SUPPRESS)
+    getattr(importlib.import_module(module_name), func)(parser)
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse global options, then the chosen command's arguments, into one namespace."""
+    top = build_parser()
+    args = top.parse_args(argv)
+    if args.command is None:
+        if args.args:
+            top.error(f"unexpected arguments: {' '.join(args.args)}")
+        return args
+    if args.command not in COMMANDS:
+        top.error(f"unknown command {args.command!r} (choose from {', '.join(COMMANDS)})")
+    return command_parser(args.command).parse_args(args.args, namespace=args)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -84,53 +152,46 @@ def _warn_plugin_problems(problems: Sequence[tuple[str, str]]) -> None:
 # --------------------------------------------------------------------------- commands
 
 
+def _catalog_data(paths: Paths) -> dict[str, Any]:
+    from glutetui.catalogcache import catalog_data
+    from glutetui.switches import STRICT_ENV, env_flag
+
+    return catalog_data(paths, strict=env_flag(STRICT_ENV))
+
+
+def _problems(data: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(p["name"], msg) for p in data["plugins"] for msg in p["problems"]]
+
+
+def _json(value: object) -> None:
+    import json
+
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
 def cmd_exercises(args: argparse.Namespace, paths: Paths) -> int:
     """``glutetui exercises``: the catalog as a table or JSON."""
-    from glutetui.equipment import display_name
-    from glutetui.model import normalise_equipment_word
-    from glutetui.plugins import load_plugins
+    from glutetui.equipment import display_name, normalise_word
+    from glutetui.search import matches
 
-    result = load_plugins()
-    _warn_plugin_problems(result.problems)
-    catalog = result.catalog
+    data = _catalog_data(paths)
+    _warn_plugin_problems(_problems(data))
     have = None
     if args.equipment is not None:
-        words = [w for w in args.equipment.split(",") if w.strip()]
-        have = (
-            []
-            if [w.strip().lower() for w in words] == ["none"]
-            else [normalise_equipment_word(w) for w in words]
-        )
-    found = catalog.search(" ".join(args.search), have)
+        words = [w.strip().lower() for w in args.equipment.split(",") if w.strip()]
+        have = set() if words == ["none"] else {normalise_word(w) for w in words}
+    query = " ".join(args.search).lower().split()
+    found = [
+        ex for ex in data["exercises"] if matches(ex["search_text"], ex["equipment"], query, have)
+    ]
     if args.json:
-        out = [
-            {
-                "id": ex.id,
-                "name": ex.name,
-                "summary": ex.summary,
-                "dose": ex.dose.describe(),
-                "sets": list(ex.sets),
-                "reps": list(ex.reps),
-                "per_side": ex.per_side,
-                "hold_seconds": ex.hold_seconds,
-                "equipment": list(ex.equipment),
-                "optional_equipment": list(ex.optional_equipment),
-                "instructions": list(ex.instructions),
-                "tags": list(ex.tags),
-                "plugin": catalog.source(ex.id),
-            }
-            for ex in found
-        ]
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        _json([{k: v for k, v in ex.items() if k != "search_text"} for ex in found])
         return 0
     rows = []
     for ex in found:
-        gear = [display_name(e) for e in ex.equipment] + [
-            f"{display_name(e)} (optional)" for e in ex.optional_equipment
-        ]
-        rows.append(
-            [ex.id, ex.name, ex.dose.describe(), ", ".join(gear) or "none", catalog.source(ex.id)]
-        )
+        gear = [display_name(e) for e in ex["equipment"]]
+        gear += [f"{display_name(e)} (optional)" for e in ex["optional_equipment"]]
+        rows.append([ex["id"], ex["name"], ex["dose"], ", ".join(gear) or "none", ex["plugin"]])
     _print_table(["id", "name", "dose", "equipment", "plugin"], rows)
     if not found:
         print("no exercise matches", file=sys.stderr)
@@ -139,32 +200,17 @@ def cmd_exercises(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_plugins(args: argparse.Namespace, paths: Paths) -> int:
     """``glutetui plugins``: every plugin, its distribution, what it registered, and any error."""
-    from glutetui.plugins import load_plugins
-
-    result = load_plugins()
+    data = _catalog_data(paths)
     if args.json:
-        out = [
-            {
-                "name": p.name,
-                "module": p.module,
-                "distribution": p.distribution,
-                "version": p.version,
-                "status": p.status,
-                "exercises": list(p.exercises),
-                "routines": list(p.routines),
-                "problems": list(p.problems),
-            }
-            for p in result.plugins
-        ]
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        _json(data["plugins"])
         return 0
     rows = []
-    for p in result.plugins:
-        dist = f"{p.distribution} {p.version}" if p.distribution else "(not installed)"
-        registered = ", ".join([*p.exercises, *(f"routine:{r}" for r in p.routines)]) or "-"
-        rows.append([p.name, dist, p.status, registered])
+    for p in data["plugins"]:
+        dist = f"{p['distribution']} {p['version']}" if p["distribution"] else "(not installed)"
+        registered = ", ".join([*p["exercises"], *(f"routine:{r}" for r in p["routines"])]) or "-"
+        rows.append([p["name"], dist, p["status"], registered])
     _print_table(["plugin", "distribution", "status", "registered"], rows)
-    failed = [(p.name, msg) for p in result.plugins for msg in p.problems]
+    failed = _problems(data)
     if failed:
         print()
         print(f"{len(failed)} problem(s):")
@@ -184,7 +230,7 @@ def cmd_paths(args: argparse.Namespace, paths: Paths) -> int:
         "cache": paths.cache_dir,
     }
     if args.json:
-        print(json.dumps({k: str(v) for k, v in items.items()}, indent=2))
+        _json({k: str(v) for k, v in items.items()})
         return 0
     for key, value in items.items():
         print(f"{key:<9} {value}")
@@ -201,8 +247,7 @@ def run_app(args: argparse.Namespace, paths: Paths) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``glutetui`` console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     handler: Callable[[argparse.Namespace, Paths], int] = getattr(args, "handler", run_app)
     try:
         paths = Paths.resolve(args.config_dir)
@@ -216,6 +261,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `glutetui exercises | head`: the reader left; that is not an error worth a traceback.
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        if not _is_strict_plugin_failure(exc):
+            raise
+        return _report_strict_plugin_failure(exc)
+
+
+def _is_strict_plugin_failure(exc: BaseException) -> bool:
+    # Imported here, not at the top: only commands that load plugins can raise it.
+    from glutetui.plugins import PluginError
+
+    return isinstance(exc, PluginError)
+
+
+def _report_strict_plugin_failure(exc: BaseException) -> int:
+    """Strict mode is for plugin authors: show where their code failed, then the one-line summary."""
+    import traceback
+
+    from glutetui.switches import STRICT_ENV
+
+    cause = exc.__cause__
+    if cause is not None:
+        traceback.print_exception(cause, file=sys.stderr)
+    print(f"glutetui: {exc} (strict mode: {STRICT_ENV} is set)", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

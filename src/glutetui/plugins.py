@@ -104,6 +104,8 @@ class _Record:
     problems: list[str] = field(default_factory=list)
     exercises: list[str] = field(default_factory=list)
     routines: list[str] = field(default_factory=list)
+    registered: bool = False
+    """Handed to pluggy under ``name`` (pluggy keeps a plugin whose validation failed half-way)."""
 
     def freeze(self) -> PluginInfo:
         status = self.status
@@ -182,7 +184,9 @@ class _Loader:
             self.sources.pop(r_id, None)
         record.exercises.clear()
         record.routines.clear()
-        if self.pm.has_plugin(record.name):
+        # Only a record that registered the name may unregister it: a second entry point with
+        # an already used name must not take the first plugin's hooks down with it.
+        if record.registered and self.pm.has_plugin(record.name):
             self.pm.unregister(name=record.name)
 
     # -- steps ----------------------------------------------------------------------------
@@ -220,6 +224,7 @@ class _Loader:
             self.fail(record, f"failed to import {module_ref}: {_describe(exc)}", exc)
             return
         try:
+            record.registered = True
             self.pm.register(plugin, name=name)
         except (ValueError, pluggy.PluginValidationError) as exc:
             self.fail(record, f"was refused by the plugin manager: {_describe(exc)}", exc)
