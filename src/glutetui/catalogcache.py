@@ -24,10 +24,15 @@ from glutetui.switches import DISABLE_ENV
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from glutetui.plugins import LoadResult
 
+_DERIVED_KEYS = frozenset({"dose", "plugin", "search_text"})
+"""Keys of a cached exercise that are not :class:`~glutetui.model.Exercise` fields."""
+
 CACHE_NAME = "catalog.marshal"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 # Core modules whose code shapes the catalog (validation, normalisation): part of the key so
 # an editable install stays honest while it is being edited.
 _CORE_FILES = (
@@ -69,7 +74,9 @@ def environment_key() -> list[object]:
         CACHE_FORMAT,
         sys.executable,
         os.environ.get(DISABLE_ENV, ""),
-        [[entry, _distributions(entry)] for entry in sys.path],
+        # Folders without distributions are left out: the script's folder or the working
+        # directory heads sys.path and differs between `glutetui` and `python -m glutetui`.
+        [[entry, names] for entry in sys.path if (names := _distributions(entry))],
     ]
 
 
@@ -157,6 +164,15 @@ def build(result: LoadResult) -> dict[str, object]:
             "name": r.name,
             "summary": r.summary,
             "exercises": [i.exercise_id for i in r.items],
+            "items": [
+                {
+                    "exercise_id": i.exercise_id,
+                    "sets": list(i.sets) if i.sets else None,
+                    "reps": list(i.reps) if i.reps else None,
+                    "load": i.load,
+                }
+                for i in r.items
+            ],
             "plugin": catalog.source(r.id),
         }
         for r in catalog.routines.values()
@@ -199,15 +215,66 @@ def write(paths: Paths, data: dict[str, object]) -> None:
             os.unlink(tmp)
 
 
+def _fresh(paths: Paths, strict: bool) -> tuple[LoadResult, dict[str, object]]:
+    from glutetui.plugins import load_plugins
+
+    result = load_plugins(strict=strict)
+    data = build(result)
+    if not strict:
+        write(paths, data)
+    return result, data
+
+
+def from_data(data: dict[str, Any]) -> LoadResult:
+    """A :class:`LoadResult` rebuilt from cached data; hooks load the real plugins on first use."""
+    from glutetui.catalog import Catalog
+    from glutetui.model import Exercise, Routine, RoutineItem
+    from glutetui.plugins import LoadResult, PluginInfo, load_plugins
+
+    exercises = {}
+    sources = {}
+    for ex in data["exercises"]:
+        fields = {k: v for k, v in ex.items() if k not in _DERIVED_KEYS}
+        exercises[ex["id"]] = Exercise(**fields)
+        sources[ex["id"]] = ex["plugin"]
+    routines = {}
+    for r in data["routines"]:
+        items = tuple(RoutineItem(**item) for item in r["items"])
+        routines[r["id"]] = Routine(id=r["id"], name=r["name"], summary=r["summary"], items=items)
+        sources[r["id"]] = r["plugin"]
+    plugins = tuple(
+        PluginInfo(
+            name=p["name"],
+            module=p["module"],
+            distribution=p["distribution"],
+            version=p["version"],
+            status=p["status"],
+            problems=tuple(p["problems"]),
+            exercises=tuple(p["exercises"]),
+            routines=tuple(p["routines"]),
+        )
+        for p in data["plugins"]
+    )
+    catalog = Catalog(exercises=exercises, routines=routines, sources=sources)
+    return LoadResult(catalog=catalog, plugins=plugins, reload=load_plugins)
+
+
+def load_result(paths: Paths, *, strict: bool) -> LoadResult:
+    """The plugins' catalog and report: from the cache when valid, else by loading them."""
+    if not strict:
+        cached = read(paths)
+        if cached is not None:
+            try:
+                return from_data(cached)
+            except (KeyError, TypeError, ValueError):
+                pass  # a cache from an odd state: rebuild it below
+    return _fresh(paths, strict)[0]
+
+
 def catalog_data(paths: Paths, *, strict: bool) -> dict[str, object]:
     """The catalog as plain data: from the cache when valid, else by loading every plugin."""
     if not strict:
         cached = read(paths)
         if cached is not None:
             return cached
-    from glutetui.plugins import load_plugins
-
-    data = build(load_plugins(strict=strict))
-    if not strict:
-        write(paths, data)
-    return data
+    return _fresh(paths, strict)[1]

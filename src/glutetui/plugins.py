@@ -15,26 +15,21 @@ Switches:
 
 from __future__ import annotations
 
-import difflib
-import importlib.metadata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
-import pluggy
-
-from glutetui import PROJECT_NAME, hookspecs
+from glutetui import PROJECT_NAME
 from glutetui.catalog import Catalog
-from glutetui.model import (
-    Exercise,
-    InvalidExerciseError,
-    Routine,
-    RoutineItem,
-    Session,
-    normalise_exercise,
-    routine_problems,
-)
-from glutetui.switches import STRICT_ENV, disabled_from_env, env_flag
+from glutetui.model import Session
+
+if TYPE_CHECKING:
+    import importlib.metadata
+
+    import pluggy
+
+# pluggy, importlib.metadata and the hookspecs are imported where they are used: an app started
+# from the cached catalog (glutetui.catalogcache) shows its first screen without them.
 
 BUILTIN_DISTRIBUTION = "glutetui"
 
@@ -74,6 +69,16 @@ class LoadResult:
     catalog: Catalog
     plugins: tuple[PluginInfo, ...]
     manager: pluggy.PluginManager | None = field(default=None, compare=False, repr=False)
+    """The plugin manager, for calling hooks; ``None`` when served from the catalog cache."""
+    reload: Callable[[], LoadResult] | None = field(default=None, compare=False, repr=False)
+    """Loads the plugins for real when a hook must be called and :attr:`manager` is ``None``."""
+
+    def hook_manager(self) -> pluggy.PluginManager | None:
+        """The plugin manager, loading the plugins now if this result came from the cache."""
+        if self.manager is None and self.reload is not None:
+            # Memoised on the frozen instance: the catalog and report stay what was shown.
+            object.__setattr__(self, "manager", self.reload().manager)
+        return self.manager
 
     @property
     def problems(self) -> list[tuple[str, str]]:
@@ -83,10 +88,11 @@ class LoadResult:
     def notify_session_saved(self, session: Session, final: bool) -> list[tuple[str, str]]:
         """Call every ``session_saved`` implementation on its own; return ``(plugin, reason)``
         for each one that raised instead of letting it stop the workout."""
-        if self.manager is None:
+        manager = self.hook_manager()
+        if manager is None:
             return []
         failures = []
-        for impl in self.manager.hook.session_saved.get_hookimpls():
+        for impl in manager.hook.session_saved.get_hookimpls():
             try:
                 impl.function(session=session, final=final)
             except Exception as exc:  # noqa: BLE001 - a plugin bug must not lose the set
@@ -94,39 +100,14 @@ class LoadResult:
         return failures
 
 
-@dataclass
-class _Record:
-    name: str
-    module: str
-    distribution: str | None
-    version: str | None
-    status: PluginStatus = "ok"
-    problems: list[str] = field(default_factory=list)
-    exercises: list[str] = field(default_factory=list)
-    routines: list[str] = field(default_factory=list)
-    registered: bool = False
-    """Handed to pluggy under ``name`` (pluggy keeps a plugin whose validation failed half-way)."""
-
-    def freeze(self) -> PluginInfo:
-        status = self.status
-        if status == "ok" and self.problems:
-            status = "partial"
-        return PluginInfo(
-            name=self.name,
-            module=self.module,
-            distribution=self.distribution,
-            version=self.version,
-            status=status,
-            problems=tuple(self.problems),
-            exercises=tuple(self.exercises),
-            routines=tuple(self.routines),
-        )
-
-
 def hook_names() -> list[str]:
     """The names of every hook in the plugin contract (:mod:`glutetui.hookspecs`), sorted."""
     # Ask pluggy which names carry the hookspec marker: "callable and public" also matched the
     # module's imports (Callable, Exercise, Routine, Session) and listed them as hooks.
+    import pluggy
+
+    from glutetui import hookspecs
+
     pm = pluggy.PluginManager(PROJECT_NAME)
     return sorted(n for n in dir(hookspecs) if pm.parse_hookspec_opts(hookspecs, n) is not None)
 
@@ -135,212 +116,6 @@ def _describe(exc: BaseException) -> str:
     # One line: pluggy's validation messages span several, and every report here is one line.
     text = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def discover_entry_points() -> list[importlib.metadata.EntryPoint]:
-    """Entry points in the ``glutetui`` group: built-ins first, then by distribution and name."""
-    eps = list(importlib.metadata.entry_points(group=PROJECT_NAME))
-
-    def key(ep: importlib.metadata.EntryPoint) -> tuple[int, str, str]:
-        dist = ep.dist.name if ep.dist is not None else ""
-        return (0 if dist == BUILTIN_DISTRIBUTION else 1, dist.lower(), ep.name)
-
-    return sorted(eps, key=key)
-
-
-class _Loader:
-    def __init__(self, strict: bool) -> None:
-        self.strict = strict
-        self.pm = pluggy.PluginManager(PROJECT_NAME)
-        self.pm.add_hookspecs(hookspecs)
-        self.records: dict[str, _Record] = {}
-        self.order: list[str] = []
-        self.exercises: dict[str, Exercise] = {}
-        self.routines: dict[str, Routine] = {}
-        self.sources: dict[str, str] = {}
-
-    # -- failures -------------------------------------------------------------------------
-
-    def fail(self, record: _Record, reason: str, exc: BaseException | None = None) -> None:
-        """The whole plugin is out."""
-        record.status = "failed"
-        record.problems.append(reason)
-        self._forget(record)
-        if self.strict:
-            raise PluginError(f"plugin {record.name!r}: {reason}") from exc
-
-    def refuse(self, record: _Record, reason: str, exc: BaseException | None = None) -> None:
-        """One registration is out; the plugin's others stay."""
-        record.problems.append(reason)
-        if self.strict:
-            raise PluginError(f"plugin {record.name!r}: {reason}") from exc
-
-    def _forget(self, record: _Record) -> None:
-        for ex_id in record.exercises:
-            self.exercises.pop(ex_id, None)
-            self.sources.pop(ex_id, None)
-        for r_id in record.routines:
-            self.routines.pop(r_id, None)
-            self.sources.pop(r_id, None)
-        record.exercises.clear()
-        record.routines.clear()
-        # Only a record that registered the name may unregister it: a second entry point with
-        # an already used name must not take the first plugin's hooks down with it.
-        if record.registered and self.pm.has_plugin(record.name):
-            self.pm.unregister(name=record.name)
-
-    # -- steps ----------------------------------------------------------------------------
-
-    def add(
-        self,
-        name: str,
-        module_ref: str,
-        obj_loader: Callable[[], object],
-        dist: str | None,
-        version: str | None,
-        disabled: set[str],
-    ) -> None:
-        if name in self.records:
-            # Two distributions used the same entry-point name: pluggy would refuse the second.
-            other = self.records[name]
-            record = _Record(name, module_ref, dist, version)
-            self.order.append(f"{name} ({dist})")
-            self.records[f"{name} ({dist})"] = record
-            self.fail(
-                record,
-                f"entry-point name {name!r} is already used by {other.distribution or other.module}",
-            )
-            return
-        record = _Record(name, module_ref, dist, version)
-        self.records[name] = record
-        self.order.append(name)
-        if name in disabled or (dist is not None and dist in disabled):
-            record.status = "disabled"
-            self.pm.set_blocked(name)
-            return
-        try:
-            plugin = obj_loader()
-        except Exception as exc:  # noqa: BLE001 - any import-time error of third-party code
-            self.fail(record, f"failed to import {module_ref}: {_describe(exc)}", exc)
-            return
-        try:
-            record.registered = True
-            self.pm.register(plugin, name=name)
-        except (ValueError, pluggy.PluginValidationError) as exc:
-            self.fail(record, f"was refused by the plugin manager: {_describe(exc)}", exc)
-
-    def check_pending(self) -> None:
-        known = hook_names()
-        while True:
-            try:
-                self.pm.check_pending()
-                return
-            except pluggy.PluginValidationError as exc:
-                name = self.pm.get_name(exc.plugin) or "?"
-                unknown = [
-                    hc.name for hc in self.pm.get_hookcallers(exc.plugin) or [] if not hc.has_spec()
-                ]
-                hints = []
-                for hook in unknown:
-                    close = difflib.get_close_matches(hook, known, n=1)
-                    hints.append(f"{hook!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
-                reason = "implements unknown hook " + ", ".join(hints) if hints else _describe(exc)
-                record = self.records.get(name)
-                if record is None:  # cannot happen: every plugin goes through add()
-                    self.pm.unregister(exc.plugin)
-                    continue
-                self.fail(record, reason + f"; known hooks: {', '.join(known)}", exc)
-
-    def call(
-        self, hook_name: str, register_factory: Callable[[_Record], Callable[[Any], None]]
-    ) -> None:
-        caller = getattr(self.pm.hook, hook_name)
-        impls = {impl.plugin_name: impl for impl in caller.get_hookimpls()}
-        # Call every hook before accepting anything: a plugin that raises takes back what it
-        # registered earlier, and nothing accepted may depend on it (a routine of another
-        # plugin using one of its exercises).
-        calls: list[tuple[_Record, list[Any]]] = []
-        for name in self.order:
-            impl = impls.get(name)
-            record = self.records[name]
-            if impl is None or record.status == "failed":
-                continue
-            pending: list[Any] = []
-            try:
-                impl.function(register=pending.append)
-            except Exception as exc:  # noqa: BLE001 - the plugin raised: disable that plugin only
-                self.fail(record, f"hook {hook_name} raised {_describe(exc)}", exc)
-                continue
-            calls.append((record, pending))
-        for record, pending in calls:
-            if record.status == "failed":
-                continue
-            accept = register_factory(record)
-            for item in pending:
-                accept(item)
-
-    def accept_exercise(self, record: _Record) -> Callable[[Any], None]:
-        def accept(item: Any) -> None:
-            label = getattr(item, "id", None) or repr(item)[:40]
-            try:
-                ex = normalise_exercise(item)
-            except InvalidExerciseError as exc:
-                self.refuse(record, f"exercise {label!r} is invalid: {exc}", exc)
-                return
-            if ex.id in self.exercises:
-                self.refuse(
-                    record,
-                    f"exercise id {ex.id!r} is already registered by plugin {self.sources[ex.id]!r}",
-                )
-                return
-            self.exercises[ex.id] = ex
-            self.sources[ex.id] = record.name
-            record.exercises.append(ex.id)
-
-        return accept
-
-    def accept_routine(self, record: _Record) -> Callable[[Any], None]:
-        def accept(item: Any) -> None:
-            label = getattr(item, "id", None) or repr(item)[:40]
-            if not isinstance(item, Routine):
-                self.refuse(
-                    record,
-                    f"routine {label!r} is invalid: expected a glutetui.Routine, got {type(item).__name__}",
-                )
-                return
-            problems = routine_problems(item)
-            # Only well-formed items: routine_problems() already reports the others, and a
-            # non-string id (unhashable, or missing) must not crash the lookup.
-            missing = [
-                i.exercise_id
-                for i in item.items
-                if isinstance(i, RoutineItem)
-                and isinstance(i.exercise_id, str)
-                and i.exercise_id not in self.exercises
-            ]
-            if missing and not problems:
-                problems.append("uses exercises nobody registered: " + ", ".join(map(str, missing)))
-            if problems:
-                self.refuse(record, f"routine {label!r} is invalid: {'; '.join(problems)}")
-                return
-            if item.id in self.routines:
-                self.refuse(
-                    record,
-                    f"routine id {item.id!r} is already registered by plugin {self.sources[item.id]!r}",
-                )
-                return
-            self.routines[item.id] = item
-            self.sources[item.id] = record.name
-            record.routines.append(item.id)
-
-        return accept
-
-    def result(self) -> LoadResult:
-        catalog = Catalog(
-            exercises=dict(self.exercises), routines=dict(self.routines), sources=dict(self.sources)
-        )
-        plugins = tuple(self.records[n].freeze() for n in self.order)
-        return LoadResult(catalog=catalog, plugins=plugins, manager=self.pm)
 
 
 def load_plugins(
@@ -356,17 +131,13 @@ def load_plugins(
     ``(name, module_or_object)`` plugins directly (tests and embedding). ``disabled`` defaults
     to ``GLUTETUI_DISABLE_PLUGINS`` and ``strict`` to ``GLUTETUI_STRICT_PLUGINS``.
     """
-    loader = _Loader(strict=env_flag(STRICT_ENV) if strict is None else strict)
-    blocked = disabled_from_env() if disabled is None else set(disabled)
-    for ep in discover_entry_points() if entry_points is None else entry_points:
-        dist = ep.dist.name if ep.dist is not None else None
-        version = ep.dist.version if ep.dist is not None else None
-        loader.add(ep.name, ep.value, ep.load, dist, version, blocked)
-    for name, obj in extra:
-        loader.add(
-            name, getattr(obj, "__name__", repr(obj)), lambda obj=obj: obj, None, None, blocked
-        )
-    loader.check_pending()
-    loader.call("register_exercises", loader.accept_exercise)
-    loader.call("register_routines", loader.accept_routine)
-    return loader.result()
+    from glutetui.pluginloader import load
+
+    return load(entry_points, extra=extra, disabled=disabled, strict=strict)
+
+
+def discover_entry_points() -> list[importlib.metadata.EntryPoint]:
+    """Entry points in the ``glutetui`` group: built-ins first, then by distribution and name."""
+    from glutetui.pluginloader import discover_entry_points as discover
+
+    return discover()
