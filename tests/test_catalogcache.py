@@ -1,0 +1,160 @@
+"""The catalog cache: always equal to a fresh load, and never stale.
+
+Plugins are real distributions: a dist-info folder with entry_points.txt and a module on a
+folder that is put on sys.path, which is how importlib.metadata finds pip-installed ones.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from glutetui import catalogcache
+from glutetui.paths import Paths
+from glutetui.plugins import load_plugins
+
+PLUGIN = '''
+import glutetui
+
+@glutetui.hookimpl
+def register_exercises(register):
+    register(glutetui.Exercise(id="{ex_id}", name="{name}", instructions=["Step."], sets=2, reps=(5, 8)))
+'''
+
+
+def install(site: Path, module: str, ex_id: str, name: str, version: str = "1.0") -> None:
+    """Write a tiny installed distribution providing one glutetui plugin."""
+    (site / f"{module}.py").write_text(PLUGIN.format(ex_id=ex_id, name=name))
+    info = site / f"{module}-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: {version}\n")
+    (info / "entry_points.txt").write_text(f"[glutetui]\n{module} = {module}\n")
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
+    yield folder
+    for name in [m for m in sys.modules if m.startswith("cachetest_")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+
+
+def ids(paths: Paths) -> list[str]:
+    return list(catalogcache.load_result(paths, strict=False).catalog.exercises)
+
+
+def test_cached_result_equals_a_fresh_load(paths: Paths, site: Path) -> None:
+    install(site, "cachetest_a", "cache-a", "Cache A")
+    first = catalogcache.load_result(paths, strict=False)  # builds and writes the cache
+    assert (paths.cache_dir / catalogcache.CACHE_NAME).is_file()
+    cached = catalogcache.load_result(paths, strict=False)
+    assert cached.manager is None, "the second load must come from the cache"
+    fresh = load_plugins()
+    assert cached.catalog == fresh.catalog == first.catalog
+    assert cached.plugins == fresh.plugins
+    assert "cache-a" in cached.catalog
+
+
+def test_installing_a_plugin_invalidates_the_cache(paths: Paths, site: Path) -> None:
+    assert "cache-b" not in ids(paths)
+    install(site, "cachetest_b", "cache-b", "Cache B")
+    assert "cache-b" in ids(paths)
+
+
+def test_uninstalling_a_plugin_invalidates_the_cache(paths: Paths, site: Path) -> None:
+    install(site, "cachetest_c", "cache-c", "Cache C")
+    assert "cache-c" in ids(paths)
+    for entry in site.iterdir():
+        if entry.is_dir():
+            for f in entry.iterdir():
+                f.unlink()
+            entry.rmdir()
+        else:
+            entry.unlink()
+    sys.modules.pop("cachetest_c", None)
+    assert "cache-c" not in ids(paths)
+
+
+def test_editing_a_plugin_invalidates_the_cache(paths: Paths, site: Path) -> None:
+    install(site, "cachetest_d", "cache-d", "Old name")
+    assert catalogcache.load_result(paths, strict=False).catalog.get("cache-d").name == "Old name"
+    module = site / "cachetest_d.py"
+    module.write_text(PLUGIN.format(ex_id="cache-d", name="New name"))
+    stat = module.stat()
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    sys.modules.pop("cachetest_d", None)
+    importlib.invalidate_caches()
+    assert catalogcache.load_result(paths, strict=False).catalog.get("cache-d").name == "New name"
+
+
+def test_disable_switch_is_part_of_the_key(paths: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "clamshell" in ids(paths)
+    monkeypatch.setenv("GLUTETUI_DISABLE_PLUGINS", "clamshell")
+    assert "clamshell" not in ids(paths)
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00garbage", b"not marshal at all" * 10])
+def test_a_corrupt_cache_is_rebuilt(paths: Paths, content: bytes) -> None:
+    ids(paths)
+    (paths.cache_dir / catalogcache.CACHE_NAME).write_bytes(content)
+    assert catalogcache.read(paths) is None
+    assert "clamshell" in ids(paths)
+    assert catalogcache.read(paths) is not None
+
+
+def test_an_unwritable_cache_dir_is_not_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the cache folder should be")
+    paths = Paths(tmp_path / "config", blocker / "cache")
+    assert "clamshell" in ids(paths)
+
+
+def test_strict_mode_never_uses_the_cache(paths: Paths) -> None:
+    ids(paths)
+    result = catalogcache.load_result(paths, strict=True)
+    assert result.manager is not None
+
+
+def test_hooks_of_a_cached_result_load_the_real_plugins(paths: Paths, site: Path) -> None:
+    (site / "cachetest_hook.py").write_text(
+        textwrap.dedent(
+            """
+            import glutetui
+            SEEN = []
+
+            @glutetui.hookimpl
+            def session_saved(session, final):
+                SEEN.append((session, final))
+            """
+        )
+    )
+    info = site / "cachetest_hook-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cachetest_hook\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[glutetui]\ncachetest_hook = cachetest_hook\n")
+    ids(paths)
+    cached = catalogcache.load_result(paths, strict=False)
+    assert cached.manager is None
+    assert cached.notify_session_saved("a session", final=True) == []  # type: ignore[arg-type]
+    assert sys.modules["cachetest_hook"].SEEN == [("a session", True)]
+
+
+def test_cached_cli_run_imports_no_plugin_machinery(paths: Paths) -> None:
+    env = {**os.environ, "GLUTETUI_CONFIG_DIR": str(paths.config_dir)}
+    subprocess.run([sys.executable, "-m", "glutetui", "exercises"], env=env, check=True, capture_output=True)
+    probe = (
+        "import sys; from glutetui.cli import main; main(['exercises']); "
+        "heavy = [m for m in ('pluggy', 'importlib.metadata', 'glutetui.pluginloader', 'glutetui_exercises') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True)
+    assert out.stdout.strip().endswith("[]"), out.stdout
