@@ -19,13 +19,13 @@ from glutetui import catalogcache
 from glutetui.paths import Paths
 from glutetui.plugins import load_plugins
 
-PLUGIN = '''
+PLUGIN = """
 import glutetui
 
 @glutetui.hookimpl
 def register_exercises(register):
     register(glutetui.Exercise(id="{ex_id}", name="{name}", instructions=["Step."], sets=2, reps=(5, 8)))
-'''
+"""
 
 
 def install(site: Path, module: str, ex_id: str, name: str, version: str = "1.0") -> None:
@@ -150,11 +150,15 @@ def test_hooks_of_a_cached_result_load_the_real_plugins(paths: Paths, site: Path
 
 def test_cached_cli_run_imports_no_plugin_machinery(paths: Paths) -> None:
     env = {**os.environ, "GLUTETUI_CONFIG_DIR": str(paths.config_dir)}
-    subprocess.run([sys.executable, "-m", "glutetui", "exercises"], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "glutetui", "exercises"], env=env, check=True, capture_output=True
+    )
     probe = (
         "import sys; from glutetui.cli import main; main(['exercises']); "
         "heavy = [m for m in ('pluggy', 'importlib.metadata', 'glutetui.pluginloader', 'glutetui_exercises') "
         "if m in sys.modules]; print(heavy)"
     )
-    out = subprocess.run([sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True
+    )
     assert out.stdout.strip().endswith("[]"), out.stdout

@@ -1,0 +1,481 @@
+"""The per-user log: one TOML file per session under ``logs/``, written atomically.
+
+* :meth:`LogStore.save` writes a temp file in ``logs/``, fsyncs it, ``os.replace``\\ s it over the
+  session's file and fsyncs the folder. A kill or power cut at any moment leaves either the old
+  or the new file, whole; a failed write raises :class:`SaveError` and leaves the old file
+  byte-identical. Saving touches only that session's file: it never scans the folder.
+* :meth:`LogStore.history` reads every session. The TOML files are the source of truth; a
+  derived index (``log-index.jsonl`` in the cache dir) holds each file's parsed content keyed by
+  its (mtime_ns, size, inode), so a warm read is one JSON Lines read plus one ``scandir``.
+  Files whose stat disagrees with the index are parsed again and the index rewritten.
+* A file that cannot be read is never deleted or overwritten: it is reported as a
+  :class:`FileProblem` and everything else still loads.
+
+The format is described in ``docs/log-format.md``. This module never imports textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import re
+import secrets
+import time
+import tomllib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from glutetui.errors import GlutetuiError
+from glutetui.logformat import (
+    FORMAT_VERSION,
+    LogFormatError,
+    session_from_dict,
+    session_from_json,
+    session_to_dict,
+    session_to_json,
+)
+from glutetui.model import Session
+from glutetui.paths import Paths
+
+SUFFIX = ".toml"
+TEMP_PREFIX = "."
+TEMP_SUFFIX = ".tmp"
+INDEX_NAME = "log-index.jsonl"
+INDEX_VERSION = 1
+INDEX_WORTH_READING = 64
+"""Below this many unseen files, parsing them beats reading the whole index."""
+STALE_TEMP_SECONDS = 60.0
+"""A temp file older than this belongs to a write that died (a live write takes milliseconds)."""
+
+SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$")
+
+
+class StoreError(GlutetuiError):
+    """The log cannot be read or written; the message says what to do."""
+
+
+class SaveError(StoreError):
+    """A session could not be written. The previous file, if any, is untouched.
+
+    The caller keeps the session in memory and may simply call :meth:`LogStore.save` again.
+    """
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(
+            f"could not save {path}: {reason}; the previous copy is untouched "
+            "(free some space or fix the folder's permissions, then try again)"
+        )
+
+
+class UnreadableSessionError(StoreError):
+    """A session file exists but cannot be used."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot read {path}: {reason}")
+
+
+class SessionNotFoundError(StoreError):
+    """No file for this session id."""
+
+    def __init__(self, path: Path, session_id: str) -> None:
+        self.path = path
+        self.reason = "no such session"
+        super().__init__(f"no session {session_id!r} in the log (looked for {path})")
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file in ``logs/`` that could not be read, and why. The file is left alone."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class History:
+    """Every readable session, newest first (by ``started_at``), and every unreadable file."""
+
+    sessions: tuple[Session, ...] = ()
+    problems: tuple[FileProblem, ...] = field(default_factory=tuple)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or type(exc).__name__
+    return str(exc) or type(exc).__name__
+
+
+def parse_session_bytes(raw: bytes, path: Path) -> Session:
+    """Parse one session file's bytes; raises :class:`LogFormatError` with a plain reason."""
+    if not raw.strip():
+        raise LogFormatError(path, "the file is empty (a write may have been cut short)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LogFormatError(
+            path, f"it is not UTF-8 text (bad byte at position {exc.start})"
+        ) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LogFormatError(path, f"it is not valid TOML ({exc})") from None
+    session = session_from_dict(data, path)
+    if session.id != path.stem:
+        raise LogFormatError(
+            path,
+            f"its id {session.id!r} does not match its file name; rename it to {session.id}{SUFFIX}",
+        )
+    return session
+
+
+class LogStore:
+    """Sessions on disk. Cheap to create: nothing is read until asked.
+
+    ``durable=False`` skips the fsyncs (for tests and benchmarks that write thousands of files);
+    the app always uses the default.
+    """
+
+    def __init__(self, paths: Paths, *, durable: bool = True) -> None:
+        self.paths = paths
+        self.durable = durable
+        self._memo: dict[str, _Known] = {}
+
+    # ------------------------------------------------------------------ ids and paths
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.paths.logs_dir
+
+    @property
+    def index_path(self) -> Path:
+        """The derived index (safe to delete; it is rebuilt)."""
+        return self.paths.cache_dir / INDEX_NAME
+
+    @staticmethod
+    def new_session_id(started_at: datetime) -> str:
+        """``20261123T174502-3f9a1c``: the UTC start second, then 24 random bits.
+
+        Sorts by start time across time zones and machines; the random part keeps two
+        instances (or two synced machines) that start in the same second apart.
+        """
+        moment = started_at.astimezone(UTC) if started_at.tzinfo else started_at
+        return f"{moment:%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
+
+    def path_for(self, session_id: str) -> Path:
+        """``logs/<id>.toml``. Raises :class:`StoreError` for an id that is not a safe file name."""
+        if not isinstance(session_id, str) or not SESSION_ID_RE.match(session_id):
+            raise StoreError(
+                f"session id {session_id!r} is not valid (letters, digits, '-' and '_' only)"
+            )
+        return self.logs_dir / f"{session_id}{SUFFIX}"
+
+    # ------------------------------------------------------------------ writing
+
+    def save(self, session: Session) -> Path:
+        """Write ``session`` to its file atomically and return the path.
+
+        Raises :class:`SaveError` (with path and reason) if anything fails; the previous
+        file is then byte-identical to what it was and no temp file is left behind.
+        """
+        target = self.path_for(session.id)
+        try:
+            payload = tomli_w.dumps(session_to_dict(session)).encode("utf-8")
+        except (ValueError, TypeError) as exc:
+            raise SaveError(target, f"the session cannot be written: {exc}") from exc
+        self._write_atomic(target, payload, durable=self.durable)
+        return target
+
+    def _write_atomic(self, target: Path, payload: bytes, *, durable: bool) -> None:
+        folder = target.parent
+        tmp: str | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = str(folder / f"{TEMP_PREFIX}{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            try:
+                view = memoryview(payload)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
+                if durable:
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, target)
+            tmp = None
+        except OSError as exc:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            raise SaveError(target, _reason(exc)) from exc
+        if durable:
+            _fsync_dir(folder)
+
+    # ------------------------------------------------------------------ reading
+
+    def load(self, session_id: str) -> Session:
+        """The session with ``session_id``; raises :class:`StoreError` with path and reason."""
+        path = self.path_for(session_id)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise SessionNotFoundError(path, session_id) from None
+        except OSError as exc:
+            raise UnreadableSessionError(path, _reason(exc)) from exc
+        try:
+            return parse_session_bytes(raw, path)
+        except LogFormatError as exc:
+            raise UnreadableSessionError(path, exc.reason) from exc
+
+    def exists(self, session_id: str) -> bool:
+        """Whether a file for ``session_id`` is in the log (readable or not)."""
+        return self.path_for(session_id).exists()
+
+    def history(self) -> History:
+        """Every readable session, newest first, plus a :class:`FileProblem` per unreadable file.
+
+        Served from the index for files whose (mtime_ns, size, inode) match it; other files are
+        parsed and the index rewritten. Stale temp files from killed writes are removed on the
+        way (same scan).
+        """
+        # Building ~100k small objects triggers many needless cyclic-GC passes (they roughly
+        # double the cost); none of these objects form cycles.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._history()
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _history(self) -> History:
+        now = time.time()
+        try:
+            entries = list(os.scandir(self.logs_dir))
+        except FileNotFoundError:
+            entries = []
+        except OSError as exc:
+            raise StoreError(f"cannot read the log folder {self.logs_dir}: {_reason(exc)}") from exc
+        problems: list[FileProblem] = []
+        files: list[tuple[str, Path, list[int]]] = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith(TEMP_PREFIX):
+                if name.endswith(TEMP_SUFFIX):
+                    self._remove_if_stale(entry, now)
+                continue
+            if not name.endswith(SUFFIX):
+                continue
+            path = Path(entry.path)
+            try:
+                st = entry.stat()
+            except OSError as exc:
+                problems.append(FileProblem(path, _reason(exc)))
+                continue
+            if not entry.is_file():
+                problems.append(FileProblem(path, "it is a folder, not a file"))
+                continue
+            files.append((name, path, [st.st_mtime_ns, st.st_size, st.st_ino]))
+
+        memo = self._memo
+        # Files this store has not seen as they are now. A few (the session being logged, a
+        # synced file) are cheaper to parse than the whole index is to read.
+        unseen = sum(1 for name, _, key in files if (m := memo.get(name)) is None or m.key != key)
+        if memo and unseen <= INDEX_WORTH_READING:
+            index: dict[str, list[Any]] = {}
+            raw_lines: dict[str, bytes] = {}
+            previous = memo.keys()
+        else:
+            index, raw_lines = self._read_index()
+            previous = index.keys()
+        new_memo: dict[str, _Known] = {}
+        changed = False
+        sessions: list[Session] = []
+        for name, path, key in files:
+            known = memo.get(name)
+            if known is None or known.key != key:
+                cached = index.get(name)
+                known = None
+                if cached is not None and cached[0] == key:
+                    known = _Known.from_record(cached, raw_lines[name])
+                if known is None:
+                    record = self._parse_record(path, key)
+                    if record[1] is None and record[2] is None:
+                        # Unreadable for a passing reason (such as permissions): not cached.
+                        problems.append(FileProblem(path, record[3]))
+                        changed = True
+                        continue
+                    known = _Known.from_record(record, None)
+                    changed = True
+                    if known is None:  # pragma: no cover - a record we just made is sound
+                        continue
+            new_memo[name] = known
+            if known.session is not None:
+                sessions.append(known.session)
+            else:
+                problems.append(FileProblem(path, known.problem or "unreadable"))
+        if changed or new_memo.keys() != previous:
+            self._write_index(new_memo)
+        self._memo = new_memo
+        sessions.sort(key=lambda s: (s.started_at, s.id), reverse=True)
+        problems.sort(key=lambda p: p.path.name)
+        return History(sessions=tuple(sessions), problems=tuple(problems))
+
+    def unfinished(self) -> list[Session]:
+        """Sessions still ``in-progress`` (to offer resuming), newest first."""
+        return [s for s in self.history().sessions if s.status == "in-progress"]
+
+    # ------------------------------------------------------------------ housekeeping
+
+    def delete(self, session_id: str) -> Path:
+        """Move the session's file to the trash folder and return its new path."""
+        source = self.path_for(session_id)
+        if not source.exists():
+            raise SessionNotFoundError(source, session_id)
+        trash = self.paths.trash_dir
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            target = trash / source.name
+            n = 1
+            while target.exists():
+                target = trash / f"{source.stem}.{n}{SUFFIX}"
+                n += 1
+            os.replace(source, target)
+        except OSError as exc:
+            raise StoreError(
+                f"could not move {source} to the trash {trash}: {_reason(exc)}"
+            ) from exc
+        if self.durable:
+            _fsync_dir(self.logs_dir)
+        return target
+
+    def clean_temp_files(self, max_age: float = STALE_TEMP_SECONDS) -> int:
+        """Remove temp files left by writes that were killed; returns how many were removed.
+
+        Only files older than ``max_age`` seconds go, so a write in progress in another
+        instance is never disturbed. :meth:`history` does this on its own scan too.
+        """
+        try:
+            entries = list(os.scandir(self.logs_dir))
+        except OSError:
+            return 0
+        now = time.time()
+        return sum(
+            self._remove_if_stale(e, now, max_age)
+            for e in entries
+            if e.name.startswith(TEMP_PREFIX) and e.name.endswith(TEMP_SUFFIX)
+        )
+
+    @staticmethod
+    def _remove_if_stale(
+        entry: os.DirEntry[str], now: float, max_age: float = STALE_TEMP_SECONDS
+    ) -> bool:
+        try:
+            if now - entry.stat().st_mtime < max_age:
+                return False
+            os.unlink(entry.path)
+        except OSError:
+            return False
+        return True
+
+    # ------------------------------------------------------------------ the index
+
+    def _parse_record(self, path: Path, key: list[int]) -> list[Any]:
+        """``[key, session_json | None, problem | None, passing_problem | None]``."""
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return [key, None, None, _reason(exc)]
+        try:
+            return [key, session_to_json(parse_session_bytes(raw, path)), None, None]
+        except LogFormatError as exc:
+            return [key, None, exc.reason, None]
+        except (ValueError, TypeError, RecursionError) as exc:
+            return [key, None, f"it cannot be read ({exc})", None]
+
+    def _read_index(self) -> tuple[dict[str, list[Any]], dict[str, bytes]]:
+        """``{file name: record}`` and ``{file name: its raw line}``; empty if unusable."""
+        try:
+            with open(self.index_path, "rb") as fh:
+                lines = fh.read().splitlines()
+        except OSError:
+            return {}, {}
+        if not lines:
+            return {}, {}
+        try:
+            header = json.loads(lines[0])
+            if header != {"index": INDEX_VERSION, "format": FORMAT_VERSION}:
+                return {}, {}
+            index: dict[str, list[Any]] = {}
+            raw: dict[str, bytes] = {}
+            for line in lines[1:]:
+                name, *record = json.loads(line)
+                index[name] = record
+                raw[name] = line
+        except (ValueError, TypeError):
+            return {}, {}  # a damaged index is simply rebuilt
+        return index, raw
+
+    def _write_index(self, known: dict[str, _Known]) -> None:
+        lines = [json.dumps({"index": INDEX_VERSION, "format": FORMAT_VERSION}).encode()]
+        for name, k in known.items():
+            if k.line is None:
+                k.line = json.dumps(
+                    [name, k.key, k.json, k.problem, None],
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ).encode("utf-8")
+            lines.append(k.line)
+        payload = b"\n".join(lines) + b"\n"
+        with contextlib.suppress(SaveError):
+            # Derived data: a cache that cannot be written only costs speed next time.
+            self._write_atomic(self.index_path, payload, durable=False)
+
+
+@dataclass(eq=False)
+class _Known:
+    """One file as last seen: its stat key, and its session or the reason it is unreadable."""
+
+    key: list[int]
+    session: Session | None
+    problem: str | None
+    json: list[Any] | None
+    line: bytes | None
+    """Its line in the index, once written or read (reused so unchanged lines are not re-encoded)."""
+
+    @classmethod
+    def from_record(cls, record: list[Any], line: bytes | None) -> _Known | None:
+        """From an index record; ``None`` if the record is damaged."""
+        try:
+            key, data, problem, _passing = record
+            if data is not None:
+                return cls(key, session_from_json(data), None, data, line)
+            if isinstance(problem, str):
+                return cls(key, None, problem, None, line)
+        except (ValueError, TypeError, IndexError):
+            pass
+        return None
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable. Some file systems cannot fsync a folder; that is not an error."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # EINVAL and friends on file systems without folder fsync; the rename stands
+    finally:
+        os.close(fd)

@@ -1,0 +1,491 @@
+"""The log store with real files in temporary folders."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from glutetui import store as store_module
+from glutetui.model import Session
+from glutetui.paths import Paths
+from glutetui.store import (
+    FileProblem,
+    LogStore,
+    SaveError,
+    SessionNotFoundError,
+    StoreError,
+    UnreadableSessionError,
+)
+from tests.history_factory import make_session, write_history
+
+TZ = timezone(timedelta(hours=1))
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def session(n: int = 0, **changes) -> Session:
+    return replace(make_session(date(2026, 1, 1) + timedelta(days=n)), **changes)
+
+
+@pytest.fixture
+def store(paths: Paths) -> LogStore:
+    return LogStore(paths)
+
+
+# --------------------------------------------------------------------------- basics
+
+
+def test_save_then_load_round_trips(store: LogStore) -> None:
+    s = session()
+    path = store.save(s)
+    assert path == store.path_for(s.id) == store.paths.logs_dir / f"{s.id}.toml"
+    assert path.read_text().startswith("format_version = 1\n")
+    assert store.load(s.id) == s
+    assert store.history().sessions == (s,)
+
+
+def test_new_session_ids_sort_by_start_and_differ() -> None:
+    t = datetime(2026, 11, 23, 18, 45, 2, tzinfo=TZ)
+    # 24 random bits: a clash needs two sessions started in the same second *and* a 1 in 16M
+    # draw. Among 1,000 ids in one second, a handful of clashes at most (expected 0.03).
+    ids = {LogStore.new_session_id(t) for _ in range(1000)}
+    assert len(ids) >= 995
+    one = LogStore.new_session_id(t)
+    assert one.startswith("20261123T174502-") and len(one) == 22
+    later = LogStore.new_session_id(t + timedelta(seconds=1))
+    assert later > one
+    # The same instant in another time zone gives the same, sortable prefix.
+    assert LogStore.new_session_id(t.astimezone(UTC))[:15] == one[:15]
+
+
+@pytest.mark.parametrize("bad", ["../escape", "a/b", ".hidden", "", "x" * 200, "a.toml"])
+def test_path_for_refuses_ids_that_are_not_plain_file_names(store: LogStore, bad: str) -> None:
+    with pytest.raises(StoreError, match="not valid"):
+        store.path_for(bad)
+
+
+def test_load_of_a_missing_session_names_the_path(store: LogStore) -> None:
+    with pytest.raises(SessionNotFoundError) as err:
+        store.load("20260101T000000-abcdef")
+    assert "20260101T000000-abcdef.toml" in str(err.value)
+
+
+def test_history_is_newest_first_and_unfinished_filters(store: LogStore) -> None:
+    a, b, c = session(0), session(5, status="in-progress"), session(2)
+    for s in (a, b, c):
+        store.save(s)
+    assert [s.id for s in store.history().sessions] == [b.id, c.id, a.id]
+    assert store.unfinished() == [b]
+
+
+def test_save_rewrites_only_its_own_file(store: LogStore) -> None:
+    a, b = session(0), session(1)
+    store.save(a)
+    store.save(b)
+    before = store.path_for(a.id).read_bytes()
+    mtime = store.path_for(a.id).stat().st_mtime_ns
+    store.save(replace(b, note="changed"))
+    assert store.path_for(a.id).read_bytes() == before
+    assert store.path_for(a.id).stat().st_mtime_ns == mtime
+    assert store.load(b.id).note == "changed"
+
+
+def test_save_never_scans_the_folder(store: LogStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.save(session(0))
+
+    def no_scan(*a: object, **k: object) -> None:
+        raise AssertionError("save() scanned the log folder")
+
+    monkeypatch.setattr(store_module.os, "scandir", no_scan)
+    monkeypatch.setattr(store_module.os, "listdir", no_scan)
+    store.save(session(1))
+    store.save(replace(session(1), note="again"))
+
+
+def test_unknown_exercises_keep_their_name(store: LogStore) -> None:
+    s = session()
+    gone = replace(s.exercises[0], exercise_id="side-plank-leg-lift", name="Side plank leg lift")
+    s = replace(s, exercises=(gone, *s.exercises[1:]))
+    store.save(s)
+    assert store.load(s.id).exercise("side-plank-leg-lift").name == "Side plank leg lift"  # type: ignore[union-attr]
+
+
+# --------------------------------------------------------------------------- failed writes
+
+
+def _tmp_files(store: LogStore) -> list[str]:
+    return sorted(n for n in os.listdir(store.paths.logs_dir) if n.endswith(".tmp"))
+
+
+def test_disk_full_like_failure_leaves_previous_file_byte_identical(paths: Paths) -> None:
+    """A real EFBIG: a child process with RLIMIT_FSIZE below the new file's size saves."""
+    store = LogStore(paths)
+    small = session(0, sets=session(0).sets[:2])
+    store.save(small)
+    before = store.path_for(small.id).read_bytes()
+    code = textwrap.dedent(
+        f"""
+        import resource, signal, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from dataclasses import replace
+        from datetime import date
+        from glutetui.paths import Paths
+        from glutetui.store import LogStore, SaveError
+        from tests.history_factory import make_session
+        store = LogStore(Paths.resolve({str(paths.config_dir)!r}))
+        big = replace(make_session(date(2026, 1, 1)), id={small.id!r})
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, ({len(before) + 100}, resource.RLIM_INFINITY))
+        try:
+            store.save(big)
+        except SaveError as exc:
+            print("SaveError", exc.path, "|", exc.reason)
+            sys.exit(0)
+        sys.exit("saved despite the limit")
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith(f"SaveError {store.path_for(small.id)} | File too large")
+    assert store.path_for(small.id).read_bytes() == before
+    assert _tmp_files(store) == []
+    assert store.load(small.id) == small
+
+
+@pytest.mark.parametrize(
+    ("call", "code"),
+    [
+        ("fsync", errno.ENOSPC),
+        ("write", errno.ENOSPC),
+        ("replace", errno.EROFS),
+        ("open", errno.EACCES),
+    ],
+)
+def test_os_errors_at_each_step_leave_previous_file_byte_identical(
+    store: LogStore, monkeypatch: pytest.MonkeyPatch, call: str, code: int
+) -> None:
+    """Errors the OS gives on a full disk, a read-only mount or a denied folder, at each step.
+
+    Root ignores permissions, so these are injected at the ``os`` call that would raise them.
+    """
+    s = session(0)
+    store.save(s)
+    before = store.path_for(s.id).read_bytes()
+    real = getattr(os, call)
+
+    def failing(*args: object, **kwargs: object) -> object:
+        if call == "open" and not str(args[0]).endswith(".tmp"):
+            return real(*args, **kwargs)
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(store_module.os, call, failing)
+    with pytest.raises(SaveError) as err:
+        store.save(replace(s, note="new"))
+    monkeypatch.undo()
+    assert err.value.path == store.path_for(s.id)
+    assert err.value.reason == os.strerror(code)
+    assert str(store.path_for(s.id)) in str(err.value)
+    assert store.path_for(s.id).read_bytes() == before
+    assert _tmp_files(store) == []
+    # The runner keeps the session in memory and retries; that works once the trouble is gone.
+    store.save(replace(s, note="new"))
+    assert store.load(s.id).note == "new"
+
+
+def test_logs_folder_that_is_a_file_gives_save_error(paths: Paths) -> None:
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    paths.logs_dir.write_text("not a folder")
+    with pytest.raises(SaveError) as err:
+        LogStore(paths).save(session())
+    assert err.value.reason  # a real ENOTDIR/EEXIST from the OS
+    assert paths.logs_dir.read_text() == "not a folder"
+
+
+def test_unwritable_session_is_save_error(store: LogStore) -> None:
+    with pytest.raises(SaveError, match="timezone-aware"):
+        store.save(Session(id="20260101T000000-aaaaaa", started_at=datetime(2026, 1, 1)))
+
+
+# --------------------------------------------------------------------------- unreadable files
+
+CORRUPT = {
+    "truncated": lambda good: good[: len(good) // 2],
+    "empty": lambda good: b"",
+    "nonsense": lambda good: b"\x00\x01 this is = not [toml",
+    "not-utf8": lambda good: good.replace(b"Clamshell", b"Cl\xe6mshell"),
+    "wrong-types": lambda good: good.replace(b"\nreps = ", b'\nreps = "many" #', 1),
+    "future-version": lambda good: good.replace(b"format_version = 1", b"format_version = 99"),
+    "no-version": lambda good: good.replace(b"format_version = 1\n", b""),
+    "wrong-id": lambda good: good.replace(b'id = "', b'id = "x', 1),
+}
+REASONS = {
+    "truncated": "not valid TOML",
+    "empty": "empty",
+    "nonsense": "not valid TOML",
+    "not-utf8": "not UTF-8",
+    "wrong-types": "must be a whole number",
+    "future-version": "newer glutetui",
+    "no-version": "no format_version",
+    "wrong-id": "does not match its file name",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CORRUPT))
+def test_unreadable_file_is_reported_and_left_alone(store: LogStore, kind: str) -> None:
+    good, bad = session(0), session(1)
+    store.save(good)
+    store.save(bad)
+    store.history()  # index the good version first: the index must notice the change
+    path = store.path_for(bad.id)
+    content = CORRUPT[kind](path.read_bytes())
+    path.write_bytes(content)
+    for _ in range(2):  # cold (file changed) and warm (served from the index)
+        history = store.history()
+        assert history.sessions == (good,)
+        assert len(history.problems) == 1
+        problem = history.problems[0]
+        assert isinstance(problem, FileProblem)
+        assert problem.path == path
+        assert REASONS[kind] in problem.reason
+    with pytest.raises(UnreadableSessionError) as err:
+        store.load(bad.id)
+    assert err.value.path == path and REASONS[kind] in err.value.reason
+    assert path.read_bytes() == content  # never deleted, never overwritten
+
+
+def test_folder_named_like_a_session_is_a_problem(store: LogStore) -> None:
+    store.save(session(0))
+    (store.paths.logs_dir / "odd.toml").mkdir()
+    history = store.history()
+    assert len(history.sessions) == 1
+    assert history.problems == (
+        FileProblem(store.paths.logs_dir / "odd.toml", "it is a folder, not a file"),
+    )
+
+
+def test_other_files_are_ignored(store: LogStore) -> None:
+    store.save(session(0))
+    (store.paths.logs_dir / "README.txt").write_text("hi")
+    (store.paths.logs_dir / ".syncthing.abc.toml.tmp").write_text("x")
+    history = store.history()
+    assert len(history.sessions) == 1 and history.problems == ()
+
+
+# --------------------------------------------------------------------------- temp files and trash
+
+
+def test_stale_temp_files_are_cleaned_fresh_ones_kept(store: LogStore) -> None:
+    s = session(0)
+    store.save(s)
+    logs = store.paths.logs_dir
+    stale = logs / f".{s.id}.toml.deadbeef.tmp"
+    stale.write_bytes(b"half a wr")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    fresh = logs / f".{s.id}.toml.cafebabe.tmp"  # another instance writing right now
+    fresh.write_bytes(b"in progress")
+    assert store.clean_temp_files() == 1
+    assert not stale.exists() and fresh.exists()
+    assert store.load(s.id) == s
+    os.utime(fresh, (old, old))
+    store.history()  # history() cleans on its own scan too
+    assert not fresh.exists()
+    assert store.clean_temp_files() == 0
+
+
+def test_delete_moves_to_trash(store: LogStore) -> None:
+    s = session(0)
+    store.save(s)
+    content = store.path_for(s.id).read_bytes()
+    moved = store.delete(s.id)
+    assert moved == store.paths.trash_dir / f"{s.id}.toml"
+    assert moved.read_bytes() == content
+    assert not store.path_for(s.id).exists()
+    assert store.history().sessions == ()
+    store.save(s)  # the same id again, deleted again: both copies are kept
+    second = store.delete(s.id)
+    assert second != moved and second.exists() and moved.exists()
+    with pytest.raises(SessionNotFoundError):
+        store.delete(s.id)
+
+
+# --------------------------------------------------------------------------- the index
+
+
+def test_index_follows_hand_edits_deletions_and_additions(store: LogStore) -> None:
+    a, b, c = session(0), session(1), session(2)
+    store.save(a)
+    store.save(b)
+    assert len(store.history().sessions) == 2
+    assert store.index_path.exists()
+    # Hand-edited behind the store's back (same size: a one-letter change).
+    path = store.path_for(a.id)
+    text = path.read_text()
+    edited = text.replace('status = "complete"', 'status = "incomplete"')
+    path.write_text(edited)
+    # Deleted and added behind its back.
+    store.path_for(b.id).unlink()
+    LogStore(store.paths).save(c)
+    history = store.history()
+    assert {s.id for s in history.sessions} == {a.id, c.id}
+    assert next(s for s in history.sessions if s.id == a.id).status == "incomplete"
+
+
+def test_same_size_same_mtime_edit_is_still_seen_through_the_inode(store: LogStore) -> None:
+    a = session(0)
+    path = store.save(a)
+    store.history()
+    st = path.stat()
+    # Replace the file (as an editor or a sync tool does) with same-size content and mtime.
+    changed = path.read_bytes().replace(b"Clamshell", b"ClamshelX", 1)
+    other = path.with_suffix(".new")
+    other.write_bytes(changed)
+    os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.replace(other, path)
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    names = {e.name for e in store.history().sessions[0].exercises}
+    assert "ClamshelX" in names
+
+
+def test_warm_history_does_not_parse_toml(store: LogStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(5):
+        store.save(session(n))
+    cold = store.history()
+
+    def no_parse(*a: object) -> None:
+        raise AssertionError("parsed a TOML file although the index was valid")
+
+    monkeypatch.setattr(store_module, "parse_session_bytes", no_parse)
+    assert store.history() == cold  # remembered by this store
+    assert LogStore(store.paths).history() == cold  # a new run: served from the index file
+
+
+def test_damaged_or_missing_index_is_rebuilt(paths: Paths) -> None:
+    # Each check uses a new store, as a new run of the app would (a store also remembers
+    # what it has seen in this process).
+    for n in range(3):
+        LogStore(paths).save(session(n))
+    expected = LogStore(paths).history()
+    index = LogStore(paths).index_path
+    index.write_text("{not json\n[1,2")
+    assert LogStore(paths).history() == expected
+    index.unlink()
+    assert LogStore(paths).history() == expected
+    lines = index.read_text().splitlines()
+    assert len(lines) == 4  # header + one line per file
+    # A line whose content no longer fits is re-read from its file.
+    lines[1] = lines[1].replace("[[", "[[7,", 1)
+    index.write_text("\n".join(lines) + "\n")
+    assert LogStore(paths).history() == expected
+
+
+def test_a_store_sees_what_another_store_wrote(paths: Paths) -> None:
+    mine, theirs = LogStore(paths), LogStore(paths)
+    a, b = session(0), session(1)
+    mine.save(a)
+    assert mine.history().sessions == (a,)
+    theirs.save(b)
+    theirs.save(replace(a, note="from the other instance"))
+    assert {s.note for s in mine.history().sessions} == {b.note, "from the other instance"}
+    theirs.delete(b.id)
+    assert [s.id for s in mine.history().sessions] == [a.id]
+    assert [s.id for s in LogStore(paths).history().sessions] == [a.id]  # the index agrees
+
+
+def test_unwritable_cache_only_costs_speed(paths: Paths) -> None:
+    paths.cache_dir.parent.mkdir(parents=True, exist_ok=True)
+    paths.cache_dir.write_text("a file where the cache folder should be")
+    s = LogStore(paths)
+    s.save(session(0))
+    assert len(s.history().sessions) == 1
+
+
+def test_big_history_reads_back_whole(paths: Paths) -> None:
+    written = write_history(paths, 0.2)  # 73 daily sessions
+    store = LogStore(paths)
+    history = store.history()
+    assert history.problems == ()
+    assert history.sessions == tuple(reversed(written))
+    assert store.history() == history  # warm, from the index
+    assert any(x.side == "left" for s in written for x in s.sets)
+
+
+# --------------------------------------------------------------------------- two processes
+
+WRITER = """
+import sys
+sys.path.insert(0, {root!r})
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from glutetui.model import Session, SetResult
+from glutetui.paths import Paths
+from glutetui.store import LogStore
+
+who, sets_per_session, total = sys.argv[1], 50, 150
+store = LogStore(Paths.resolve({config!r}))
+start = datetime(2026, 11, 23, 18, tzinfo=timezone(timedelta(hours=1)))
+session = None
+for n in range(total):
+    if n % sets_per_session == 0:
+        if session is not None:
+            store.save(replace(session, status="complete"))
+        session = Session(id=LogStore.new_session_id(start), started_at=start, note=who)
+    done = SetResult("clamshell", len(session.sets) + 1, 10 + n % 5, note=f"{{who}}-{{n}}")
+    session = replace(session, sets=session.sets + (done,), cursor=len(session.sets) + 1)
+    store.save(session)
+    if n % 25 == 0:
+        store.history()  # both also rewrite the index while the other writes
+store.save(replace(session, status="complete"))
+"""
+
+
+def test_two_processes_never_lose_each_others_sets(paths: Paths) -> None:
+    code = WRITER.format(root=str(ROOT), config=str(paths.config_dir))
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, who], stderr=subprocess.PIPE, text=True)
+        for who in ("A", "B")
+    ]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    history = LogStore(paths).history()
+    assert history.problems == ()
+    assert len(history.sessions) == 6
+    notes = [x.note for s in history.sessions for x in s.sets]
+    assert len(notes) == 300
+    assert len(set(notes)) == 300
+    assert {n.split("-")[0] for n in notes} == {"A", "B"}
+    assert all(s.status == "complete" for s in history.sessions)
+    assert _tmp_files(LogStore(paths)) == []
+    for s in history.sessions:  # every file readable on its own too
+        assert LogStore(paths).load(s.id) == s
+
+
+# --------------------------------------------------------------------------- property
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from tests.test_logformat import sessions as any_session  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_session)
+def test_any_session_saved_reads_back_equal(s: Session) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = Paths(config_dir=Path(tmp) / "config", cache_dir=Path(tmp) / "cache")
+        LogStore(paths, durable=False).save(s)
+        assert LogStore(paths).load(s.id) == s
+        assert LogStore(paths).history().sessions == (s,)  # parsed, then indexed
+        assert LogStore(paths).history().sessions == (s,)  # from the index
