@@ -1,0 +1,520 @@
+"""Figures from the training history: streaks, weekly sets, trends, personal bests, balance.
+
+Pure functions over :class:`~glutetui.model.Session` objects; nothing here reads files, looks at
+the clock or imports textual. "Today" is always a parameter, so the figures are reproducible
+and tests freeze time by passing a date.
+
+Definitions used throughout (the log screen shows them in these words):
+
+* **Work set** – a set that is not a warm-up. A per-side set is logged as one
+  :class:`~glutetui.model.SetResult` per side, but it counts as **one** set, the way a coach
+  says "3 sets of 12, each side": sets are counted as distinct ``(exercise, set number)`` pairs
+  of a session. **Reps** add up both sides.
+* **Training day** – a calendar day, in the time zone the session was recorded in, on which a
+  session has at least one work set. A session opened and abandoned before its first set does
+  not make a training day.
+* **Streak** – consecutive ISO weeks (Monday to Sunday) with at least one training day. Weeks,
+  not days, because rest days are part of strengthening work: a day-by-day streak would punish
+  exactly the recovery that the exercises need. The current week never breaks a streak while it
+  is still running: with no training yet this week, the current streak is the one that ended
+  last week.
+* **Load** – only numeric loads in ``kg`` or ``lb`` (or with no unit, taken to be in the unit
+  asked for) are compared; they are converted to the unit asked for. Band colours
+  (``band:red``) are not numbers and are left out of load and volume figures.
+* **Volume** – the sum of reps × load over the work sets that have a numeric load.
+* **Imbalance** – ``1 - weaker / stronger`` of the two sides' totals (0 means even, 0.2 means
+  the weaker side did 20 % less). The totals are volume when every work set of both sides has a
+  numeric load, otherwise reps. It is flagged above ``threshold`` (10 % by default).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from glutetui.model import Session, SetResult, Side
+
+LB_IN_KG = 0.45359237
+DEFAULT_IMBALANCE_THRESHOLD = 0.10
+"""The weaker side more than 10 % below the stronger one is flagged."""
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def session_day(session: Session) -> date:
+    """The calendar day a session belongs to: its start, in the zone it was recorded in."""
+    return session.started_at.date()
+
+
+def monday_of(day: date) -> date:
+    """The Monday that starts ``day``'s ISO week."""
+    return day - timedelta(days=day.weekday())
+
+
+def work_set_count(session: Session) -> int:
+    """Work sets of a session, a per-side set counting once (see the module docstring)."""
+    return len({(s.exercise_id, s.set_number) for s in session.sets if not s.warmup})
+
+
+def work_reps(session: Session) -> int:
+    """Reps of all work sets, both sides added up."""
+    return sum(s.reps for s in session.sets if not s.warmup)
+
+
+def load_in(result: SetResult, unit: str = "kg") -> float | None:
+    """The set's load converted to ``unit`` (``kg`` or ``lb``); ``None`` when it is not a number.
+
+    A load with no unit is taken to be in ``unit`` already; band colours give ``None``.
+    """
+    if result.load is None:
+        return None
+    given = result.unit or unit
+    if given == unit:
+        return float(result.load)
+    if given == "lb" and unit == "kg":
+        return result.load * LB_IN_KG
+    if given == "kg" and unit == "lb":
+        return result.load / LB_IN_KG
+    return None
+
+
+def _by_time(sessions: Iterable[Session]) -> list[Session]:
+    """Oldest first, whatever order they came in (ties broken by id, so the order is stable)."""
+    return sorted(sessions, key=lambda s: (s.started_at, s.id))
+
+
+# --------------------------------------------------------------------------- session summaries
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the log: what a session amounted to."""
+
+    session_id: str
+    started_at: datetime
+    duration: timedelta | None
+    """End minus start; for an unfinished session, the last set's finish minus start."""
+    exercises: int
+    """Exercises with at least one work set."""
+    sets: int
+    """Work sets (a per-side set counts once)."""
+    reps: int
+    """Reps of the work sets, both sides added up."""
+    max_pain: int | None
+    """Highest pain reported for any exercise, or ``None`` when none was reported."""
+    status: str
+    note: str
+
+
+def session_duration(session: Session) -> timedelta | None:
+    """How long the session took; ``None`` when nothing marks an end."""
+    end = session.ended_at
+    if end is None:
+        finished = [s.finished_at for s in session.sets if s.finished_at is not None]
+        end = max(finished) if finished else None
+    if end is None or end < session.started_at:
+        return None
+    return end - session.started_at
+
+
+def summarize(session: Session) -> SessionSummary:
+    """The figures for one row of the session table."""
+    pains = [e.pain for e in session.exercises if e.pain is not None]
+    return SessionSummary(
+        session_id=session.id,
+        started_at=session.started_at,
+        duration=session_duration(session),
+        exercises=len({s.exercise_id for s in session.sets if not s.warmup}),
+        sets=work_set_count(session),
+        reps=work_reps(session),
+        max_pain=max(pains) if pains else None,
+        status=session.status,
+        note=session.note,
+    )
+
+
+# --------------------------------------------------------------------------- consistency
+
+
+def training_days(sessions: Iterable[Session]) -> set[date]:
+    """Every day with at least one work set."""
+    return {session_day(s) for s in sessions if any(not r.warmup for r in s.sets)}
+
+
+@dataclass(frozen=True)
+class Streak:
+    """Consecutive ISO weeks with at least one training day."""
+
+    current: int
+    """Weeks in the streak that is still alive (this week, or last week if none yet this week)."""
+    longest: int
+    """The longest run of weeks ever, the current one included."""
+
+
+def streak(sessions: Iterable[Session], today: date) -> Streak:
+    """Current and longest week streak as of ``today`` (sessions after today are ignored)."""
+    weeks = sorted({monday_of(d) for d in training_days(sessions) if d <= today})
+    longest = run = 0
+    previous: date | None = None
+    for monday in weeks:
+        run = run + 1 if previous is not None and monday - previous == timedelta(weeks=1) else 1
+        longest = max(longest, run)
+        previous = monday
+    this_week = monday_of(today)
+    alive = previous is not None and this_week - previous <= timedelta(weeks=1)
+    return Streak(current=run if alive else 0, longest=longest)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Work sets per day over whole weeks, for a contributions-style heat map."""
+
+    start: date
+    """A Monday."""
+    end: date
+    """``today``: the last day shown."""
+    sets: dict[date, int]
+    """Every day from ``start`` to ``end``, zero on rest days."""
+
+    @property
+    def weeks(self) -> int:
+        """Number of week columns."""
+        return (self.end - self.start).days // 7 + 1
+
+    @property
+    def peak(self) -> int:
+        """The most sets on any one day shown (0 when there are none)."""
+        return max(self.sets.values(), default=0)
+
+    @property
+    def active_days(self) -> int:
+        """Days shown with at least one work set."""
+        return sum(1 for n in self.sets.values() if n)
+
+
+def training_calendar(sessions: Iterable[Session], today: date, weeks: int = 16) -> Calendar:
+    """Work sets per day for the last ``weeks`` ISO weeks, this (partial) week included."""
+    weeks = max(1, weeks)
+    start = monday_of(today) - timedelta(weeks=weeks - 1)
+    days = {start + timedelta(days=i): 0 for i in range((today - start).days + 1)}
+    for session in sessions:
+        day = session_day(session)
+        if day in days:
+            days[day] += work_set_count(session)
+    return Calendar(start=start, end=today, sets=days)
+
+
+def heat_level(sets: int, peak: int, levels: int = 4) -> int:
+    """``0`` for a rest day, else ``1..levels`` scaled to ``peak``."""
+    if sets <= 0 or peak <= 0:
+        return 0
+    return max(1, min(levels, -(-sets * levels // peak)))
+
+
+@dataclass(frozen=True)
+class WeekSets:
+    """Work sets in one ISO week against the weekly goal."""
+
+    monday: date
+    sets: int
+    goal: int
+
+    @property
+    def iso_week(self) -> tuple[int, int]:
+        """``(ISO year, ISO week number)``."""
+        year, week, _ = self.monday.isocalendar()
+        return year, week
+
+    @property
+    def fraction(self) -> float:
+        """Share of the goal done, capped at 1."""
+        return min(1.0, self.sets / self.goal) if self.goal > 0 else 1.0
+
+    @property
+    def met(self) -> bool:
+        """The goal was reached."""
+        return self.sets >= self.goal
+
+
+def weekly_sets(
+    sessions: Iterable[Session], today: date, goal: int, weeks: int = 12
+) -> tuple[WeekSets, ...]:
+    """Work sets per ISO week for the last ``weeks`` weeks, oldest first, this week last."""
+    weeks = max(1, weeks)
+    first = monday_of(today) - timedelta(weeks=weeks - 1)
+    totals: dict[date, int] = {first + timedelta(weeks=i): 0 for i in range(weeks)}
+    for session in sessions:
+        day = session_day(session)
+        if first <= day <= today:
+            totals[monday_of(day)] += work_set_count(session)
+    return tuple(WeekSets(monday, n, goal) for monday, n in totals.items())
+
+
+# --------------------------------------------------------------------------- per exercise
+
+
+def exercises_in(sessions: Iterable[Session]) -> dict[str, str]:
+    """Exercise id -> name (as most recently logged) for every exercise with a work set.
+
+    Ordered by name. Exercises whose plugin is gone still appear under their saved name.
+    """
+    names: dict[str, tuple[datetime, str]] = {}
+    for session in sessions:
+        done = {s.exercise_id for s in session.sets if not s.warmup}
+        for exercise_id in done:
+            entry = session.exercise(exercise_id)
+            name = entry.name if entry is not None and entry.name else exercise_id
+            seen = names.get(exercise_id)
+            if seen is None or session.started_at > seen[0]:
+                names[exercise_id] = (session.started_at, name)
+    return dict(sorted(((k, v[1]) for k, v in names.items()), key=lambda kv: kv[1].lower()))
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One session's figures for one exercise."""
+
+    session_id: str
+    day: date
+    reps: int
+    """Reps over its work sets, both sides added up."""
+    sets: int
+    top_load: float | None
+    """Heaviest numeric load of a work set, in the unit asked for."""
+    volume: float
+    """Reps × load over work sets with a numeric load (0 when none has one)."""
+
+
+def _work_sets_of(session: Session, exercise_id: str) -> list[SetResult]:
+    return [s for s in session.sets if s.exercise_id == exercise_id and not s.warmup]
+
+
+def exercise_trend(
+    sessions: Iterable[Session], exercise_id: str, unit: str = "kg"
+) -> tuple[TrendPoint, ...]:
+    """Per session that did ``exercise_id``: reps, sets, top load and volume, oldest first."""
+    points = []
+    for session in _by_time(sessions):
+        done = _work_sets_of(session, exercise_id)
+        if not done:
+            continue
+        loads = [(s.reps, load_in(s, unit)) for s in done]
+        numeric = [load for _, load in loads if load is not None]
+        points.append(
+            TrendPoint(
+                session_id=session.id,
+                day=session_day(session),
+                reps=sum(s.reps for s in done),
+                sets=len({s.set_number for s in done}),
+                top_load=max(numeric) if numeric else None,
+                volume=sum(reps * load for reps, load in loads if load is not None),
+            )
+        )
+    return tuple(points)
+
+
+@dataclass(frozen=True)
+class Best:
+    """A personal best and when it was first reached."""
+
+    value: float
+    session_id: str
+    day: date
+
+
+@dataclass(frozen=True)
+class PersonalBests:
+    """An exercise's records; ``None`` where nothing qualifies (no numeric load, say)."""
+
+    max_reps: Best | None
+    """Most reps in one work set (one side)."""
+    max_load: Best | None
+    """Heaviest numeric load of a work set."""
+    max_volume: Best | None
+    """Most reps × load in one session."""
+
+
+def personal_bests(
+    sessions: Iterable[Session], exercise_id: str, unit: str = "kg"
+) -> PersonalBests:
+    """Records for ``exercise_id``; a tie keeps the first session that reached it."""
+    max_reps: Best | None = None
+    max_load: Best | None = None
+    max_volume: Best | None = None
+    for session in _by_time(sessions):
+        done = _work_sets_of(session, exercise_id)
+        if not done:
+            continue
+        day = session_day(session)
+        top_reps = max(s.reps for s in done)
+        if max_reps is None or top_reps > max_reps.value:
+            max_reps = Best(top_reps, session.id, day)
+        loads = [(s.reps, load_in(s, unit)) for s in done]
+        numeric = [(reps, load) for reps, load in loads if load is not None]
+        if numeric:
+            top_load = max(load for _, load in numeric)
+            if max_load is None or top_load > max_load.value:
+                max_load = Best(top_load, session.id, day)
+            volume = sum(reps * load for reps, load in numeric)
+            if volume > 0 and (max_volume is None or volume > max_volume.value):
+                max_volume = Best(volume, session.id, day)
+    return PersonalBests(max_reps, max_load, max_volume)
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    """Pain (0–10) reported after an exercise in one session."""
+
+    session_id: str
+    day: date
+    pain: int
+
+
+def pain_trend(sessions: Iterable[Session], exercise_id: str) -> tuple[PainPoint, ...]:
+    """Every pain report for ``exercise_id``, oldest first (sessions without one are left out)."""
+    points = []
+    for session in _by_time(sessions):
+        entry = session.exercise(exercise_id)
+        if entry is not None and entry.pain is not None:
+            points.append(PainPoint(session.id, session_day(session), entry.pain))
+    return tuple(points)
+
+
+# --------------------------------------------------------------------------- left / right
+
+
+@dataclass(frozen=True)
+class SideTotals:
+    """What one side did: reps, volume and heaviest load."""
+
+    reps: int = 0
+    volume: float = 0.0
+    top_load: float | None = None
+    all_loaded: bool = True
+    """Every work set of this side had a numeric load."""
+
+
+def _side_totals(sets: Sequence[SetResult], side: Side, unit: str) -> SideTotals:
+    mine = [s for s in sets if s.side == side]
+    loads = [load_in(s, unit) for s in mine]
+    numeric = [load for load in loads if load is not None]
+    return SideTotals(
+        reps=sum(s.reps for s in mine),
+        volume=sum(s.reps * load for s, load in zip(mine, loads, strict=True) if load is not None),
+        top_load=max(numeric) if numeric else None,
+        all_loaded=bool(mine) and len(numeric) == len(mine),
+    )
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Left against right for one per-side exercise over some sessions."""
+
+    left: SideTotals
+    right: SideTotals
+    basis: Literal["reps", "volume"]
+    """What the imbalance compares: volume when every set of both sides has a numeric load."""
+    imbalance: float
+    """``1 - weaker / stronger``; 0 is even, 1 is one side doing nothing."""
+    weaker: Side | None
+    """The side that did less, ``None`` when even."""
+    flagged: bool
+    """``imbalance`` is above the threshold."""
+
+    def amount(self, side: Side) -> float:
+        """That side's total on the compared basis."""
+        totals = self.left if side == "left" else self.right
+        return totals.volume if self.basis == "volume" else totals.reps
+
+
+def compare_sides(
+    sets: Iterable[SetResult],
+    unit: str = "kg",
+    threshold: float = DEFAULT_IMBALANCE_THRESHOLD,
+) -> Balance | None:
+    """Compare the left and right work sets among ``sets``; ``None`` without any sided set."""
+    sided = [s for s in sets if not s.warmup and s.side in ("left", "right")]
+    if not sided:
+        return None
+    left = _side_totals(sided, "left", unit)
+    right = _side_totals(sided, "right", unit)
+    basis: Literal["reps", "volume"] = "volume" if left.all_loaded and right.all_loaded else "reps"
+    a = left.volume if basis == "volume" else float(left.reps)
+    b = right.volume if basis == "volume" else float(right.reps)
+    stronger = max(a, b)
+    imbalance = 0.0 if stronger <= 0 else 1.0 - min(a, b) / stronger
+    weaker: Side | None = None if a == b else ("left" if a < b else "right")
+    return Balance(left, right, basis, imbalance, weaker, imbalance > threshold)
+
+
+@dataclass(frozen=True)
+class BalancePoint:
+    """One session's left/right comparison for one exercise."""
+
+    session_id: str
+    day: date
+    balance: Balance
+
+
+def balance_trend(
+    sessions: Iterable[Session],
+    exercise_id: str,
+    unit: str = "kg",
+    threshold: float = DEFAULT_IMBALANCE_THRESHOLD,
+) -> tuple[BalancePoint, ...]:
+    """Per session that did ``exercise_id`` on sides: the comparison, oldest first."""
+    points = []
+    for session in _by_time(sessions):
+        result = compare_sides(_work_sets_of(session, exercise_id), unit, threshold)
+        if result is not None:
+            points.append(BalancePoint(session.id, session_day(session), result))
+    return tuple(points)
+
+
+@dataclass(frozen=True)
+class ExerciseBalance:
+    """Recent left/right balance of one per-side exercise."""
+
+    exercise_id: str
+    name: str
+    sessions: int
+    """How many recent sessions the totals cover."""
+    balance: Balance
+
+
+def recent_balance(
+    sessions: Iterable[Session],
+    unit: str = "kg",
+    last: int = 5,
+    threshold: float = DEFAULT_IMBALANCE_THRESHOLD,
+) -> tuple[ExerciseBalance, ...]:
+    """For each per-side exercise, both sides added up over its ``last`` sessions, by name.
+
+    Several sessions together say more than one: a single short set on one side is noise, the
+    same side trailing for five sessions is a pattern.
+    """
+    ordered = _by_time(sessions)
+    names = exercises_in(ordered)
+    recent: dict[str, list[SetResult]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
+    for session in reversed(ordered):
+        by_exercise: dict[str, list[SetResult]] = defaultdict(list)
+        for s in session.sets:
+            if not s.warmup and s.side in ("left", "right"):
+                by_exercise[s.exercise_id].append(s)
+        for exercise_id, sets in by_exercise.items():
+            if counts[exercise_id] < last:
+                counts[exercise_id] += 1
+                recent[exercise_id].extend(sets)
+    result = []
+    for exercise_id, name in names.items():
+        if exercise_id not in recent:
+            continue
+        balance = compare_sides(recent[exercise_id], unit, threshold)
+        if balance is not None:
+            result.append(ExerciseBalance(exercise_id, name, counts[exercise_id], balance))
+    return tuple(result)

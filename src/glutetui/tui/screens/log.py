@@ -1,0 +1,608 @@
+"""The training log: every session, progress per exercise, consistency, left/right balance.
+
+The history is read in a worker thread *after* the screen is shown (a loading indicator covers
+the tabs meanwhile), so the screen appears as fast with ten years of sessions as with none.
+The figures come from :mod:`glutetui.stats`; "today" is the app clock's date, so tests freeze
+it with a ``FakeClock``.
+
+Keys: enter or ``o`` open the highlighted session, ``n`` edit its note, ``d`` move it to the
+trash, ``r`` read the log again, ``1``–``4`` switch tabs. Every one of them is also a ``log: …``
+command in the palette.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    ProgressBar,
+    Select,
+    Sparkline,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.worker import Worker, WorkerState
+
+from glutetui import stats
+from glutetui.store import FileProblem, LogStore, StoreError
+from glutetui.tui.commands import Command, CommandsProvider
+from glutetui.tui.widgets.balance import BalanceBars
+from glutetui.tui.widgets.heatmap import CalendarHeatMap
+
+if TYPE_CHECKING:
+    from glutetui.model import Session
+    from glutetui.settings import Settings
+
+CALENDAR_WEEKS = 16
+TREND_SESSIONS = 60
+"""Sessions shown in each sparkline (the most recent ones)."""
+WEEKS_SHOWN = 12
+MAX_PROBLEMS_SHOWN = 3
+NOTE_WIDTH = 24
+
+COLUMNS = ("Date", "Length", "Exercises", "Sets", "Reps", "Pain", "Note")
+NOTE_COLUMN = "note"
+COLUMN_KEYS = ("date", "length", "exercises", "sets", "reps", "pain", NOTE_COLUMN)
+
+TABS = {
+    "sessions": "tab-sessions",
+    "progress": "tab-progress",
+    "consistency": "tab-consistency",
+    "balance": "tab-balance",
+}
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def format_duration(duration: timedelta | None) -> str:
+    """``42 min``, ``1 h 05``; an en dash when unknown."""
+    if duration is None:
+        return "–"
+    minutes = round(duration.total_seconds() / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d}"
+
+
+def format_when(summary: stats.SessionSummary) -> str:
+    """``2026-11-23 18:04``: in the zone the session was recorded in."""
+    return f"{summary.started_at:%Y-%m-%d %H:%M}"
+
+
+def note_cell(summary: stats.SessionSummary) -> str:
+    """The note, shortened, after the status when the session is not complete."""
+    note = " ".join(summary.note.split())
+    if summary.status != "complete":
+        note = f"[{summary.status}] {note}".rstrip()
+    if len(note) > NOTE_WIDTH:
+        note = note[: NOTE_WIDTH - 1] + "…"
+    return note
+
+
+def row_cells(summary: stats.SessionSummary) -> tuple[str, ...]:
+    """One table row, as plain strings (the cheapest cells); built in the worker thread."""
+    return (
+        format_when(summary),
+        format_duration(summary.duration),
+        str(summary.exercises),
+        str(summary.sets),
+        str(summary.reps),
+        "–" if summary.max_pain is None else str(summary.max_pain),
+        note_cell(summary),
+    )
+
+
+def format_load(value: float, unit: str) -> str:
+    """``42.5 kg``; whole numbers without decimals."""
+    return f"{value:,.1f}".removesuffix(".0") + f" {unit}"
+
+
+def format_best(best: stats.Best | None, what: str) -> str:
+    """``15 reps (2026-03-04)`` or ``–``."""
+    if best is None:
+        return "–"
+    return f"{what} ({best.day.isoformat()})"
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True)
+class LogFigures:
+    """Everything the tabs show, computed off the UI thread."""
+
+    today: date
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+    """``(session id, cells)`` newest first."""
+    streak: stats.Streak
+    calendar: stats.Calendar
+    weeks: tuple[stats.WeekSets, ...]
+    balance: tuple[stats.ExerciseBalance, ...]
+    exercises: dict[str, str]
+
+
+def compute_figures(sessions: Iterable[Session], today: date, settings: Settings) -> LogFigures:
+    """The figures for ``sessions`` (newest first) as of ``today``."""
+    sessions = tuple(sessions)
+    return LogFigures(
+        today=today,
+        rows=tuple((s.id, row_cells(stats.summarize(s))) for s in sessions),
+        streak=stats.streak(sessions, today),
+        calendar=stats.training_calendar(sessions, today, CALENDAR_WEEKS),
+        weeks=stats.weekly_sets(sessions, today, settings.weekly_goal_sets, WEEKS_SHOWN),
+        balance=stats.recent_balance(sessions, unit=settings.units),
+        exercises=stats.exercises_in(sessions),
+    )
+
+
+@dataclass(frozen=True)
+class LoadedLog:
+    """What the history worker hands back."""
+
+    sessions: tuple[Session, ...]
+    problems: tuple[FileProblem, ...]
+    figures: LogFigures
+
+
+def describe_problems(problems: tuple[FileProblem, ...]) -> str:
+    """The notice about unreadable files: path and reason, the first few in full."""
+    count = len(problems)
+    head = "1 log file could not be read" if count == 1 else f"{count} log files could not be read"
+    lines = [f"! {head} (left untouched; fix or move them):"]
+    lines += [f"  {p.path}: {p.reason}" for p in problems[:MAX_PROBLEMS_SHOWN]]
+    if count > MAX_PROBLEMS_SHOWN:
+        lines.append(f"  … and {count - MAX_PROBLEMS_SHOWN} more")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- the screen
+
+
+class LogScreen(Screen[None]):
+    """Sessions, progress, consistency and balance, in four tabs."""
+
+    TITLE = "Log"
+    CSS_PATH = "log.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "open_session", "Open", id="log-open-session"),
+        Binding("n", "edit_note", "Note", id="log-edit-note"),
+        Binding("d", "delete_session", "Delete", id="log-delete-session"),
+        Binding("r", "reload", "Reload", id="log-reload"),
+        Binding("1", "show_tab('sessions')", "Sessions", id="log-tab-sessions", show=False),
+        Binding("2", "show_tab('progress')", "Progress", id="log-tab-progress", show=False),
+        Binding(
+            "3", "show_tab('consistency')", "Consistency", id="log-tab-consistency", show=False
+        ),
+        Binding("4", "show_tab('balance')", "Balance", id="log-tab-balance", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sessions: dict[str, Session] = {}
+        """Every readable session by id, newest first (empty until the worker is done)."""
+        self.problems: tuple[FileProblem, ...] = ()
+        self.figures: LogFigures | None = None
+        self.loaded = False
+        """The history has been read at least once (tests wait for this)."""
+        self.painted_at: float | None = None
+        """``time.perf_counter()`` when the screen was first drawn (for benchmarks and tests)."""
+        self.tab = "sessions"
+        """The tab asked for last (``sessions``, ``progress``, ``consistency``, ``balance``)."""
+
+    # -- app services -------------------------------------------------------------------
+
+    @property
+    def store(self) -> LogStore:
+        """The store for the app's config dir."""
+        return LogStore(self.app.paths)  # type: ignore[attr-defined]
+
+    @property
+    def settings(self) -> Settings:
+        """The app's settings."""
+        return self.app.settings  # type: ignore[attr-defined]
+
+    def today(self) -> date:
+        """The app clock's date (a FakeClock in tests)."""
+        return self.app.clock.now().date()  # type: ignore[attr-defined]
+
+    # -- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="log-problems", markup=False)
+        with TabbedContent(id="log-tabs", initial=TABS["sessions"]):
+            with TabPane("1 Sessions", id=TABS["sessions"]):
+                yield DataTable(id="log-sessions", cursor_type="row", zebra_stripes=True)
+                yield Static(
+                    "No sessions yet. Every finished set of a session is saved and shows up here.",
+                    id="log-empty",
+                )
+            with TabPane("2 Progress", id=TABS["progress"]), VerticalScroll(id="log-progress"):
+                yield Select[str]((), prompt="Exercise", id="log-exercise", compact=True)
+                yield Static(id="log-bests", markup=False)
+                yield Static(id="log-reps-label", classes="log-label", markup=False)
+                yield Sparkline([], id="log-reps-trend", classes="log-trend")
+                yield Static(id="log-load-label", classes="log-label", markup=False)
+                yield Sparkline([], id="log-load-trend", classes="log-trend")
+                yield Static(id="log-pain-label", classes="log-label", markup=False)
+                yield Sparkline([], id="log-pain-trend", classes="log-trend")
+            with (
+                TabPane("3 Consistency", id=TABS["consistency"]),
+                VerticalScroll(id="log-consistency"),
+            ):
+                yield Static(id="log-streak", markup=False)
+                yield CalendarHeatMap(id="log-calendar")
+                yield Static(id="log-week-label", markup=False)
+                yield ProgressBar(id="log-week", show_eta=False)
+                yield Static(id="log-weeks-label", classes="log-label", markup=False)
+                yield Sparkline([], id="log-weeks-trend", classes="log-trend")
+            with TabPane("4 Balance", id=TABS["balance"]), VerticalScroll(id="log-balance"):
+                yield Static(id="log-balance-intro", markup=False)
+                yield BalanceBars(id="log-balance-bars")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#log-sessions", DataTable)
+        for label, key in zip(COLUMNS, COLUMN_KEYS, strict=True):
+            table.add_column(label, key=key)
+        self.query_one("#log-problems").display = False
+        self.query_one("#log-empty").display = False
+        self.query_one("#log-balance-bars", BalanceBars).unit = self.settings.units
+        table.focus()
+        self.query_one("#log-tabs").loading = True
+        # Read after the first paint: the screen shows at once, whatever the size of the log.
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.painted_at = time.perf_counter()
+        self.action_reload()
+
+    # -- loading ------------------------------------------------------------------------
+
+    def action_reload(self) -> None:
+        """Read the log again (in a thread) and redraw every tab."""
+        self.query_one("#log-tabs").loading = True
+        self._read_history(self.today(), self.settings)
+
+    @work(thread=True, exclusive=True, group="log-history", exit_on_error=False)
+    def _read_history(self, today: date, settings: Settings) -> LoadedLog:
+        history = self.store.history()
+        return LoadedLog(
+            history.sessions, history.problems, compute_figures(history.sessions, today, settings)
+        )
+
+    @work(thread=True, exclusive=True, group="log-figures", exit_on_error=False)
+    def _recompute(
+        self, sessions: tuple[Session, ...], today: date, settings: Settings
+    ) -> LogFigures:
+        return compute_figures(sessions, today, settings)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group not in ("log-history", "log-figures"):
+            return
+        if event.state == WorkerState.SUCCESS:
+            if isinstance(worker.result, LoadedLog):
+                self._show_loaded(worker.result)
+            elif isinstance(worker.result, LogFigures):
+                self._show_figures(worker.result, rebuild_rows=False)
+        elif event.state == WorkerState.ERROR:
+            self.query_one("#log-tabs").loading = False
+            error = worker.error
+            reason = str(error) if isinstance(error, StoreError) else repr(error)
+            self.notify(f"The log could not be read: {reason}", severity="error", markup=False)
+
+    def _show_loaded(self, loaded: LoadedLog) -> None:
+        self.sessions = {s.id: s for s in loaded.sessions}
+        self.problems = loaded.problems
+        notice = self.query_one("#log-problems", Static)
+        notice.display = bool(loaded.problems)
+        notice.update(describe_problems(loaded.problems) if loaded.problems else "")
+        self._show_figures(loaded.figures, rebuild_rows=True)
+        self.query_one("#log-tabs").loading = False
+        self.loaded = True
+
+    def _show_figures(self, figures: LogFigures, *, rebuild_rows: bool) -> None:
+        self.figures = figures
+        if rebuild_rows:
+            self._fill_table(figures)
+        self.query_one("#log-empty").display = not self.sessions
+        self._show_exercises(figures)
+        self._show_consistency(figures)
+        self._show_balance(figures)
+
+    def _fill_table(self, figures: LogFigures) -> None:
+        table = self.query_one("#log-sessions", DataTable)
+        selected = self.selected_id()
+        table.clear()
+        for session_id, cells in figures.rows:
+            table.add_row(*cells, key=session_id)
+        if selected is not None and selected in self.sessions:
+            table.move_cursor(row=table.get_row_index(selected), animate=False)
+
+    # -- the tabs -----------------------------------------------------------------------
+
+    def _show_exercises(self, figures: LogFigures) -> None:
+        select = self.query_one("#log-exercise", Select)
+        current = select.value
+        options = [(name, exercise_id) for exercise_id, name in figures.exercises.items()]
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            if current in figures.exercises:
+                select.value = current
+            elif options:
+                select.value = options[0][1]
+        self._show_progress(select.value if isinstance(select.value, str) else None)
+
+    @on(Select.Changed, "#log-exercise")
+    def _exercise_changed(self, event: Select.Changed) -> None:
+        self._show_progress(event.value if isinstance(event.value, str) else None)
+
+    def _show_progress(self, exercise_id: str | None) -> None:
+        sessions = self.sessions.values()
+        unit = self.settings.units
+        bests_text = self.query_one("#log-bests", Static)
+        reps_label = self.query_one("#log-reps-label", Static)
+        load_label = self.query_one("#log-load-label", Static)
+        pain_label = self.query_one("#log-pain-label", Static)
+        reps_line = self.query_one("#log-reps-trend", Sparkline)
+        load_line = self.query_one("#log-load-trend", Sparkline)
+        pain_line = self.query_one("#log-pain-trend", Sparkline)
+        if exercise_id is None:
+            bests_text.update("No exercises logged yet.")
+            for widget in (reps_label, load_label, pain_label):
+                widget.update("")
+            for line in (reps_line, load_line, pain_line):
+                line.data = []
+            return
+        trend = stats.exercise_trend(sessions, exercise_id, unit)[-TREND_SESSIONS:]
+        bests = stats.personal_bests(sessions, exercise_id, unit)
+        pains = stats.pain_trend(sessions, exercise_id)[-TREND_SESSIONS:]
+        max_reps = bests.max_reps
+        best_lines = [
+            "Personal bests",
+            "  most reps in a set:    "
+            + format_best(max_reps, f"{max_reps.value:.0f} reps" if max_reps else ""),
+            "  heaviest load:         "
+            + format_best(
+                bests.max_load, format_load(bests.max_load.value, unit) if bests.max_load else ""
+            ),
+            "  most volume, session:  "
+            + format_best(
+                bests.max_volume,
+                f"{bests.max_volume.value:,.0f} {unit}·reps" if bests.max_volume else "",
+            ),
+        ]
+        bests_text.update("\n".join(best_lines))
+        span = f"last {len(trend)} session" + ("s" if len(trend) != 1 else "")
+        reps = [p.reps for p in trend]
+        reps_label.update(
+            f"Reps per session, {span}: {reps[0]} → {reps[-1]} (best {max(reps)})"
+            if reps
+            else "Reps per session: none yet"
+        )
+        reps_line.data = reps
+        loads = [p.top_load for p in trend if p.top_load is not None]
+        load_label.update(
+            f"Top load ({unit}), {span}: {format_load(loads[0], unit)} → {format_load(loads[-1], unit)}"
+            if loads
+            else "Top load: no weights logged (bands and body weight are not compared)"
+        )
+        load_line.data = loads
+        pain_values = [p.pain for p in pains]
+        pain_label.update(
+            f"Pain after it (0–10, lower is better), last {len(pain_values)}: "
+            f"{pain_values[0]} → {pain_values[-1]}"
+            if pain_values
+            else "Pain after it: never reported"
+        )
+        pain_line.data = pain_values
+
+    def _show_consistency(self, figures: LogFigures) -> None:
+        streak = figures.streak
+        weeks = "week" if streak.current == 1 else "weeks"
+        this_week = figures.weeks[-1]
+        days = sum(1 for day, n in figures.calendar.sets.items() if n and day >= this_week.monday)
+        self.query_one("#log-streak", Static).update(
+            f"Streak: {streak.current} {weeks} in a row with training (longest {streak.longest}).\n"
+            f"Training days this week: {days}. Rest days count: a week needs only one session."
+        )
+        self.query_one("#log-calendar", CalendarHeatMap).calendar = figures.calendar
+        met = "goal met" if this_week.met else f"{this_week.goal - this_week.sets} to go"
+        self.query_one("#log-week-label", Static).update(
+            f"This week: {this_week.sets} of {this_week.goal} work sets ({met})"
+        )
+        bar = self.query_one("#log-week", ProgressBar)
+        bar.update(total=this_week.goal, progress=min(this_week.sets, this_week.goal))
+        met_weeks = sum(1 for w in figures.weeks if w.met)
+        self.query_one("#log-weeks-label", Static).update(
+            f"Work sets per week, last {len(figures.weeks)} weeks: goal met in {met_weeks}"
+        )
+        self.query_one("#log-weeks-trend", Sparkline).data = [w.sets for w in figures.weeks]
+
+    def _show_balance(self, figures: LogFigures) -> None:
+        intro = self.query_one("#log-balance-intro", Static)
+        bars = self.query_one("#log-balance-bars", BalanceBars)
+        bars.entries = figures.balance
+        if not figures.balance:
+            intro.update("No per-side exercises logged yet.")
+            return
+        flagged = [b.name for b in figures.balance if b.balance.flagged]
+        pct = round(stats.DEFAULT_IMBALANCE_THRESHOLD * 100)
+        verdict = (
+            f"! Weaker side more than {pct}% behind: {', '.join(flagged)}"
+            if flagged
+            else f"No side more than {pct}% behind the other."
+        )
+        intro.update(f"Left (L) against right (R), recent sessions added up.\n{verdict}")
+
+    # -- actions ------------------------------------------------------------------------
+
+    def selected_id(self) -> str | None:
+        """The id of the highlighted session, if any."""
+        table = self.query_one("#log-sessions", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def selected(self) -> Session | None:
+        """The highlighted session, if any."""
+        session_id = self.selected_id()
+        return self.sessions.get(session_id) if session_id is not None else None
+
+    def _need_selection(self) -> Session | None:
+        session = self.selected()
+        if session is None:
+            self.notify("No session to act on yet.", severity="warning")
+        return session
+
+    def action_show_tab(self, tab: str) -> None:
+        """Switch to ``sessions``, ``progress``, ``consistency`` or ``balance``."""
+        self.tab = tab
+        self._apply_tab()
+        # Opened from the palette, the screen may be this moment old: its tabs then select
+        # their initial tab when they mount, so apply the choice again once they have.
+        self.call_after_refresh(self._apply_tab)
+
+    def _apply_tab(self) -> None:
+        tabs = self.query_one("#log-tabs", TabbedContent)
+        if tabs.active != TABS[self.tab]:
+            tabs.active = TABS[self.tab]
+        focus_target = {"sessions": "#log-sessions", "progress": "#log-exercise"}.get(self.tab)
+        if focus_target:
+            self.query_one(focus_target).focus()
+
+    @on(DataTable.RowSelected, "#log-sessions")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open_session()
+
+    def action_open_session(self) -> None:
+        """Show every set and side of the highlighted session, with its notes."""
+        from glutetui.tui.screens.session_detail import SessionDetailScreen
+
+        session = self._need_selection()
+        if session is not None:
+            self.app.push_screen(
+                SessionDetailScreen(session, self.settings.units),
+                partial(self._after_detail, session.id),
+            )
+
+    def _after_detail(self, session_id: str, then: str | None) -> None:
+        if then == "note":
+            self._edit_note(session_id)
+        elif then == "delete":
+            self._confirm_delete(session_id)
+
+    def action_edit_note(self) -> None:
+        """Edit the note of the highlighted session."""
+        session = self._need_selection()
+        if session is not None:
+            self._edit_note(session.id)
+
+    def _edit_note(self, session_id: str) -> None:
+        from glutetui.tui.screens.note_edit import NoteEditScreen
+
+        session = self.sessions[session_id]
+        self.app.push_screen(
+            NoteEditScreen(session.note, f"{session.started_at:%Y-%m-%d %H:%M}"),
+            partial(self._save_note, session_id),
+        )
+
+    def _save_note(self, session_id: str, note: str | None) -> None:
+        session = self.sessions.get(session_id)
+        if note is None or session is None or note == session.note:
+            return
+        updated = replace(session, note=note)
+        try:
+            self.store.save(updated)
+        except StoreError as exc:
+            self.notify(f"The note was not saved: {exc}", severity="error", markup=False)
+            return
+        self.sessions[session_id] = updated
+        table = self.query_one("#log-sessions", DataTable)
+        table.update_cell(session_id, NOTE_COLUMN, note_cell(stats.summarize(updated)))
+        self.notify("Note saved.")
+
+    def action_delete_session(self) -> None:
+        """Move the highlighted session to the trash, after asking."""
+        session = self._need_selection()
+        if session is not None:
+            self._confirm_delete(session.id)
+
+    def _confirm_delete(self, session_id: str) -> None:
+        from glutetui.tui.screens.confirm_delete import ConfirmDeleteScreen
+
+        session = self.sessions[session_id]
+        summary = stats.summarize(session)
+        self.app.push_screen(
+            ConfirmDeleteScreen(
+                f"{format_when(summary)}: {summary.exercises} exercises, {summary.sets} sets"
+            ),
+            partial(self._delete, session_id),
+        )
+
+    def _delete(self, session_id: str, confirmed: bool | None) -> None:
+        if not confirmed or session_id not in self.sessions:
+            return
+        try:
+            moved_to = self.store.delete(session_id)
+        except StoreError as exc:
+            self.notify(f"The session was not deleted: {exc}", severity="error", markup=False)
+            return
+        del self.sessions[session_id]
+        self.query_one("#log-sessions", DataTable).remove_row(session_id)
+        self.query_one("#log-empty").display = not self.sessions
+        self.notify(
+            f"Moved to the trash: {moved_to}\nMove it back to logs/ to restore it.",
+            title="Session deleted",
+            markup=False,
+        )
+        self._recompute(tuple(self.sessions.values()), self.today(), self.settings)
+
+
+class LogCommands(CommandsProvider):
+    """``log: ...``: the log screen's tabs and actions, from anywhere in the app."""
+
+    def commands(self) -> Iterable[Command]:
+        """Every log command."""
+        yield ("log: open", "Sessions, progress, streaks and balance", self._run("log"))
+        for tab, help_text in (
+            ("sessions", "Every session, newest first"),
+            ("progress", "Reps, load, bests and pain per exercise"),
+            ("consistency", "Streak, calendar of training days, sets this week"),
+            ("balance", "Left against right for per-side exercises"),
+        ):
+            yield (f"log: {tab}", help_text, self._run(f"log(\"show_tab('{tab}')\")"))
+        yield (
+            "log: open session",
+            "Every set of the highlighted session",
+            self._run("log('open_session')"),
+        )
+        yield (
+            "log: edit note",
+            "Edit the highlighted session's note",
+            self._run("log('edit_note')"),
+        )
+        yield (
+            "log: delete session",
+            "Move the highlighted session to the trash",
+            self._run("log('delete_session')"),
+        )
+        yield ("log: reload", "Read the log files again", self._run("log('reload')"))

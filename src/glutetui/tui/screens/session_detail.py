@@ -1,0 +1,108 @@
+"""One session in full: every set and side, loads, effort and every note.
+
+A modal over the log. ``n`` and ``d`` hand the session back to the log screen to edit its note
+or delete it (the screen returns ``"note"`` or ``"delete"``); escape closes it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static
+
+from glutetui import stats
+from glutetui.tui.screens.log import format_duration
+
+if TYPE_CHECKING:
+    from glutetui.model import Session, SetResult
+
+SIDE_NAMES = {"left": "left", "right": "right", None: "–"}
+
+
+def format_set_load(result: SetResult, unit: str) -> str:
+    """The load as logged: ``40 kg``, ``band:red``, or an en dash."""
+    if result.load is None:
+        return result.unit or "–"
+    value = f"{result.load:g}"
+    given = result.unit or unit
+    return f"{value} {given}" if not given.startswith("band") else f"{given} {value}"
+
+
+def describe_session(session: Session) -> str:
+    """The header: when, how long, how much, status, routine, note."""
+    summary = stats.summarize(session)
+    lines = [
+        f"{session.started_at:%A %d %B %Y, %H:%M}  ·  {format_duration(summary.duration)}"
+        f"  ·  {session.status}",
+        f"{summary.exercises} exercises, {summary.sets} sets, {summary.reps} reps"
+        + (f"  ·  routine: {session.routine_id}" if session.routine_id else "")
+        + (f"  ·  from {session.source}" if session.source != "glutetui" else ""),
+        f"Note: {session.note}" if session.note else "Note: (none; press n to add one)",
+    ]
+    return "\n".join(lines)
+
+
+def describe_exercises(session: Session) -> str:
+    """One line per exercise: pain, skipped, note."""
+    lines = []
+    for entry in session.exercises:
+        parts = [entry.name]
+        if entry.skipped:
+            parts.append("skipped")
+        if entry.pain is not None:
+            parts.append(f"pain {entry.pain}/10")
+        if entry.note:
+            parts.append(f"note: {entry.note}")
+        lines.append(" · ".join(parts))
+    return "\n".join(lines) if lines else "No exercises recorded."
+
+
+class SessionDetailScreen(ModalScreen[str | None]):
+    """Every set of one session; returns ``"note"``, ``"delete"`` or ``None``."""
+
+    CSS_PATH = "log.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_detail", "Close", id="session-detail-close"),
+        Binding("n", "dismiss_detail('note')", "Edit note", id="session-detail-note"),
+        Binding("d", "dismiss_detail('delete')", "Delete", id="session-detail-delete"),
+    ]
+
+    def __init__(self, session: Session, unit: str = "kg") -> None:
+        super().__init__()
+        self.session = session
+        self.unit = unit
+
+    def compose(self) -> ComposeResult:
+        names = {e.exercise_id: e.name for e in self.session.exercises}
+        with Vertical(id="session-detail"):
+            yield Static(describe_session(self.session), id="session-detail-head", markup=False)
+            table: DataTable[str | Text] = DataTable(id="session-detail-sets", cursor_type="row")
+            table.add_columns("Exercise", "Set", "Side", "Reps", "Load", "RPE", "Note")
+            for result in self.session.sets:
+                table.add_row(
+                    names.get(result.exercise_id, result.exercise_id),
+                    f"warm-up {result.set_number}" if result.warmup else str(result.set_number),
+                    SIDE_NAMES[result.side],
+                    Text(str(result.reps), justify="right"),
+                    format_set_load(result, self.unit),
+                    "–" if result.rpe is None else str(result.rpe),
+                    result.note,
+                )
+            yield table
+            yield Static(
+                describe_exercises(self.session), id="session-detail-exercises", markup=False
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_dismiss_detail(self, then: str | None = None) -> None:
+        """Close, telling the log what to do next."""
+        self.dismiss(then)

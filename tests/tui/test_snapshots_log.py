@@ -1,0 +1,64 @@
+"""Snapshots of the log screen at 80x24, with a frozen clock and a generated, seeded history.
+
+Update with ``pytest tests/tui/test_snapshots_log.py --snapshot-update`` after looking at the
+report: these pin what people see, so a change here should be a change you meant.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from glutetui.paths import Paths
+from glutetui.tui.screens.log import LogScreen
+from tests.history_factory import write_history
+from tests.tui.test_log_screen import SIZE, build_app
+
+
+async def _open_log(pilot: Any) -> None:
+    await pilot.press("g")
+    screen = pilot.app.screen
+    assert isinstance(screen, LogScreen)
+    for _ in range(1000):
+        if screen.loaded:
+            break
+        await pilot.pause(0.02)
+    assert screen.loaded
+    await pilot.pause()
+
+
+def _then(*keys: str) -> Any:
+    async def run_before(pilot: Any) -> None:
+        await _open_log(pilot)
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
+
+    return run_before
+
+
+@pytest.fixture
+def year_app(paths: Paths) -> Any:
+    write_history(paths, 1)
+    return build_app(paths)
+
+
+def test_sessions_tab(year_app: Any, snap_compare: Any) -> None:
+    assert snap_compare(year_app, terminal_size=SIZE, run_before=_then())
+
+
+def test_consistency_tab(year_app: Any, snap_compare: Any) -> None:
+    assert snap_compare(year_app, terminal_size=SIZE, run_before=_then("3"))
+
+
+def test_session_detail(year_app: Any, snap_compare: Any) -> None:
+    assert snap_compare(year_app, terminal_size=SIZE, run_before=_then("down", "enter"))
+
+
+def test_balance_tab_without_colour(
+    paths: Paths, snap_compare: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    write_history(paths, 0.2, seed=3)
+    assert snap_compare(build_app(paths), terminal_size=SIZE, run_before=_then("4"))
