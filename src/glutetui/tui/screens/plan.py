@@ -1,0 +1,365 @@
+"""Plan a session: pick exercises (or a routine), see each dose and the equipment, adjust, go.
+
+Left, every exercise with a check box (space ticks it); ``r`` takes a routine's exercises
+instead. Right, the plan in order with its dose, and below it the equipment the *whole*
+session needs, gathered in one list. On the plan: enter edits an exercise's sets, reps, load
+and warm-up sets; ``+``/``-`` change its sets, ``w`` adds a warm-up set, ``[``/``]`` move it.
+``g`` starts the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, SelectionList
+from textual.widgets.option_list import Option
+
+from glutetui.equipment import display_name
+from glutetui.model import MAX_SETS
+from glutetui.runner import (
+    MAX_WARMUP_SETS,
+    InvalidEntry,
+    Plan,
+    PlanItem,
+    Runner,
+    default_item,
+    format_load,
+    parse_load,
+    parse_range,
+    parse_whole,
+)
+
+if TYPE_CHECKING:
+    from glutetui.catalog import Catalog
+
+
+def _short_dose(item: PlanItem) -> str:
+    """``3×12–15/side``: the dose in a narrow column (the details are one enter away)."""
+    lo, hi = item.reps
+    text = f"{item.sets}×{lo}–{hi}" if lo != hi else f"{item.sets}×{lo}"
+    return text + ("/side" if item.per_side else "")
+
+
+class RoutinePicker(ModalScreen[str | None]):
+    """Choose one of the catalog's routines."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="routine-cancel"),
+    ]
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="routine-dialog"):
+            yield Label("Start from a routine", classes="dialog-title")
+            options = [
+                Option(f"{r.name}  ({len(r.items)} exercises)\n  {r.summary}", id=r.id)
+                for r in self.catalog.routines.values()
+            ]
+            yield OptionList(*options, id="routine-list", markup=False)
+            if not options:
+                yield Label("No routine is installed.")
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class PlanItemDialog(ModalScreen[PlanItem | None]):
+    """Edit one exercise's dose: sets, reps, load and warm-up sets. Enter saves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="plan-item-cancel"),
+    ]
+
+    def __init__(self, item: PlanItem, unit: str) -> None:
+        super().__init__()
+        self.item = item
+        self.unit = unit
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        lo, hi = item.reps
+        with Vertical(classes="dialog", id="plan-item-dialog"):
+            yield Label(item.exercise.name, classes="dialog-title")
+            each = " per side" if item.per_side else ""
+            yield Label(f"Work sets (1–{MAX_SETS}){each}")
+            yield Input(str(item.sets), id="edit-sets", max_length=2, restrict=r"[0-9]*")
+            yield Label("Reps: a number or a range like 8-12")
+            yield Input(f"{lo}-{hi}" if lo != hi else str(lo), id="edit-reps", max_length=9)
+            yield Label(f"Load: empty for bodyweight, 20 ({self.unit}), 45 lb or 'red band'")
+            load = "" if item.load is None and not item.unit else format_load(item.load, item.unit)
+            yield Input(load, id="edit-load", max_length=30)
+            yield Label(f"Warm-up sets (0–{MAX_WARMUP_SETS}), logged apart from work sets")
+            yield Input(str(item.warmup_sets), id="edit-warmup", max_length=1, restrict=r"[0-9]*")
+            yield Label("", id="edit-error")
+            yield Label("enter: save · escape: cancel", classes="dialog-hint")
+
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        try:
+            sets = parse_whole(self.query_one("#edit-sets", Input).value, "sets", 1, MAX_SETS)
+            reps = parse_range(self.query_one("#edit-reps", Input).value)
+            load, unit = parse_load(self.query_one("#edit-load", Input).value, self.unit)
+            warmup = parse_whole(
+                self.query_one("#edit-warmup", Input).value, "warm-up sets", 0, MAX_WARMUP_SETS
+            )
+            item = replace(
+                self.item, sets=sets, reps=reps, load=load, unit=unit, warmup_sets=warmup
+            )
+        except InvalidEntry as exc:
+            self.query_one("#edit-error", Label).update(str(exc))
+            return
+        self.dismiss(item)
+
+
+class PlanScreen(Screen[None]):
+    """Pick and adjust the exercises of a session, then start it."""
+
+    TITLE = "Plan a session"
+    CSS_PATH = "plan.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("g", "go", "Go", id="plan-go"),
+        Binding("r", "routine", "Routine", id="plan-routine"),
+        Binding("plus,equals_sign", "sets(1)", "+set", id="plan-more-sets"),
+        Binding("minus", "sets(-1)", "-set", id="plan-fewer-sets"),
+        Binding("w", "warmup", "Warm-up", id="plan-warmup"),
+        Binding("left_square_bracket", "move(-1)", "Move up", id="plan-move-up", show=False),
+        Binding("right_square_bracket", "move(1)", "Move down", id="plan-move-down", show=False),
+        Binding("escape", "back", "Back", id="plan-back"),
+    ]
+
+    def __init__(self, exercise_ids: Sequence[str] = (), *, routine_id: str | None = None) -> None:
+        super().__init__()
+        self._initial = tuple(exercise_ids)
+        self._initial_routine = routine_id
+        self.order: list[str] = []
+        """Chosen exercise ids, in session order."""
+        self.items: dict[str, PlanItem] = {}
+        """Every exercise's (possibly edited) plan item; kept when unticked and ticked again."""
+        self.routine_id: str | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        """The app's catalog."""
+        return self.app.catalog  # type: ignore[attr-defined]
+
+    @property
+    def unit(self) -> str:
+        """The user's load unit."""
+        return self.app.settings.units  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="plan-body"):
+            with Vertical(id="plan-side"):
+                yield Label("Exercises (space ticks)", classes="plan-heading")
+                yield SelectionList[str](id="plan-choices")
+            with Vertical(id="plan-main"):
+                yield Label("", id="plan-title", classes="plan-heading")
+                yield DataTable(id="plan-table", cursor_type="row")
+                yield Label("", id="plan-equipment")
+                yield Label("", id="plan-totals")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Exercise", "Sets × reps", "Load", "Warm")
+        choices = self.query_one(SelectionList)
+        for ex in self.catalog.exercises.values():
+            choices.add_option((ex.name, ex.id))
+        if choices.option_count:
+            choices.highlighted = 0
+        if self._initial_routine and self._initial_routine in self.catalog.routines:
+            self.use_routine(self._initial_routine)
+        else:
+            self.set_order([i for i in self._initial if i in self.catalog])
+        (table if self.order else choices).focus()
+
+    # ---- state
+
+    def plan(self) -> Plan | None:
+        """The plan as it stands, or ``None`` when nothing is chosen."""
+        if not self.order:
+            return None
+        settings = self.app.settings  # type: ignore[attr-defined]
+        return Plan(
+            tuple(self.items[i] for i in self.order),
+            routine_id=self.routine_id,
+            rest_seconds=settings.rest_seconds,
+            switch_sides_seconds=settings.switch_sides_seconds,
+        )
+
+    def _item(self, exercise_id: str) -> PlanItem:
+        if exercise_id not in self.items:
+            self.items[exercise_id] = default_item(self.catalog.get(exercise_id))
+        return self.items[exercise_id]
+
+    def set_order(self, ids: Sequence[str]) -> None:
+        """Choose exactly ``ids``, in that order, and redraw."""
+        self.order = list(dict.fromkeys(ids))
+        for i in self.order:
+            self._item(i)
+        choices = self.query_one(SelectionList)
+        with choices.prevent(SelectionList.SelectedChanged):
+            choices.deselect_all()
+            for i in self.order:
+                choices.select(i)
+        self.refresh_plan()
+
+    def use_routine(self, routine_id: str) -> None:
+        """Take a routine's exercises and dose overrides."""
+        routine = self.catalog.routine(routine_id)
+        try:
+            plan = Plan.for_routine(routine, self.catalog, unit=self.unit)
+        except (KeyError, InvalidEntry) as exc:
+            self.notify(f"Routine {routine.name}: {exc}", severity="warning", markup=False)
+            return
+        for item in plan.items:
+            self.items[item.exercise_id] = item
+        self.routine_id = routine_id
+        self.set_order([item.exercise_id for item in plan.items])
+
+    def refresh_plan(self, keep: str | None = None) -> None:
+        """Redraw the plan table, the equipment and the totals."""
+        table = self.query_one(DataTable)
+        keep = keep or self._highlighted()
+        table.clear()
+        for i in self.order:
+            item = self.items[i]
+            table.add_row(
+                item.exercise.name,
+                _short_dose(item),
+                "–" if item.load is None and not item.unit else format_load(item.load, item.unit),
+                str(item.warmup_sets or "–"),
+                key=i,
+            )
+        if keep in self.order:
+            table.move_cursor(row=self.order.index(keep))
+        routine = self.catalog.routines.get(self.routine_id) if self.routine_id else None
+        title = f"Plan: {routine.name}" if routine else "Plan"
+        self.query_one("#plan-title", Label).update(title)
+        plan = self.plan()
+        equipment = self.query_one("#plan-equipment", Label)
+        totals = self.query_one("#plan-totals", Label)
+        if plan is None:
+            equipment.update("Tick exercises on the left (space), or press r for a routine.")
+            totals.update("")
+            return
+        need = ", ".join(plan.equipment_names()) or "nothing but yourself"
+        text = f"You need: {need}"
+        if plan.optional_equipment():
+            optional = ", ".join(display_name(w) for w in plan.optional_equipment())
+            text += f"\nOptional: {optional}"
+        equipment.update(text)
+        n = len(plan.items)
+        totals.update(f"{n} exercise{'s' if n != 1 else ''} · {plan.set_steps} sets in all · g: go")
+
+    def _highlighted(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self.order or table.cursor_row < 0 or table.cursor_row >= len(self.order):
+            return None
+        return self.order[table.cursor_row]
+
+    # ---- events
+
+    @on(SelectionList.SelectedChanged)
+    def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+        selected = set(event.selection_list.selected)
+        order = [i for i in self.order if i in selected]
+        order += [i for i in event.selection_list.selected if i not in order]
+        self.routine_id = None  # hand-picked now
+        self.set_order(order)
+
+    @on(DataTable.RowSelected)
+    def _edit(self, event: DataTable.RowSelected) -> None:
+        exercise_id = str(event.row_key.value)
+
+        def edited(item: PlanItem | None) -> None:
+            if item is not None:
+                self.items[exercise_id] = item
+                self.refresh_plan(keep=exercise_id)
+
+        self.app.push_screen(PlanItemDialog(self.items[exercise_id], self.unit), edited)
+
+    # ---- actions
+
+    def action_routine(self) -> None:
+        """Choose a routine."""
+
+        def chosen(routine_id: str | None) -> None:
+            if routine_id:
+                self.use_routine(routine_id)
+                self.query_one(DataTable).focus()
+
+        self.app.push_screen(RoutinePicker(self.catalog), chosen)
+
+    def _change(self, **changes: object) -> None:
+        exercise_id = self._highlighted()
+        if exercise_id is None:
+            return
+        try:
+            self.items[exercise_id] = replace(self.items[exercise_id], **changes)  # type: ignore[arg-type]
+        except InvalidEntry as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.refresh_plan(keep=exercise_id)
+
+    def action_sets(self, delta: int) -> None:
+        """More or fewer work sets for the highlighted exercise."""
+        exercise_id = self._highlighted()
+        if exercise_id is not None:
+            self._change(sets=self.items[exercise_id].sets + delta)
+
+    def action_warmup(self) -> None:
+        """One more warm-up set (back to none after the maximum)."""
+        exercise_id = self._highlighted()
+        if exercise_id is not None:
+            self._change(
+                warmup_sets=(self.items[exercise_id].warmup_sets + 1) % (MAX_WARMUP_SETS + 1)
+            )
+
+    def action_move(self, delta: int) -> None:
+        """Move the highlighted exercise up or down the order."""
+        exercise_id = self._highlighted()
+        if exercise_id is None:
+            return
+        i = self.order.index(exercise_id)
+        j = max(0, min(len(self.order) - 1, i + delta))
+        self.order.insert(j, self.order.pop(i))
+        self.refresh_plan(keep=exercise_id)
+
+    def action_go(self) -> None:
+        """Start the session with this plan."""
+        from glutetui.store import LogStore
+        from glutetui.tui.screens.session import running_session, start_session
+
+        plan = self.plan()
+        if plan is None:
+            self.notify("Choose at least one exercise first.", severity="warning")
+            return
+        if running_session(self.app) is not None:
+            self.notify(
+                "A session is already running: finish it first (s goes back to it).",
+                severity="warning",
+            )
+            return
+        clock = self.app.clock  # type: ignore[attr-defined]
+        session_id = LogStore.new_session_id(clock.now())
+        runner = Runner.start(plan, session_id, clock)
+        self.dismiss(None)
+        start_session(self.app, runner)
+
+    def action_back(self) -> None:
+        """Back to the library without starting."""
+        self.dismiss(None)

@@ -1,0 +1,145 @@
+"""The summary after a session: duration, sets, reps per side, volume, pain, and last time.
+
+The comparison needs the history, which can be large; it is read in a thread after the screen
+is drawn, and the table fills in when it arrives (until then it says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label
+
+from glutetui.runner import ExerciseSummary, SessionSummary, summarize
+from glutetui.store import LogStore, StoreError
+
+if TYPE_CHECKING:
+    from glutetui.model import Session
+
+STATUS_WORDS = {"complete": "Complete", "incomplete": "Finished early", "in-progress": "Unfinished"}
+
+
+def _reps_text(e: ExerciseSummary) -> str:
+    if not e.reps_by_side:
+        return "0"
+    if set(e.reps_by_side) <= {"left", "right"}:
+        return f"L {e.reps_by_side.get('left', 0)} · R {e.reps_by_side.get('right', 0)}"
+    return " · ".join(
+        str(v) if k == "both" else f"{k[0].upper()} {v}" for k, v in e.reps_by_side.items()
+    )
+
+
+class SummaryScreen(Screen[None]):
+    """What was done, how it felt, and how it compares with last time."""
+
+    TITLE = "Summary"
+    CSS_PATH = "summary.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,escape", "done", "Done", id="summary-done"),
+    ]
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        store: LogStore | None = None,
+        history: Sequence[Session] | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self._store = store
+        self.history = history
+        """Earlier sessions to compare with; read from the store in a thread when ``None``."""
+
+    @property
+    def unit(self) -> str:
+        """The user's load unit."""
+        return getattr(getattr(self.app, "settings", None), "units", "kg")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="summary-body"):
+            yield Label("", id="summary-title")
+            yield Label("", id="summary-figures")
+            yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+            yield Label("", id="summary-compare-status")
+            yield Label("", id="summary-note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Exercise", "Sets", "Reps", "Volume", "Pain", "vs last time")
+        self.show(summarize(self.session, self.history or (), unit=self.unit))
+        if self.history is None:
+            self.query_one("#summary-compare-status", Label).update("Reading your history…")
+            self.load_history()
+
+    @work(thread=True, exclusive=True)
+    def load_history(self) -> None:
+        """Read the history off the event loop, then redraw with the comparison."""
+        store = self._store or LogStore(self.app.paths)  # type: ignore[attr-defined]
+        try:
+            history = store.history()
+        except (StoreError, OSError) as exc:
+            self.app.call_from_thread(
+                self.query_one("#summary-compare-status", Label).update,
+                f"No comparison: the history could not be read ({exc}).",
+            )
+            return
+        summary = summarize(self.session, history.sessions, unit=self.unit)
+        self.app.call_from_thread(self._history_loaded, summary, len(history.problems))
+
+    def _history_loaded(self, summary: SessionSummary, problems: int) -> None:
+        self.show(summary)
+        if problems:
+            self.notify(f"{problems} log file(s) could not be read; see the log screen.")
+
+    def show(self, summary: SessionSummary) -> None:
+        """Fill the figures and the table."""
+        session = summary.session
+        unit = summary.unit
+        title = f"{STATUS_WORDS.get(session.status, session.status)} · {summary.duration_text}"
+        self.query_one("#summary-title", Label).update(title)
+        figures = f"{summary.work_sets} work sets · {summary.reps} reps"
+        if summary.warmup_sets:
+            figures += f" · {summary.warmup_sets} warm-up sets"
+        figures += f" · volume {summary.volume:,.0f} {unit}"
+        self.query_one("#summary-figures", Label).update(figures)
+        table = self.query_one(DataTable)
+        table.clear()
+        for e in summary.exercises:
+            if e.skipped:
+                table.add_row(e.name, "skipped", "", "", "", "", key=e.exercise_id)
+                continue
+            table.add_row(
+                e.name,
+                str(e.work_sets) + (f" +{e.warmup_sets}w" if e.warmup_sets else ""),
+                _reps_text(e),
+                f"{e.volume:,.0f} {unit}" if e.volume else "–",
+                "–" if e.pain is None else f"{e.pain}/10",
+                e.comparison(unit, with_date=False),
+                key=e.exercise_id,
+            )
+        dates = sorted({e.previous_date for e in summary.exercises if e.previous_date})
+        self.query_one("#summary-compare-status", Label).update(
+            f"Compared with the last time each exercise was done ({', '.join(dates)})."
+            if dates
+            else ""
+        )
+        notes = [f"{e.name}: {e.note}" for e in summary.exercises if e.note]
+        if session.note:
+            notes.insert(0, session.note)
+        self.query_one("#summary-note", Label).update("\n".join(notes))
+
+    async def action_done(self) -> None:
+        """Back to the library."""
+        from glutetui.tui.screens.session import close_session
+
+        await close_session(self.app)

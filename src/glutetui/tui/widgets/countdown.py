@@ -1,0 +1,37 @@
+"""CountdownPanel: shows a :class:`~glutetui.timer.Countdown` (rest, switch sides, hold).
+
+The panel only draws; the screen that owns the countdown polls it and calls :meth:`show`. The
+time comes from the countdown (and so from the app's clock), never from counting refreshes.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Label, ProgressBar
+
+from glutetui.timer import Countdown
+
+
+class CountdownPanel(Widget):
+    """A label, the time left, and a bar; hidden while there is no countdown."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="countdown-row"):
+            yield Label("", classes="countdown-label")
+            yield Label("", classes="countdown-time")
+            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False)
+        yield Label("", classes="countdown-hint")
+
+    def show(self, countdown: Countdown | None, hint: str = "") -> None:
+        """Draw ``countdown`` (``None`` hides the panel)."""
+        self.display = countdown is not None
+        if countdown is None:
+            return
+        paused = " (paused)" if countdown.paused else ""
+        self.query_one(".countdown-label", Label).update(f"{countdown.label}{paused}")
+        self.query_one(".countdown-time", Label).update(countdown.text())
+        self.query_one(ProgressBar).update(total=1.0, progress=countdown.fraction_done)
+        self.query_one(".countdown-hint", Label).update(hint)
+        self.set_class(countdown.paused, "-paused")

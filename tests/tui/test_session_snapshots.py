@@ -1,0 +1,118 @@
+"""Snapshots of the session step view, the plan and the summary at 80x24.
+
+Deterministic: the real built-in exercises, a FakeClock (so countdowns and durations are
+fixed), a temporary config dir. Review the report before accepting a change with
+``--snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from glutetui.clock import FakeClock
+from glutetui.paths import Paths
+from glutetui.plugins import LoadResult, load_plugins
+from glutetui.runner import Plan, PlanItem, Runner
+from glutetui.settings import LoadedSettings, Settings
+from glutetui.store import LogStore
+from glutetui.tui.app import GluteApp, make_app
+from glutetui.tui.screens.session import SessionScreen, start_session
+from glutetui.tui.screens.summary import SummaryScreen
+from glutetui.tui.state import FIRST_RUN_NOTICE
+
+
+@pytest.fixture(scope="module")
+def builtins() -> LoadResult:
+    return load_plugins(disabled=())
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def app(paths: Paths, builtins: LoadResult, clock: FakeClock) -> GluteApp:
+    paths.check()
+    paths.state_file.write_text(f"{FIRST_RUN_NOTICE} = true\n")
+    return make_app(
+        paths, plugins=builtins, clock=clock, settings=LoadedSettings(Settings(rest_seconds=60))
+    )
+
+
+def plan(builtins: LoadResult) -> Plan:
+    catalog = builtins.catalog
+    return Plan(
+        (
+            PlanItem(catalog.get("clamshell"), sets=2, reps=(12, 15)),
+            PlanItem(catalog.get("barbell-hip-thrust"), sets=2, reps=(8, 12), load=40.0, unit="kg"),
+        ),
+        rest_seconds=60,
+        switch_sides_seconds=10,
+    )
+
+
+def test_session_step_view(
+    snap_compare, app: GluteApp, builtins: LoadResult, clock: FakeClock
+) -> None:
+    """Clamshell, right side of set 1, 3 s into the switch-sides pause."""
+
+    async def run_before(pilot) -> None:
+        start_session(app, Runner.start(plan(builtins), "20261123T180000-snap01", clock))
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("enter")
+        clock.advance(3)
+        assert isinstance(app.screen, SessionScreen)
+        app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_plan_view(snap_compare, app: GluteApp) -> None:
+    """The plan of the built-in routine: doses and the equipment for the whole session."""
+
+    async def run_before(pilot) -> None:
+        await pilot.press("s", "r")
+        await pilot.pause()
+        await pilot.press("enter")  # the first routine: gluteus medius basics
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_summary_view(
+    snap_compare, app: GluteApp, builtins: LoadResult, clock: FakeClock, paths: Paths
+) -> None:
+    """The summary of a finished session, compared with one two days before."""
+    before = Runner.start(plan(builtins), "20261121T180000-snap02", clock)
+    for reps in (12, 12, 12, 12):
+        before.record_set(reps)
+    before.record_pain(1)
+    before.record_set(10, load=35.0, unit="kg")
+    before.record_set(10, load=35.0, unit="kg")
+    before.record_pain(0)
+    before.finish()
+    LogStore(paths).save(before.session)
+    clock.advance(2 * 86400)
+    runner = Runner.start(plan(builtins), "20261123T180000-snap03", clock)
+    for reps in (15, 14, 15, 13):
+        clock.advance(90)
+        runner.record_set(reps)
+    runner.record_pain(2, "left hip a bit tight")
+    clock.advance(120)
+    runner.record_set(12, load=40.0, unit="kg", rpe=7)
+    clock.advance(120)
+
+    async def run_before(pilot) -> None:
+        start_session(app, runner)
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("f", "y")  # finish early: the last set is left out
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
