@@ -1,0 +1,1 @@
+"""glutetui's screens, one per module; imported lazily by the app."""

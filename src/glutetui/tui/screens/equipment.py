@@ -1,0 +1,66 @@
+"""The equipment filter: tick what you have; the library keeps what you can do with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from glutetui.equipment import display_name
+
+
+class EquipmentScreen(ModalScreen[frozenset[str] | None]):
+    """Dismisses with the ticked equipment keys, or ``None`` when cancelled.
+
+    Ticking nothing and applying means "no equipment": only bodyweight exercises remain.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: the SelectionList would otherwise take enter as "toggle".
+        Binding("enter", "apply", "Apply", id="equipment-apply", priority=True),
+        Binding("escape", "cancel", "Cancel", id="equipment-cancel"),
+    ]
+
+    def __init__(self, equipment: Iterable[str], have: frozenset[str] | None) -> None:
+        super().__init__()
+        self._equipment = list(equipment)
+        self._have = have or frozenset()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="equipment-dialog"):
+            yield Static("What equipment do you have?", id="equipment-title")
+            yield SelectionList[str](
+                *(Selection(display_name(k), k, k in self._have) for k in self._equipment),
+                id="equipment-list",
+            )
+            yield Static(id="equipment-ticked")
+            yield Static(
+                "space tick · enter apply · escape cancel",
+                id="equipment-help",
+            )
+
+    def on_mount(self) -> None:
+        self._show_ticked()
+
+    def on_selection_list_selected_changed(self) -> None:
+        self._show_ticked()
+
+    def _show_ticked(self) -> None:
+        # Said in words as well as drawn: without colour the ticked boxes look like the others.
+        ticked = self.query_one(SelectionList).selected
+        names = ", ".join(display_name(k) for k in ticked) or "nothing (bodyweight only)"
+        self.query_one("#equipment-ticked", Static).update(f"Ticked: {names}")
+
+    def action_apply(self) -> None:
+        """Close, returning the ticked equipment."""
+        self.dismiss(frozenset(self.query_one(SelectionList).selected))
+
+    def action_cancel(self) -> None:
+        """Close without changing the filter."""
+        self.dismiss(None)

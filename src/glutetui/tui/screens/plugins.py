@@ -1,0 +1,67 @@
+"""Plugins: every plugin that was found, what it registered, and what went wrong."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from glutetui.plugins import LoadResult
+
+STATUS_LABEL = {
+    "ok": "ok",
+    "partial": "loaded with problems",
+    "failed": "FAILED",
+    "disabled": "disabled",
+}
+
+
+def describe_plugins(result: LoadResult) -> Text:
+    """One block per plugin; problems first so they are not missed. Plain Text, no markup:
+    the reasons quote plugin code and error messages."""
+    text = Text()
+    problems = result.problems
+    if problems:
+        text.append(f"{len(problems)} problem(s)\n", style="bold reverse")
+        for name, reason in problems:
+            text.append(f"• {name}: ", style="bold")
+            text.append(f"{reason}\n")
+        text.append("\n")
+    else:
+        text.append("Every plugin loaded without a problem.\n\n")
+    for info in result.plugins:
+        text.append(info.name, style="bold")
+        text.append(f"  {STATUS_LABEL.get(info.status, info.status)}\n")
+        dist = f"{info.distribution} {info.version}" if info.distribution else "not installed"
+        text.append(f"  module {info.module} ({dist})\n", style="dim")
+        registered = [*info.exercises, *(f"routine {r}" for r in info.routines)]
+        text.append(f"  registered: {', '.join(registered) or 'nothing'}\n")
+        for reason in info.problems:
+            text.append("  problem: ", style="bold")
+            text.append(f"{reason}\n")
+    text.append("\nglutetui plugins on the command line prints the same report.", style="dim")
+    return text
+
+
+class PluginsScreen(Screen[None]):
+    """The plugin report, pushed over the current section; escape goes back."""
+
+    TITLE = "Plugins"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="plugins-back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="plugins-scroll"):
+            yield Static(describe_plugins(self.app.plugin_result), id="plugins-text")  # type: ignore[attr-defined]
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#plugins-scroll").focus()
