@@ -32,14 +32,26 @@ LIBRARY_MARKER = "Barbell hip thrust"  # the first built-in in the library list
 
 def env_with(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
+    # Byte-code caches on, as for anyone who installed with pip (which also compiles).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(extra)
     return env
+
+
+def precompile() -> None:
+    """Compile glutetui's sources, as pip does for an installed wheel: an editable checkout
+    would otherwise pay for compiling them on the first runs, and Textual arrives compiled."""
+    import compileall
+
+    root = HERE.parent
+    for folder in ("src", "plugins"):
+        compileall.compile_dir(root / folder, quiet=1)
 
 
 def alternate(runs: int, **cases: Callable[[], float]) -> dict[str, float]:
     """Median seconds of each case, measured round-robin so drift hits every case alike."""
     times: dict[str, list[float]] = {name: [] for name in cases}
-    for name, fn in cases.items():  # warm the page cache and .pyc files
+    for fn in cases.values():  # warm the page cache and .pyc files
         fn()
     for _ in range(runs):
         for name, fn in cases.items():
@@ -85,11 +97,14 @@ def bench_plugins(runs: int, cfg: Path) -> bool:
     with tempfile.TemporaryDirectory() as tmp:
         thousand = install(Path(tmp) / "thousand", plugins=1, exercises_each=1000)
         hundred = install(Path(tmp) / "hundred", plugins=100, exercises_each=1)
-        base = env_with(GLUTETUI_CONFIG_DIR=str(cfg))
+        # One config dir (and so one catalog cache) per installation, as a real user has:
+        # alternating installations in one dir would rebuild the cache on every run.
+        base = env_with(GLUTETUI_CONFIG_DIR=str(cfg / "builtins"))
         pp = os.environ.get("PYTHONPATH", "")
 
         def with_path(p: Path) -> dict[str, str]:
-            return {**base, "PYTHONPATH": f"{p}{os.pathsep}{pp}" if pp else str(p)}
+            path = f"{p}{os.pathsep}{pp}" if pp else str(p)
+            return {**base, "PYTHONPATH": path, "GLUTETUI_CONFIG_DIR": str(cfg / p.name)}
 
         medians = alternate(
             runs,
@@ -119,6 +134,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15, help="alternating rounds per comparison")
     args = parser.parse_args()
     ok = True
+    precompile()
     with tempfile.TemporaryDirectory() as tmp:
         cfg = Path(tmp) / "config"
         for name in args.groups or list(GROUPS):

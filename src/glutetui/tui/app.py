@@ -92,7 +92,15 @@ class GluteApp(App[int]):
             self.set_keymap(dict(self.settings.keys))
 
     def on_mount(self) -> None:
-        """Say what went wrong while loading, and welcome a first-time user."""
+        """Install the signal handlers; the rest waits for the first frame."""
+        from glutetui.tui.signals import install_signal_handlers
+
+        install_signal_handlers(self)
+        # Notices and the resume offer after the first frame: the library comes first.
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """Say what went wrong while loading, welcome a first-time user, offer to resume."""
         for notice in self._settings_notices:
             self.notify(notice, title="Settings", severity="warning", timeout=15, markup=False)
         problems = self.plugin_result.problems
@@ -112,11 +120,8 @@ class GluteApp(App[int]):
                 timeout=15,
             )
         self._first_run_notice()
-        from glutetui.tui.signals import install_signal_handlers
-
-        install_signal_handlers(self)
-        # After the first frame: looking for unfinished sessions reads the log.
-        self.call_after_refresh(self._offer_resume)
+        # Looking for unfinished sessions reads the log (in a thread, see offer_resume).
+        self._offer_resume()
 
     def _offer_resume(self) -> None:
         """Offer to resume a session left unfinished by a hang-up, a kill or a crash."""

@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
+
+from glutetui.tui.widgets.key_bar import KeyBar
 
 ABOUT = """\
 # Why the gluteus medius?
@@ -82,7 +84,7 @@ class AboutScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="about-scroll"):
             yield Markdown(ABOUT, id="about-text")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # Focus the text so the arrow keys and page keys scroll it.

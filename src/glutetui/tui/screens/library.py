@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from glutetui.equipment import display_name
 from glutetui.tui.widgets.exercise_detail import ExerciseDetail
 from glutetui.tui.widgets.exercise_list import ExerciseList
+from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from glutetui.catalog import Catalog
@@ -73,7 +74,7 @@ class LibraryScreen(Screen[None]):
                 yield ExerciseList(found, id="exercise-list")
                 yield Static(self._count_text(found), id="library-count")
             yield ExerciseDetail(*self._detail_args(first), id="exercise-detail")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     # -- state --------------------------------------------------------------------------
 

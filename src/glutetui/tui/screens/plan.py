@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, SelectionList
+from textual.widgets import DataTable, Header, Input, Label, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
 from glutetui.equipment import display_name
@@ -35,6 +35,7 @@ from glutetui.runner import (
     parse_range,
     parse_whole,
 )
+from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from glutetui.catalog import Catalog
@@ -170,7 +171,7 @@ class PlanScreen(Screen[None]):
                 yield DataTable(id="plan-table", cursor_type="row")
                 yield Label("", id="plan-equipment")
                 yield Label("", id="plan-totals")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from glutetui.plugins import LoadResult
+from glutetui.tui.widgets.key_bar import KeyBar
 
 STATUS_LABEL = {
     "ok": "ok",
@@ -61,7 +62,7 @@ class PluginsScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="plugins-scroll"):
             yield Static(describe_plugins(self.app.plugin_result), id="plugins-text")  # type: ignore[attr-defined]
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#plugins-scroll").focus()

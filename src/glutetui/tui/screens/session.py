@@ -20,7 +20,7 @@ from textual.app import ComposeResult, UnknownModeError
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import Header, Input, Label, ProgressBar, Static
 
 from glutetui.runner import (
     MAX_PAIN,
@@ -35,6 +35,7 @@ from glutetui.runner import (
 from glutetui.store import LogStore, StoreError
 from glutetui.timer import Countdown
 from glutetui.tui.widgets.countdown import CountdownPanel
+from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.number_picker import NumberPicker
 
 if TYPE_CHECKING:
@@ -205,7 +206,7 @@ class SessionScreen(Screen[None]):
             yield Static("", id="done-message")
             yield Label("", id="entry-error")
             yield Label("", id="save-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.runner.plan.routine_id or ""

@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from glutetui import stats
 from glutetui.tui.screens.log import format_duration
+from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from glutetui.model import Session, SetResult
@@ -98,7 +99,7 @@ class SessionDetailScreen(ModalScreen[str | None]):
             yield Static(
                 describe_exercises(self.session), id="session-detail-exercises", markup=False
             )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

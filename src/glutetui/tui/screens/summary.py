@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
 from glutetui.runner import ExerciseSummary, SessionSummary, summarize
 from glutetui.store import LogStore, StoreError
+from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from glutetui.model import Session
@@ -71,7 +72,7 @@ class SummaryScreen(Screen[None]):
             yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
             yield Label("", id="summary-compare-status")
             yield Label("", id="summary-note")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
