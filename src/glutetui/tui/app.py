@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.screen import Screen
 
-from glutetui.tui.commands import AppCommands, ExerciseCommands, LibraryCommands
+from glutetui.tui.commands import AppCommands, ExerciseCommands, LibraryCommands, session_commands
 from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 
 if TYPE_CHECKING:
@@ -67,7 +67,13 @@ class GluteApp(App[int]):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    COMMANDS = App.COMMANDS | {AppCommands, LibraryCommands, ExerciseCommands, _log_commands}
+    COMMANDS = App.COMMANDS | {
+        AppCommands,
+        LibraryCommands,
+        ExerciseCommands,
+        _log_commands,
+        session_commands,
+    }
 
     def __init__(
         self,

@@ -6,6 +6,7 @@ subclasses :class:`CommandsProvider` and lists its commands; searching is shared
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -27,9 +28,9 @@ class CommandsProvider(Provider):
         """The app, typed."""
         return self.app  # type: ignore[return-value]
 
+    @abstractmethod
     def commands(self) -> Iterable[Command]:
         """Every command of this domain."""
-        raise NotImplementedError
 
     def _run(self, action: str) -> Callable[[], Any]:
         return partial(self.app.run_action, action)
@@ -97,3 +98,10 @@ class ExerciseCommands(CommandsProvider):
                 f"{ex.dose.describe()} (from {catalog.source(ex.id)})",
                 self._run(f"library(\"show_exercise('{ex.id}')\")"),
             )
+
+
+def session_commands() -> type[Provider]:
+    """``session: ...`` commands, imported when the palette first opens (not at start-up)."""
+    from glutetui.tui.screens.session_commands import SessionCommands
+
+    return SessionCommands
