@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import re
@@ -13,7 +14,9 @@ import termios
 import time
 from collections.abc import Mapping, Sequence
 
-ANSI_RE = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+ANSI_RE = re.compile(
+    rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]"
+)
 
 
 def time_to_marker(
@@ -22,10 +25,15 @@ def time_to_marker(
     env: Mapping[str, str] | None = None,
     size: tuple[int, int] = (80, 24),
     timeout: float = 20.0,
+    then: Sequence[tuple[bytes, str]] = (),
 ) -> float:
     """Seconds from spawning ``argv`` in an 80x24 pty until ``marker`` is on screen.
 
-    Escape sequences are stripped before searching, so the marker only has to be drawn as
+    With ``then``, once ``marker`` is drawn each ``(keys, next_marker)`` in turn sends ``keys``
+    and waits for ``next_marker`` in the output that follows them; the result is then the
+    seconds from sending the last keys until their marker was drawn (start-up not included).
+
+    Escape sequences are stripped before searching, so a marker only has to be drawn as
     contiguous text. The process is killed afterwards.
     """
     master, slave = os.openpty()
@@ -35,33 +43,26 @@ def time_to_marker(
     full_env.setdefault("TERM", "xterm-256color")
     started = time.perf_counter()
     proc = subprocess.Popen(
-        list(argv), stdin=slave, stdout=slave, stderr=slave, env=full_env, start_new_session=True, close_fds=True
+        list(argv),
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=full_env,
+        start_new_session=True,
+        close_fds=True,
     )
     os.close(slave)
-    seen = b""
-    want = marker.encode()
+    steps = [(b"", marker), *then]
     try:
-        while True:
-            left = timeout - (time.perf_counter() - started)
-            if left <= 0:
-                raise TimeoutError(f"{marker!r} not drawn within {timeout}s by {argv}; last output: {ANSI_RE.sub(b'', seen)[-400:]!r}")
-            ready, _, _ = select.select([master], [], [], min(left, 0.5))
-            if not ready:
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                raise RuntimeError(f"{argv} exited before drawing {marker!r}: {ANSI_RE.sub(b'', seen)[-400:]!r}")
-            seen += chunk
-            if want in ANSI_RE.sub(b"", seen):
-                return time.perf_counter() - started
+        for keys, step_marker in steps:
+            if keys:
+                started = time.perf_counter()
+                os.write(master, keys)
+            _wait_for(master, step_marker, started, timeout, argv)
+        return time.perf_counter() - started
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         proc.wait()
         # Drain so the child never blocks on a full pty before dying.
         try:
@@ -72,8 +73,42 @@ def time_to_marker(
         os.close(master)
 
 
+def _wait_for(
+    master: int, marker: str, started: float, timeout: float, argv: Sequence[str]
+) -> None:
+    """Read the pty until ``marker`` is in what was drawn since this call began."""
+    seen = b""
+    want = marker.encode()
+    while True:
+        left = timeout - (time.perf_counter() - started)
+        if left <= 0:
+            raise TimeoutError(
+                f"{marker!r} not drawn within {timeout}s by {argv}; last output: {ANSI_RE.sub(b'', seen)[-400:]!r}"
+            )
+        ready, _, _ = select.select([master], [], [], min(left, 0.5))
+        if not ready:
+            continue
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            raise RuntimeError(
+                f"{argv} exited before drawing {marker!r}: {ANSI_RE.sub(b'', seen)[-400:]!r}"
+            )
+        seen += chunk
+        if want in ANSI_RE.sub(b"", seen):
+            return
+
+
 def time_command(argv: Sequence[str], env: Mapping[str, str] | None = None) -> float:
     """Seconds for ``argv`` to run to completion with output discarded."""
     started = time.perf_counter()
-    subprocess.run(list(argv), env=None if env is None else dict(env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(
+        list(argv),
+        env=None if env is None else dict(env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+    )
     return time.perf_counter() - started

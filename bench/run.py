@@ -12,12 +12,16 @@ Not part of the test run.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -77,7 +81,9 @@ def bench_startup(runs: int, cfg: Path) -> bool:
     env = env_with(GLUTETUI_CONFIG_DIR=str(cfg))
     medians = alternate(
         runs,
-        minimal_textual_app=lambda: time_to_marker([PY, str(HERE / "minimal_app.py")], "MINIMAL APP READY", env),
+        minimal_textual_app=lambda: time_to_marker(
+            [PY, str(HERE / "minimal_app.py")], "MINIMAL APP READY", env
+        ),
         glutetui_library=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, env),
     )
     return report("start-up to first paint (real pty, 80x24)", medians, "minimal_textual_app", 1.3)
@@ -109,28 +115,174 @@ def bench_plugins(runs: int, cfg: Path) -> bool:
         medians = alternate(
             runs,
             five_builtins=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, base),
-            plus_1000_exercises=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, with_path(thousand)),
+            plus_1000_exercises=lambda: time_to_marker(
+                [PY, "-m", "glutetui"], LIBRARY_MARKER, with_path(thousand)
+            ),
         )
-        ok = report("library first paint: 5 built-ins vs one plugin with 1,000 exercises", medians, "five_builtins", 1.5)
+        ok = report(
+            "library first paint: 5 built-ins vs one plugin with 1,000 exercises",
+            medians,
+            "five_builtins",
+            1.5,
+        )
         medians = alternate(
             runs,
             no_extra_plugins=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, base),
-            plus_100_plugins=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, with_path(hundred)),
+            plus_100_plugins=lambda: time_to_marker(
+                [PY, "-m", "glutetui"], LIBRARY_MARKER, with_path(hundred)
+            ),
         )
-        ok &= report("start-up: built-ins vs 100 installed plugins", medians, "no_extra_plugins", 1.1)
+        ok &= report(
+            "start-up: built-ins vs 100 installed plugins", medians, "no_extra_plugins", 1.1
+        )
         return ok
+
+
+def history_factory() -> Any:
+    """``tests/history_factory.py``, imported by path (the tests are not a package here)."""
+    spec = importlib.util.spec_from_file_location(
+        "history_factory", HERE.parent / "tests" / "history_factory.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def prepared_log(cfg: Path, name: str, years: float) -> tuple[dict[str, str], str]:
+    """A config dir of its own with ``years`` of daily sessions, indexes warmed.
+
+    Returns its environment and what the Sessions table shows first: the newest session's
+    date and time, or the empty-log message.
+    """
+    from glutetui.paths import Paths
+    from glutetui.store import LogStore
+
+    paths = Paths.resolve(cfg / name)
+    started = time.perf_counter()
+    written = history_factory().write_history(paths, years) if years else []
+    made = time.perf_counter() - started
+    env = env_with(GLUTETUI_CONFIG_DIR=str(paths.config_dir))
+    # Warm the summary index (what `glutetui log` and the Sessions table read) and the full
+    # index (what the other tabs read, in the background): the warm path is what is measured.
+    cold_log = time_command([GLUTETUI, "log"], env)
+    started = time.perf_counter()
+    LogStore(paths).history()
+    cold_history = time.perf_counter() - started
+    print(
+        f"  {name}: {len(written):,} sessions written in {made:.1f} s; cold `glutetui log` "
+        f"{cold_log * 1000:.0f} ms, cold full history read {cold_history * 1000:.0f} ms"
+    )
+    if not written:
+        return env, "No sessions yet."
+    newest = max(written, key=lambda s: s.started_at)
+    return env, f"{newest.started_at:%Y-%m-%d %H:%M}"
+
+
+def bench_log(runs: int, cfg: Path) -> bool:
+    print("\n(preparing histories; cold first reads, for information)")
+    logs = {
+        name: prepared_log(cfg, f"log-{name}", years)
+        for name, years in (("empty", 0), ("1_year", 1), ("10_years", 10))
+    }
+    app = [PY, "-m", "glutetui"]
+
+    def screen_ready(name: str) -> float:
+        env, marker = logs[name]
+        return time_to_marker(app, LIBRARY_MARKER, env, then=[(b"g", marker)])
+
+    medians = alternate(
+        runs, **{f"{name}_log_screen": partial(screen_ready, name) for name in logs}
+    )
+    ok = report(
+        "log screen ready: 'g' pressed until the newest session (or the empty-log message) is drawn",
+        medians,
+        "empty_log_screen",
+        1.5,
+    )
+    medians = alternate(
+        runs,
+        **{
+            f"{name}_glutetui_log": partial(time_command, [GLUTETUI, "log"], env)
+            for name, (env, _) in logs.items()
+        },
+    )
+    ok &= report("`glutetui log` (newest 20), warm index", medians, "empty_glutetui_log", 1.5)
+    medians = alternate(
+        runs,
+        **{
+            f"{name}_first_paint": partial(time_to_marker, app, LIBRARY_MARKER, logs[name][0])
+            for name in ("empty", "10_years")
+        },
+    )
+    ok &= report(
+        "app start-up to first paint (library), empty log vs 10 years",
+        medians,
+        "empty_first_paint",
+        1.1,
+    )
+    return ok
+
+
+def bench_save(runs: int, cfg: Path) -> bool:
+    from dataclasses import replace
+    from datetime import date
+
+    from glutetui.paths import Paths
+    from glutetui.store import LogStore
+
+    factory = history_factory()
+    print("\n(writing a log of 10,000 sessions)")
+    big = Paths.resolve(cfg / "save-10000")
+    factory.write_history(big, 10_000 / 365)
+    assert len(list(big.logs_dir.glob("*.toml"))) == 10_000
+    empty = Paths.resolve(cfg / "save-empty")
+    day = iter(range(10**6))
+
+    def growing_session(paths: Paths) -> float:
+        """A new session saved after each of its sets, then finished: fsync'd, as the app does."""
+        store = LogStore(paths)
+        whole = factory.make_session(date(2030, 1, 1), session_id=f"bench-{next(day)}")
+        steps = [
+            replace(whole, sets=whole.sets[:n], status="in-progress", ended_at=None)
+            for n in range(1, len(whole.sets) + 1)
+        ]
+        steps.append(whole)
+        started = time.perf_counter()
+        for step in steps:
+            store.save(step)
+        return time.perf_counter() - started
+
+    medians = alternate(
+        runs, empty_log=partial(growing_session, empty), log_of_10000=partial(growing_session, big)
+    )
+    return report(
+        "a 24-set session saved set by set (fsync), empty log vs 10,000 sessions",
+        medians,
+        "empty_log",
+        1.2,
+    )
 
 
 GROUPS: dict[str, Callable[[int, Path], bool]] = {
     "startup": bench_startup,
     "cli": bench_cli,
     "plugins": bench_plugins,
+    "log": bench_log,
+    "save": bench_save,
 }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("groups", nargs="*", choices=[*GROUPS, []][:-1] or None, help="which benchmarks (default: all)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "groups",
+        nargs="*",
+        choices=[*GROUPS, []][:-1] or None,
+        help="which benchmarks (default: all)",
+    )
     parser.add_argument("--runs", type=int, default=15, help="alternating rounds per comparison")
     args = parser.parse_args()
     ok = True

@@ -11,11 +11,16 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from glutetui import stats
 from glutetui.logformat import (
     FORMAT_VERSION,
+    NOTE_PREVIEW,
     LogFormatError,
+    row_from_json,
+    row_to_json,
     session_from_dict,
     session_from_json,
+    session_row,
     session_to_dict,
     session_to_json,
 )
@@ -61,6 +66,7 @@ exercises = st.builds(
     pain=st.none() | st.integers(0, 10),
     note=text,
     skipped=st.booleans(),
+    warmup_sets=st.integers(0, 3),
 )
 sessions = st.builds(
     Session,
@@ -174,3 +180,33 @@ def test_int_loads_read_as_floats() -> None:
     data = _good()
     data["sets"][0]["load"] = 20
     assert session_from_dict(data, P).sets[0].load == 20.0
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions)
+def test_any_sessions_summary_row_survives_the_summary_index_form(session: Session) -> None:
+    import json
+
+    row = session_row(session)
+    back = row_from_json(json.loads(json.dumps(row_to_json(row))))
+    assert back == row
+    assert back.started_at.utcoffset() == row.started_at.utcoffset()
+    # The row gives the figures the Sessions table shows, as the full session does.
+    summary = stats.summarize(session)
+    assert (back.worked, back.sets, back.reps, back.max_pain, back.duration) == (
+        summary.exercises,
+        summary.sets,
+        summary.reps,
+        summary.max_pain,
+        summary.duration,
+    )
+    assert back.entries == sum(1 for s in session.sets if not s.warmup)
+    assert back.note == " ".join(session.note.split())[:NOTE_PREVIEW]
+
+
+def test_a_damaged_summary_row_is_refused() -> None:
+    data = row_to_json(session_row(make_session(datetime(2026, 3, 4).date())))
+    with pytest.raises((ValueError, TypeError)):
+        row_from_json(data[:-1])
+    with pytest.raises((ValueError, TypeError)):
+        row_from_json([*data[:1], "not a date", *data[2:]])

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from glutetui import store as store_module
+from glutetui.logformat import NOTE_PREVIEW, LogFormatError, session_row
 from glutetui.model import Session
 from glutetui.paths import Paths
 from glutetui.store import (
@@ -22,8 +23,10 @@ from glutetui.store import (
     LogStore,
     SaveError,
     SessionNotFoundError,
+    SessionRow,
     StoreError,
     UnreadableSessionError,
+    parse_session_bytes,
 )
 from tests.history_factory import make_session, write_history
 
@@ -489,3 +492,224 @@ def test_any_session_saved_reads_back_equal(s: Session) -> None:
         assert LogStore(paths).load(s.id) == s
         assert LogStore(paths).history().sessions == (s,)  # parsed, then indexed
         assert LogStore(paths).history().sessions == (s,)  # from the index
+
+
+# --------------------------------------------------------------------------- the summary index
+
+
+def fresh_rows(paths: Paths) -> tuple[SessionRow, ...]:
+    """Summary rows built from a full read of every TOML file, no index involved."""
+    found = []
+    for path in paths.logs_dir.glob("*.toml"):
+        try:
+            found.append(parse_session_bytes(path.read_bytes(), path))
+        except LogFormatError:
+            continue
+    found.sort(key=lambda s: (s.started_at, s.id), reverse=True)
+    return tuple(session_row(s) for s in found)
+
+
+def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_parse(*a: object) -> None:
+        raise AssertionError("parsed a TOML file although the summary index was valid")
+
+    monkeypatch.setattr(store_module, "parse_session_bytes", no_parse)
+
+
+def test_summaries_equal_rows_from_a_fresh_full_read(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_history(paths, 0.1)
+    store = LogStore(paths, durable=False)
+    store.save(session(400, status="in-progress", note="  two\n lines  "))
+    store.save(session(401, note="x" * 500))
+    expected = fresh_rows(paths)
+    assert len(expected) == 38
+    cold = LogStore(paths).summaries()  # no index yet: every file parsed
+    assert cold.rows == expected and cold.count == 38 and cold.problems == ()
+    assert store.summary_index_path.exists()
+    assert cold.rows[0].note == "x" * NOTE_PREVIEW
+    assert cold.rows[1].note == "two lines" and cold.rows[1].status == "in-progress"
+    no_parsing(monkeypatch)
+    again = LogStore(paths)
+    assert again.summaries() == cold  # a new run: served from the index file
+    assert again.summaries() == cold  # remembered by this store
+
+
+def test_summaries_follow_edits_deletions_additions_and_corrupt_files(paths: Paths) -> None:
+    a, b, c, d = session(0), session(1), session(2), session(3)
+    mine = LogStore(paths)
+    for s in (a, b, d):
+        mine.save(s)
+    assert [r.id for r in mine.summaries().rows] == [d.id, b.id, a.id]
+    # Behind the store's back: a hand edit, a deletion, a new file and a corrupt one.
+    path = mine.path_for(a.id)
+    path.write_text(path.read_text().replace('status = "complete"', 'status = "incomplete"'))
+    mine.path_for(b.id).unlink()
+    LogStore(paths).save(c)
+    mine.path_for(d.id).write_bytes(b"format_version = 1\nid = [")
+    for store in (mine, LogStore(paths)):  # remembered, and from the index file
+        found = store.summaries()
+        assert found.rows == fresh_rows(paths)
+        assert [r.id for r in found.rows] == [c.id, a.id]
+        assert found.rows[1].status == "incomplete"
+        assert found.count == 2
+        assert [p.path for p in found.problems] == [mine.path_for(d.id)]
+        assert "not valid TOML" in found.problems[0].reason
+    # Mended: the file is read again.
+    mine.save(d)
+    assert [r.id for r in LogStore(paths).summaries().rows] == [d.id, c.id, a.id]
+
+
+def test_summaries_see_a_same_size_same_mtime_edit_through_the_inode(store: LogStore) -> None:
+    path = store.save(session(0))
+    store.summaries()
+    st = path.stat()
+    changed = path.read_bytes().replace(b"Clamshell", b"ClamshelX", 1)
+    other = path.with_suffix(".new")
+    other.write_bytes(changed)
+    os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.replace(other, path)
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    for reader in (store, LogStore(store.paths)):
+        assert "ClamshelX" in {name for _, name in reader.summaries().rows[0].exercises}
+
+
+def test_a_damaged_or_truncated_summary_index_is_rebuilt(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(4):
+        LogStore(paths).save(session(n))
+    LogStore(paths).save(session(9, status="in-progress"))
+    index = LogStore(paths).summary_index_path
+    expected = LogStore(paths).summaries()
+    assert expected.rows == fresh_rows(paths)
+    good = index.read_bytes()
+    lines = good.splitlines()
+    assert len(lines) == 6  # header + one line per file
+    last = lines[-1]
+    damaged = {
+        "garbage": b"{not json\n[1,2",
+        "empty": b"",
+        "header only": lines[0] + b"\n",
+        "another version": good.replace(b'"summaries":1', b'"summaries":99', 1),
+        "a row that does not decode": good.replace(last, last[: last.rindex(b",[")] + b",7]"),
+        "a swapped line": b"\n".join([lines[0], lines[2], lines[1], *lines[3:]]) + b"\n",
+    }
+    # Cut short anywhere: inside the header, inside a key, a sort key, a row, at a line end.
+    for cut in (5, len(good) - len(last) + 3, len(good) - len(last) + 30, len(good) - 40):
+        damaged[f"cut at {cut}"] = good[:cut]
+    damaged["cut at a line end"] = good[: len(good) - len(last) - 1]
+    for what, content in damaged.items():
+        index.write_bytes(content)
+        assert LogStore(paths).summaries() == expected, what
+        assert LogStore(paths).summaries(limit=2) == replace(expected, rows=expected.rows[:2])
+        # ... and the index written back is sound: the next run parses nothing.
+        with monkeypatch.context() as m:
+            no_parsing(m)
+            assert LogStore(paths).summaries() == expected, what
+
+
+def test_a_summary_line_damaged_after_its_key_is_caught_when_decoded(paths: Paths) -> None:
+    for n in range(3):
+        LogStore(paths).save(session(n))
+    expected = LogStore(paths).summaries()
+    index = LogStore(paths).summary_index_path
+    lines = index.read_bytes().splitlines()
+    # Key and sort key intact, the row itself cut off: only decoding it can tell.
+    for i in range(1, len(lines)):
+        broken = list(lines)
+        broken[i] = broken[i][: broken[i].index(b'",[') + 8]
+        index.write_bytes(b"\n".join(broken) + b"\n")
+        assert LogStore(paths).summaries() == expected
+    assert LogStore(paths).summaries().rows == fresh_rows(paths)
+
+
+def test_summaries_limit_where_and_count(paths: Paths) -> None:
+    store = LogStore(paths, durable=False)
+    saved = [session(n, status="in-progress" if n % 3 == 0 else "complete") for n in range(10)]
+    for s in saved:
+        store.save(s)
+    (paths.logs_dir / "20200101T000000-000000.toml").write_text("not = [toml")
+    everything = store.summaries()
+    assert [r.id for r in everything.rows] == [s.id for s in reversed(saved)]
+    assert everything.count == 10 and len(everything.problems) == 1
+    newest = store.summaries(limit=3)
+    assert newest.rows == everything.rows[:3]
+    assert newest.count == 10 and newest.problems == everything.problems
+    assert store.summaries(limit=0).rows == () and store.summaries(limit=0).count == 10
+    unfinished = store.summaries(where=lambda r: r.status == "in-progress")
+    assert [r.id for r in unfinished.rows] == [saved[n].id for n in (9, 6, 3, 0)]
+    assert unfinished.count == 10
+    two = LogStore(paths).summaries(limit=2, where=lambda r: r.status == "in-progress")
+    assert [r.id for r in two.rows] == [saved[9].id, saved[6].id]
+    assert LogStore(paths).summaries(limit=100) == everything
+
+
+def test_summaries_sort_by_instant_across_time_zones(store: LogStore) -> None:
+    east = timezone(timedelta(hours=10))
+    early = session(0, id="a-early", started_at=datetime(2026, 1, 1, 18, 0, tzinfo=east))
+    later = session(0, id="b-later", started_at=datetime(2026, 1, 1, 10, 0, tzinfo=UTC))
+    store.save(early)
+    store.save(later)
+    for reader in (store, LogStore(store.paths)):
+        assert [r.id for r in reader.summaries().rows] == ["b-later", "a-early"]
+        assert reader.summaries().rows[1].started_at.utcoffset() == timedelta(hours=10)
+
+
+def test_unfinished_reads_only_the_in_progress_files(
+    store: LogStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    finished = [session(n) for n in range(6)]
+    going = session(7, status="in-progress")
+    for s in (*finished, going):
+        store.save(s)
+    store.summaries()
+    parsed: list[str] = []
+    real_parse = store_module.parse_session_bytes
+
+    def spy(raw: bytes, path: Path) -> Session:
+        parsed.append(path.name)
+        return real_parse(raw, path)
+
+    monkeypatch.setattr(store_module, "parse_session_bytes", spy)
+    for reader in (store, LogStore(store.paths)):
+        parsed.clear()
+        assert reader.unfinished() == [going]
+        assert parsed == [store.path_for(going.id).name]
+    # Finished since it was summarised (its file changed): read again, and left out.
+    store.save(replace(going, status="complete"))
+    assert store.unfinished() == []
+
+
+def _snapshot(*folders: Path) -> dict[Path, tuple[bytes, int]]:
+    return {
+        p: (p.read_bytes(), p.stat().st_mtime_ns)
+        for folder in folders
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_save_writes_only_that_sessions_file(paths: Paths) -> None:
+    store = LogStore(paths)
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    (paths.config_dir / "settings.toml").write_text("weekly_goal_sets = 12\n")
+    a = session(0)
+    store.save(a)
+    store.history()
+    store.summaries()  # both indexes exist now
+    folders = (paths.config_dir, paths.cache_dir)
+    before = _snapshot(*folders)
+    assert store.index_path in before and store.summary_index_path in before
+    b = session(1)
+    written = store.save(b)
+    after = _snapshot(*folders)
+    assert set(after) - set(before) == {written}
+    assert {p: after[p] for p in before} == before
+    # Saving it again (the next set) touches that file only, too.
+    time.sleep(0.01)
+    store.save(replace(b, note="next set"))
+    again = _snapshot(*folders)
+    assert set(again) == set(after)
+    assert {p: v for p, v in again.items() if v != after[p]}.keys() == {written}

@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from glutetui.errors import GlutetuiError
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
-from glutetui.store import LogStore
+from glutetui.store import LogStore, SessionRow
 
 
 class ImportFormatError(GlutetuiError):
@@ -226,13 +226,6 @@ def _num(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _duration(session: Session) -> str:
-    if session.ended_at is None:
-        return "-"
-    minutes = round((session.ended_at - session.started_at).total_seconds() / 60)
-    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d}"
-
-
 def _names(session: Session) -> dict[str, str]:
     return {e.exercise_id: e.name for e in session.exercises}
 
@@ -240,72 +233,93 @@ def _names(session: Session) -> dict[str, str]:
 # --------------------------------------------------------------------------- log
 
 
+def row_matcher(since: date | None, exercise: str | None) -> Callable[[SessionRow], bool] | None:
+    """What ``--since`` and ``--exercise`` keep, as a test on summary rows (``None``: all)."""
+    if since is None and exercise is None:
+        return None
+    wanted = None if exercise is None else {exercise, slug(exercise)}
+
+    def keep(row: SessionRow) -> bool:
+        if since is not None and _local_day(row.started_at) < since:
+            return False
+        return wanted is None or (
+            any(i in wanted or slug(n) in wanted for i, n in (*row.exercises, *row.skipped))
+            or any(i in wanted for i in row.set_exercises)
+        )
+
+    return keep
+
+
+def _row_duration(row: SessionRow) -> str:
+    if row.ended_at is None:
+        return "-"
+    minutes = round((row.ended_at - row.started_at).total_seconds() / 60)
+    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d}"
+
+
 def cmd_log(args: argparse.Namespace, paths: Paths) -> int:
-    """``glutetui log``: recent sessions, or with ``--check`` the files that cannot be read."""
+    """``glutetui log``: recent sessions, or with ``--check`` the files that cannot be read.
+
+    Served from the store's summary index; only the rows shown are decoded, so the newest
+    twenty cost about the same with ten years of sessions as with none.
+    """
     from glutetui.cli import _print_table
 
-    history = LogStore(paths).history()
+    store = LogStore(paths)
     if args.check:
-        for p in history.problems:
+        found = store.summaries(limit=0)
+        for p in found.problems:
             _echo(f"{p.path}: {p.reason}")
-        n = len(history.sessions)
-        if history.problems:
+        n = found.count
+        if found.problems:
             _echo(
-                f"{len(history.problems)} file(s) cannot be read; they are left as they are "
+                f"{len(found.problems)} file(s) cannot be read; they are left as they are "
                 f"({n} other session(s) read fine)",
                 err=True,
             )
             return 1
         _echo(f"all {n} session file(s) can be read")
         return 0
-    chosen = list(_select(history.sessions, args.since, args.exercise))
-    if args.limit:
-        chosen = chosen[: args.limit]
+    found = store.summaries(limit=args.limit or None, where=row_matcher(args.since, args.exercise))
+    chosen = found.rows
     if args.json:
-        out = []
-        for s in chosen:
-            work = s.work_sets
-            out.append(
-                {
-                    "id": s.id,
-                    "started_at": s.started_at.isoformat(),
-                    "ended_at": None if s.ended_at is None else s.ended_at.isoformat(),
-                    "status": s.status,
-                    "exercises": [e.exercise_id for e in s.exercises if not e.skipped],
-                    "sets": len(work),
-                    "reps": sum(x.reps for x in work),
-                    "pain": max((e.pain for e in s.exercises if e.pain is not None), default=None),
-                }
-            )
+        out = [
+            {
+                "id": r.id,
+                "started_at": r.started_at.isoformat(),
+                "ended_at": None if r.ended_at is None else r.ended_at.isoformat(),
+                "status": r.status,
+                "exercises": [i for i, _ in r.exercises],
+                "sets": r.entries,
+                "reps": r.reps,
+                "pain": r.max_pain,
+            }
+            for r in chosen
+        ]
         _echo(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         rows = []
-        for s in chosen:
-            work = s.work_sets
-            pains = [e.pain for e in s.exercises if e.pain is not None]
-            names = [e.name for e in s.exercises if not e.skipped]
+        for r in chosen:
+            names = [n for _, n in r.exercises]
             shown = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
             rows.append(
                 [
-                    f"{s.started_at.astimezone():%Y-%m-%d %H:%M}",
-                    _duration(s),
+                    f"{r.started_at.astimezone():%Y-%m-%d %H:%M}",
+                    _row_duration(r),
                     shown or "-",
-                    str(len(work)),
-                    str(sum(x.reps for x in work)),
-                    str(max(pains)) if pains else "-",
-                    "" if s.status == "complete" else s.status,
+                    str(r.entries),
+                    str(r.reps),
+                    "-" if r.max_pain is None else str(r.max_pain),
+                    "" if r.status == "complete" else r.status,
                 ]
             )
         if rows:
             _print_table(["date", "duration", "exercises", "sets", "reps", "pain", "status"], rows)
         else:
-            _echo(
-                "no sessions match" if history.sessions else "no sessions logged yet",
-                err=True,
-            )
-    if history.problems:
+            _echo("no sessions match" if found.count else "no sessions logged yet", err=True)
+    if found.problems:
         _echo(
-            f"glutetui: {len(history.problems)} log file(s) cannot be read (see `glutetui log --check`)",
+            f"glutetui: {len(found.problems)} log file(s) cannot be read (see `glutetui log --check`)",
             err=True,
         )
     return 0

@@ -8,14 +8,16 @@ a person can act on. The full description is in ``docs/log-format.md``.
 
 This module also holds the compact JSON form used by the derived index in the cache dir
 (``session_to_json`` / ``session_from_json``); it trusts its input, which the store wrote itself
-from a file that had passed ``session_from_dict``.
+from a file that had passed ``session_from_dict``. :class:`SessionRow` is the small summary of a
+session kept in the summary index (``session_row``, ``row_to_json`` / ``row_from_json``).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -326,6 +328,7 @@ def session_to_json(session: Session) -> list[Any]:
                 e.pain,
                 e.note,
                 e.skipped,
+                e.warmup_sets,
             ]
             for e in session.exercises
         ],
@@ -354,8 +357,8 @@ def session_from_json(row: list[Any]) -> Session:
         id=sid,
         started_at=datetime.fromisoformat(started),
         exercises=tuple(
-            ExerciseLog(x, n, ps, ts, None if tr is None else (tr[0], tr[1]), p, nt, sk)
-            for x, n, ps, ts, tr, p, nt, sk in exercises
+            ExerciseLog(x, n, ps, ts, None if tr is None else (tr[0], tr[1]), p, nt, sk, w)
+            for x, n, ps, ts, tr, p, nt, sk, w in exercises
         ),
         sets=tuple(
             SetResult(x, sn, rp, sd, ld, u, rpe, w, _from_iso(f), nt)
@@ -367,4 +370,138 @@ def session_from_json(row: list[Any]) -> Session:
         routine_id=routine_id,
         cursor=cursor,
         source=source,
+    )
+
+
+# --------------------------------------------------------------------------- summary rows
+
+NOTE_PREVIEW = 120
+"""Characters of a session's note kept in its summary (whitespace collapsed to single spaces)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """What one session amounts to, for lists of sessions: small, and cheap to build.
+
+    Derived from a :class:`Session` by :func:`session_row`; the summary index in the cache dir
+    holds one per session file, so listing years of sessions never builds every set.
+    """
+
+    id: str
+    started_at: datetime
+    ended_at: datetime | None
+    last_set_at: datetime | None
+    """When the last set with a finish time was finished (the end of an unfinished session)."""
+    status: str
+    source: str
+    routine_id: str | None
+    exercises: tuple[tuple[str, str], ...]
+    """``(exercise id, name)`` of each exercise entry that was not skipped, in order."""
+    skipped: tuple[tuple[str, str], ...]
+    """``(exercise id, name)`` of each skipped exercise entry."""
+    set_exercises: tuple[str, ...]
+    """Distinct exercise ids of the logged sets (warm-ups included), in the order first logged."""
+    worked: int
+    """Exercises with at least one work set."""
+    sets: int
+    """Work sets, a per-side set counting once (as :func:`glutetui.stats.work_set_count`)."""
+    entries: int
+    """Work set entries, each side its own (what ``glutetui log`` calls sets)."""
+    reps: int
+    """Reps of the work sets, both sides added up."""
+    max_pain: int | None
+    """Highest pain reported for any exercise entry, ``None`` when none was."""
+    note: str
+    """The session's note, whitespace collapsed, at most :data:`NOTE_PREVIEW` characters."""
+
+    @property
+    def duration(self) -> timedelta | None:
+        """End (or last set) minus start, as :func:`glutetui.stats.session_duration`."""
+        end = self.ended_at if self.ended_at is not None else self.last_set_at
+        if end is None or end < self.started_at:
+            return None
+        return end - self.started_at
+
+
+def session_row(session: Session) -> SessionRow:
+    """The summary of ``session``."""
+    worked: set[str] = set()
+    pairs: set[tuple[str, int]] = set()
+    logged: dict[str, None] = {}
+    entries = reps = 0
+    last: datetime | None = None
+    for s in session.sets:
+        logged[s.exercise_id] = None
+        if s.finished_at is not None and (last is None or s.finished_at > last):
+            last = s.finished_at
+        if s.warmup:
+            continue
+        worked.add(s.exercise_id)
+        pairs.add((s.exercise_id, s.set_number))
+        entries += 1
+        reps += s.reps
+    pains = [e.pain for e in session.exercises if e.pain is not None]
+    return SessionRow(
+        id=session.id,
+        started_at=session.started_at,
+        ended_at=session.ended_at,
+        last_set_at=last,
+        status=session.status,
+        source=session.source,
+        routine_id=session.routine_id,
+        exercises=tuple((e.exercise_id, e.name) for e in session.exercises if not e.skipped),
+        skipped=tuple((e.exercise_id, e.name) for e in session.exercises if e.skipped),
+        set_exercises=tuple(logged),
+        worked=len(worked),
+        sets=len(pairs),
+        entries=entries,
+        reps=reps,
+        max_pain=max(pains) if pains else None,
+        note=" ".join(session.note.split())[:NOTE_PREVIEW],
+    )
+
+
+def row_to_json(row: SessionRow) -> list[Any]:
+    """A compact JSON-ready form of ``row`` for the summary index (not a public format)."""
+    return [
+        row.id,
+        row.started_at.isoformat(),
+        _iso(row.ended_at),
+        _iso(row.last_set_at),
+        row.status,
+        row.source,
+        row.routine_id,
+        [list(e) for e in row.exercises],
+        [list(e) for e in row.skipped],
+        list(row.set_exercises),
+        row.worked,
+        row.sets,
+        row.entries,
+        row.reps,
+        row.max_pain,
+        row.note,
+    ]
+
+
+def row_from_json(data: list[Any]) -> SessionRow:
+    """The inverse of :func:`row_to_json`; raises ``ValueError``/``TypeError`` on a damaged row."""
+    (sid, started, ended, last, status, source, routine_id, exercises, skipped, logged,
+     worked, sets, entries, reps, pain, note) = data  # fmt: skip
+    return SessionRow(
+        sid,
+        datetime.fromisoformat(started),
+        None if ended is None else datetime.fromisoformat(ended),
+        None if last is None else datetime.fromisoformat(last),
+        status,
+        source,
+        routine_id,
+        tuple((i, n) for i, n in exercises),
+        tuple((i, n) for i, n in skipped),
+        tuple(logged),
+        worked,
+        sets,
+        entries,
+        reps,
+        pain,
+        note,
     )

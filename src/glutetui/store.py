@@ -24,6 +24,7 @@ import re
 import secrets
 import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,8 +36,12 @@ from glutetui.errors import GlutetuiError
 from glutetui.logformat import (
     FORMAT_VERSION,
     LogFormatError,
+    SessionRow,
+    row_from_json,
+    row_to_json,
     session_from_dict,
     session_from_json,
+    session_row,
     session_to_dict,
     session_to_json,
 )
@@ -47,7 +52,10 @@ SUFFIX = ".toml"
 TEMP_PREFIX = "."
 TEMP_SUFFIX = ".tmp"
 INDEX_NAME = "log-index.jsonl"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+"""2: exercises carry warmup_sets (version 1 dropped it)."""
+SUMMARY_INDEX_NAME = "log-summaries.jsonl"
+SUMMARY_INDEX_VERSION = 1
 INDEX_WORTH_READING = 64
 """Below this many unseen files, parsing them beats reading the whole index."""
 STALE_TEMP_SECONDS = 60.0
@@ -109,6 +117,29 @@ class History:
     problems: tuple[FileProblem, ...] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True)
+class Summaries:
+    """A :class:`SessionRow` per readable session, newest first, and every unreadable file."""
+
+    rows: tuple[SessionRow, ...] = ()
+    problems: tuple[FileProblem, ...] = field(default_factory=tuple)
+    count: int = 0
+    """Readable sessions in the log, whatever ``limit`` and ``where`` left out of ``rows``."""
+
+
+__all__ = [
+    "FileProblem",
+    "History",
+    "LogStore",
+    "SaveError",
+    "SessionNotFoundError",
+    "SessionRow",
+    "StoreError",
+    "Summaries",
+    "UnreadableSessionError",
+]
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return exc.strerror or type(exc).__name__
@@ -149,6 +180,7 @@ class LogStore:
         self.paths = paths
         self.durable = durable
         self._memo: dict[str, _Known] = {}
+        self._row_memo: dict[str, _KnownRow] = {}
 
     # ------------------------------------------------------------------ ids and paths
 
@@ -160,6 +192,11 @@ class LogStore:
     def index_path(self) -> Path:
         """The derived index (safe to delete; it is rebuilt)."""
         return self.paths.cache_dir / INDEX_NAME
+
+    @property
+    def summary_index_path(self) -> Path:
+        """The derived summary index, one :class:`SessionRow` per file (safe to delete)."""
+        return self.paths.cache_dir / SUMMARY_INDEX_NAME
 
     @staticmethod
     def new_session_id(started_at: datetime) -> str:
@@ -258,7 +295,11 @@ class LogStore:
             if was_enabled:
                 gc.enable()
 
-    def _history(self) -> History:
+    def _scan(self) -> tuple[list[tuple[str, list[int]]], list[FileProblem]]:
+        """``(name, [mtime_ns, size, inode])`` per session file, and the files in the way.
+
+        Stale temp files from killed writes are removed on the way.
+        """
         now = time.time()
         try:
             entries = list(os.scandir(self.logs_dir))
@@ -267,7 +308,7 @@ class LogStore:
         except OSError as exc:
             raise StoreError(f"cannot read the log folder {self.logs_dir}: {_reason(exc)}") from exc
         problems: list[FileProblem] = []
-        files: list[tuple[str, Path, list[int]]] = []
+        files: list[tuple[str, list[int]]] = []
         for entry in entries:
             name = entry.name
             if name.startswith(TEMP_PREFIX):
@@ -276,21 +317,24 @@ class LogStore:
                 continue
             if not name.endswith(SUFFIX):
                 continue
-            path = Path(entry.path)
             try:
                 st = entry.stat()
             except OSError as exc:
-                problems.append(FileProblem(path, _reason(exc)))
+                problems.append(FileProblem(Path(entry.path), _reason(exc)))
                 continue
             if not entry.is_file():
-                problems.append(FileProblem(path, "it is a folder, not a file"))
+                problems.append(FileProblem(Path(entry.path), "it is a folder, not a file"))
                 continue
-            files.append((name, path, [st.st_mtime_ns, st.st_size, st.st_ino]))
+            files.append((name, [st.st_mtime_ns, st.st_size, st.st_ino]))
+        return files, problems
 
+    def _history(self) -> History:
+        files, problems = self._scan()
+        logs = self.logs_dir
         memo = self._memo
         # Files this store has not seen as they are now. A few (the session being logged, a
         # synced file) are cheaper to parse than the whole index is to read.
-        unseen = sum(1 for name, _, key in files if (m := memo.get(name)) is None or m.key != key)
+        unseen = sum(1 for name, key in files if (m := memo.get(name)) is None or m.key != key)
         if memo and unseen <= INDEX_WORTH_READING:
             index: dict[str, list[Any]] = {}
             raw_lines: dict[str, bytes] = {}
@@ -301,7 +345,8 @@ class LogStore:
         new_memo: dict[str, _Known] = {}
         changed = False
         sessions: list[Session] = []
-        for name, path, key in files:
+        for name, key in files:
+            path = logs / name
             known = memo.get(name)
             if known is None or known.key != key:
                 cached = index.get(name)
@@ -331,9 +376,144 @@ class LogStore:
         problems.sort(key=lambda p: p.path.name)
         return History(sessions=tuple(sessions), problems=tuple(problems))
 
+    def summaries(
+        self, *, limit: int | None = None, where: Callable[[SessionRow], bool] | None = None
+    ) -> Summaries:
+        """A :class:`SessionRow` per readable session, newest first, plus the unreadable files.
+
+        Served from the summary index (``log-summaries.jsonl`` in the cache dir), checked file
+        by file against each file's (mtime_ns, size, inode) exactly like :meth:`history`'s
+        index. With ``limit`` (and optionally ``where``), only the newest ``limit`` rows that
+        ``where`` accepts are returned, and only those are decoded: ``Summaries.count`` still
+        counts every readable session.
+        """
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            try:
+                return self._summaries(limit, where)
+            except _DamagedLine:
+                # A line that passed its key check but does not decode: trust none of it.
+                self._row_memo = {}
+                with contextlib.suppress(OSError):
+                    os.unlink(self.summary_index_path)
+                return self._summaries(limit, where)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _summaries(
+        self, limit: int | None, where: Callable[[SessionRow], bool] | None
+    ) -> Summaries:
+        files, problems = self._scan()
+        logs = self.logs_dir
+        memo = self._row_memo
+        unseen = sum(1 for name, key in files if (m := memo.get(name)) is None or m.key != key)
+        if memo and unseen <= INDEX_WORTH_READING:
+            lines: dict[str, bytes] = {}
+            previous = memo.keys()
+        else:
+            lines = self._read_summary_lines()
+            previous = lines.keys()
+        found: dict[str, _KnownRow] = {}
+        for name, key in files:
+            known = memo.get(name)
+            if known is None or known.key != key:
+                line = lines.get(name)
+                known = None if line is None else _KnownRow.from_line(name, key, line)
+            if known is not None:
+                found[name] = known
+        # Many files neither remembered nor summarised (a cache from before summaries, say):
+        # taking them from the full index beats parsing their TOML.
+        full: dict[str, list[Any]] = {}
+        if len(files) - len(found) > INDEX_WORTH_READING:
+            full, _ = self._read_index()
+        new_memo: dict[str, _KnownRow] = {}
+        changed = False
+        for name, key in files:
+            known = found.get(name)
+            if known is None:
+                whole = full.get(name)
+                if whole is not None and whole[0] == key:
+                    known = _KnownRow.from_full_record(name, whole)
+                if known is None:
+                    session, problem, passing = self._parse_file(logs / name)
+                    if passing is not None:
+                        problems.append(FileProblem(logs / name, passing))
+                        changed = True
+                        continue
+                    known = _KnownRow.make(name, key, session, problem)
+                changed = True
+            new_memo[name] = known
+        if changed or new_memo.keys() != previous:
+            self._write_summary_index(new_memo)
+        self._row_memo = new_memo
+
+        newest = sorted(
+            (
+                (k.sort_key, name[: -len(SUFFIX)], name)
+                for name, k in new_memo.items()
+                if k.sort_key
+            ),
+            reverse=True,
+        )
+        rows: list[SessionRow] = []
+        for _, _, name in newest:
+            if limit is not None and len(rows) >= limit:
+                break
+            row = new_memo[name].row()
+            if where is None or where(row):
+                rows.append(row)
+        problems += [
+            FileProblem(logs / name, k.problem()) for name, k in new_memo.items() if not k.sort_key
+        ]
+        problems.sort(key=lambda p: p.path.name)
+        return Summaries(rows=tuple(rows), problems=tuple(problems), count=len(newest))
+
+    def _read_summary_lines(self) -> dict[str, bytes]:
+        """``{file name: its line}`` from the summary index, nothing decoded; empty if unusable."""
+        try:
+            with open(self.summary_index_path, "rb") as fh:
+                lines = fh.read().splitlines()
+        except OSError:
+            return {}
+        if not lines or lines[0] != _SUMMARY_HEADER:
+            return {}
+        out: dict[str, bytes] = {}
+        for line in lines[1:]:
+            end = line.find(b'"', 2)
+            name = line[2:end]
+            if line[:2] != b'["' or end < 0 or b"\\" in name:
+                try:  # an unusual name, written with escapes
+                    name_text = json.loads(line)[0]
+                except (ValueError, TypeError, IndexError, KeyError):
+                    continue
+                if isinstance(name_text, str):
+                    out[name_text] = line
+                continue
+            try:
+                out[name.decode("utf-8")] = line
+            except UnicodeDecodeError:
+                continue
+        return out
+
     def unfinished(self) -> list[Session]:
-        """Sessions still ``in-progress`` (to offer resuming), newest first."""
-        return [s for s in self.history().sessions if s.status == "in-progress"]
+        """Sessions still ``in-progress`` (to offer resuming), newest first.
+
+        Found through :meth:`summaries`; only those sessions' files are read in full. A file
+        that cannot be read any more (changed since it was summarised) is left out.
+        """
+        found = []
+        for row in self.summaries().rows:
+            if row.status != "in-progress":
+                continue
+            try:
+                session = self.load(row.id)
+            except StoreError:
+                continue
+            if session.status == "in-progress":
+                found.append(session)
+        return found
 
     # ------------------------------------------------------------------ housekeeping
 
@@ -390,23 +570,39 @@ class LogStore:
 
     # ------------------------------------------------------------------ the index
 
-    def _parse_record(self, path: Path, key: list[int]) -> list[Any]:
-        """``[key, session_json | None, problem | None, passing_problem | None]``."""
+    @staticmethod
+    def _parse_file(path: Path) -> tuple[Session | None, str | None, str | None]:
+        """``(session, problem, passing_problem)``: one of them is set.
+
+        A *problem* is in the file (cached with its stat key); a *passing* one is not (such as
+        permissions) and is not cached.
+        """
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            return [key, None, None, _reason(exc)]
+            return None, None, _reason(exc)
         try:
-            return [key, session_to_json(parse_session_bytes(raw, path)), None, None]
+            return parse_session_bytes(raw, path), None, None
         except LogFormatError as exc:
-            return [key, None, exc.reason, None]
+            return None, exc.reason, None
         except (ValueError, TypeError, RecursionError) as exc:
-            return [key, None, f"it cannot be read ({exc})", None]
+            return None, f"it cannot be read ({exc})", None
+
+    def _parse_record(self, path: Path, key: list[int]) -> list[Any]:
+        """``[key, session_json | None, problem | None, passing_problem | None]``."""
+        session, problem, passing = self._parse_file(path)
+        return [key, None if session is None else session_to_json(session), problem, passing]
 
     def _read_index(self) -> tuple[dict[str, list[Any]], dict[str, bytes]]:
         """``{file name: record}`` and ``{file name: its raw line}``; empty if unusable."""
+        return self._read_lines(self.index_path, {"index": INDEX_VERSION, "format": FORMAT_VERSION})
+
+    @staticmethod
+    def _read_lines(
+        path: Path, expected_header: dict[str, int]
+    ) -> tuple[dict[str, list[Any]], dict[str, bytes]]:
         try:
-            with open(self.index_path, "rb") as fh:
+            with open(path, "rb") as fh:
                 lines = fh.read().splitlines()
         except OSError:
             return {}, {}
@@ -414,7 +610,7 @@ class LogStore:
             return {}, {}
         try:
             header = json.loads(lines[0])
-            if header != {"index": INDEX_VERSION, "format": FORMAT_VERSION}:
+            if header != expected_header:
                 return {}, {}
             index: dict[str, list[Any]] = {}
             raw: dict[str, bytes] = {}
@@ -441,6 +637,13 @@ class LogStore:
             # Derived data: a cache that cannot be written only costs speed next time.
             self._write_atomic(self.index_path, payload, durable=False)
 
+    def _write_summary_index(self, known: dict[str, _KnownRow]) -> None:
+        lines = [_SUMMARY_HEADER]
+        lines += [k.line for k in known.values()]
+        payload = b"\n".join(lines) + b"\n"
+        with contextlib.suppress(SaveError):
+            self._write_atomic(self.summary_index_path, payload, durable=False)
+
 
 @dataclass(eq=False)
 class _Known:
@@ -465,6 +668,121 @@ class _Known:
         except (ValueError, TypeError, IndexError):
             pass
         return None
+
+
+_SUMMARY_HEADER = json.dumps(
+    {"summaries": SUMMARY_INDEX_VERSION, "format": FORMAT_VERSION}, separators=(",", ":")
+).encode()
+
+
+class _DamagedLine(Exception):
+    """A summary index line passed its key check but cannot be decoded."""
+
+
+def _line_head(name: str, key: list[int]) -> bytes:
+    """How the summary index line of ``name`` with stat ``key`` begins."""
+    if '"' not in name and "\\" not in name and name.isprintable():  # as json.dumps writes it
+        return f'["{name}",[{key[0]},{key[1]},{key[2]}],'.encode()
+    return json.dumps([name, key], ensure_ascii=False, separators=(",", ":")).encode()[:-1] + b","
+
+
+def _sort_key(session_row_: SessionRow) -> str:
+    """The start as a fixed-width UTC text: sorts like the instants themselves."""
+    started = session_row_.started_at
+    try:
+        moment = started.replace(tzinfo=None) - started.utcoffset()  # type: ignore[operator]
+    except OverflowError:
+        moment = datetime.min if started.year < 5000 else datetime.max
+    return moment.isoformat(timespec="microseconds")
+
+
+class _KnownRow:
+    """One file as last seen by :meth:`LogStore.summaries`.
+
+    Its line in the summary index is ``[name, [mtime_ns, size, inode], sort_key, row, problem]``
+    with ``sort_key`` the start as UTC text (empty for an unreadable file). Checking a line
+    against the file and sorting need only its head; the row is decoded when it is asked for.
+    """
+
+    __slots__ = ("_problem", "_row", "key", "line", "sort_key")
+
+    def __init__(
+        self,
+        key: list[int],
+        sort_key: str,
+        line: bytes,
+        row: SessionRow | None = None,
+        problem: str | None = None,
+    ) -> None:
+        self.key = key
+        self.sort_key = sort_key
+        self.line = line
+        self._row = row
+        self._problem = problem
+
+    @classmethod
+    def make(
+        cls, name: str, key: list[int], session: Session | None, problem: str | None
+    ) -> _KnownRow:
+        if session is None:
+            problem = problem or "unreadable"
+            line = json.dumps(
+                [name, key, "", None, problem], ensure_ascii=False, separators=(",", ":")
+            ).encode()
+            return cls(key, "", line, problem=problem)
+        row = session_row(session)
+        sort_key = _sort_key(row)
+        line = json.dumps(
+            [name, key, sort_key, row_to_json(row), None], ensure_ascii=False, separators=(",", ":")
+        ).encode()
+        return cls(key, sort_key, line, row=row)
+
+    @classmethod
+    def from_line(cls, name: str, key: list[int], line: bytes) -> _KnownRow | None:
+        """The line's entry if it was written for the file as it is now, else ``None``."""
+        head = _line_head(name, key)
+        if not line.startswith(head) or line[len(head) : len(head) + 1] != b'"':
+            return None
+        start = len(head) + 1
+        end = line.find(b'"', start)
+        if end < 0:
+            return None
+        return cls(key, line[start:end].decode("ascii", "replace"), line)
+
+    @classmethod
+    def from_full_record(cls, name: str, record: list[Any]) -> _KnownRow | None:
+        """From a full index record ``[key, session_json, problem, passing]``."""
+        known = _Known.from_record(record, None)
+        if known is None:
+            return None
+        return cls.make(name, known.key, known.session, known.problem)
+
+    def _decoded(self) -> list[Any]:
+        try:
+            data = json.loads(self.line)
+            if not isinstance(data, list) or len(data) != 5:
+                raise _DamagedLine
+            return data
+        except (ValueError, TypeError) as exc:
+            raise _DamagedLine from exc
+
+    def row(self) -> SessionRow:
+        """The summary (decoded on first use); raises :class:`_DamagedLine`."""
+        if self._row is None:
+            try:
+                self._row = row_from_json(self._decoded()[3])
+            except (ValueError, TypeError, IndexError) as exc:
+                raise _DamagedLine from exc
+        return self._row
+
+    def problem(self) -> str:
+        """Why the file cannot be read (for an entry with no sort key)."""
+        if self._problem is None:
+            problem = self._decoded()[4]
+            if not isinstance(problem, str):
+                raise _DamagedLine
+            self._problem = problem
+        return self._problem
 
 
 def _fsync_dir(folder: Path) -> None:

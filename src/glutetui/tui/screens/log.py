@@ -1,7 +1,10 @@
 """The training log: every session, progress per exercise, consistency, left/right balance.
 
-The history is read in a worker thread *after* the screen is shown (a loading indicator covers
-the tabs meanwhile), so the screen appears as fast with ten years of sessions as with none.
+Nothing is read before the screen is drawn. Then, in worker threads, the Sessions table is
+filled from the store's summary index (:meth:`LogStore.summaries`: one small row per session, so
+ten years fill it about as fast as an empty log) and only after that is the full history read
+for the Progress, Consistency and Balance tabs, each showing a loading indicator until it has
+its figures; the Sessions tab is usable meanwhile. Opening a session reads just its file.
 The figures come from :mod:`glutetui.stats`; "today" is the app clock's date, so tests freeze
 it with a ``FakeClock``.
 
@@ -26,7 +29,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     ProgressBar,
     Select,
@@ -38,10 +40,12 @@ from textual.widgets import (
 from textual.worker import Worker, WorkerState
 
 from glutetui import stats
-from glutetui.store import FileProblem, LogStore, StoreError
+from glutetui.logformat import session_row
+from glutetui.store import FileProblem, LogStore, SessionRow, StoreError
 from glutetui.tui.commands import Command, CommandsProvider
 from glutetui.tui.widgets.balance import BalanceBars
 from glutetui.tui.widgets.heatmap import CalendarHeatMap
+from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from glutetui.model import Session
@@ -65,6 +69,18 @@ TABS = {
     "balance": "tab-balance",
 }
 
+FIRST_ROWS = 60
+"""Rows put in the table before its first paint (more than a tall terminal shows)."""
+ROWS_PER_CHUNK = 500
+"""Rows added between two refreshes after that."""
+
+FOCUS_IN_TAB = {
+    TABS["sessions"]: "#log-sessions",
+    TABS["progress"]: "#log-exercise",
+    TABS["consistency"]: "#log-consistency",
+    TABS["balance"]: "#log-balance",
+}
+"""What takes the focus when a tab is chosen (inside it: TabbedContent follows the focus)."""
 
 # --------------------------------------------------------------------------- formatting
 
@@ -92,6 +108,21 @@ def note_cell(summary: stats.SessionSummary) -> str:
     if len(note) > NOTE_WIDTH:
         note = note[: NOTE_WIDTH - 1] + "…"
     return note
+
+
+def row_summary(row: SessionRow) -> stats.SessionSummary:
+    """The table's figures from a summary row (the same as :func:`stats.summarize` of it)."""
+    return stats.SessionSummary(
+        session_id=row.id,
+        started_at=row.started_at,
+        duration=row.duration,
+        exercises=row.worked,
+        sets=row.sets,
+        reps=row.reps,
+        max_pain=row.max_pain,
+        status=row.status,
+        note=row.note,
+    )
 
 
 def row_cells(summary: stats.SessionSummary) -> tuple[str, ...]:
@@ -124,11 +155,9 @@ def format_best(best: stats.Best | None, what: str) -> str:
 
 @dataclass(frozen=True)
 class LogFigures:
-    """Everything the tabs show, computed off the UI thread."""
+    """Everything the Progress, Consistency and Balance tabs show, computed off the UI thread."""
 
     today: date
-    rows: tuple[tuple[str, tuple[str, ...]], ...]
-    """``(session id, cells)`` newest first."""
     streak: stats.Streak
     calendar: stats.Calendar
     weeks: tuple[stats.WeekSets, ...]
@@ -141,13 +170,21 @@ def compute_figures(sessions: Iterable[Session], today: date, settings: Settings
     sessions = tuple(sessions)
     return LogFigures(
         today=today,
-        rows=tuple((s.id, row_cells(stats.summarize(s))) for s in sessions),
         streak=stats.streak(sessions, today),
         calendar=stats.training_calendar(sessions, today, CALENDAR_WEEKS),
         weeks=stats.weekly_sets(sessions, today, settings.weekly_goal_sets, WEEKS_SHOWN),
         balance=stats.recent_balance(sessions, unit=settings.units),
         exercises=stats.exercises_in(sessions),
     )
+
+
+@dataclass(frozen=True)
+class LoadedRows:
+    """What the sessions worker hands back: the summary rows and their table cells."""
+
+    rows: tuple[SessionRow, ...]
+    cells: tuple[tuple[str, ...], ...]
+    problems: tuple[FileProblem, ...]
 
 
 @dataclass(frozen=True)
@@ -178,6 +215,10 @@ class LogScreen(Screen[None]):
 
     TITLE = "Log"
     CSS_PATH = "log.tcss"
+    AUTO_FOCUS = "#log-sessions"
+    """Focused as the screen is composed, before any action (such as ``show_tab`` from the
+    palette) can run. A ``focus()`` call in ``on_mount`` would be applied later, after such an
+    action had chosen another tab, and TabbedContent would follow the focus back to Sessions."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_session", "Open", id="log-open-session"),
@@ -194,12 +235,20 @@ class LogScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        self.rows: dict[str, SessionRow] = {}
+        """The summary of every readable session by id, newest first (the Sessions table)."""
         self.sessions: dict[str, Session] = {}
-        """Every readable session by id, newest first (empty until the worker is done)."""
+        """Every readable session by id, newest first (empty until the history is read)."""
         self.problems: tuple[FileProblem, ...] = ()
         self.figures: LogFigures | None = None
+        self.rows_loaded = False
+        """The Sessions table has been filled at least once."""
+        self._fill = 0
+        """Counts the fillings of the table begun, so that an outdated one stops."""
         self.loaded = False
-        """The history has been read at least once (tests wait for this)."""
+        """The table is filled and every tab has its figures (tests wait for this)."""
+        self._deleted: set[str] = set()
+        """Sessions deleted here while the history was being read."""
         self.painted_at: float | None = None
         """``time.perf_counter()`` when the screen was first drawn (for benchmarks and tests)."""
         self.tab = "sessions"
@@ -255,7 +304,7 @@ class LogScreen(Screen[None]):
             with TabPane("4 Balance", id=TABS["balance"]), VerticalScroll(id="log-balance"):
                 yield Static(id="log-balance-intro", markup=False)
                 yield BalanceBars(id="log-balance-bars")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#log-sessions", DataTable)
@@ -264,8 +313,7 @@ class LogScreen(Screen[None]):
         self.query_one("#log-problems").display = False
         self.query_one("#log-empty").display = False
         self.query_one("#log-balance-bars", BalanceBars).unit = self.settings.units
-        table.focus()
-        self.query_one("#log-tabs").loading = True
+        self._figures_loading(True)
         # Read after the first paint: the screen shows at once, whatever the size of the log.
         self.call_after_refresh(self._after_first_paint)
 
@@ -275,10 +323,39 @@ class LogScreen(Screen[None]):
 
     # -- loading ------------------------------------------------------------------------
 
+    def _figures_loading(self, loading: bool) -> None:
+        for pane in ("#log-progress", "#log-consistency", "#log-balance"):
+            self.query_one(pane).loading = loading
+        if not loading:
+            # A tab chosen while it was loading could not take the focus (a loading widget
+            # is disabled, and the widget hidden by the switch lost it): it can now.
+            self._focus_shown_tab()
+
+    def _focus_shown_tab(self) -> None:
+        """Focus the shown tab's widget if nothing is focused or the focus is in a hidden tab.
+
+        The focus on the tab strip itself (someone moving along the tabs) is left alone.
+        """
+        focused = self.focused
+        pane = None
+        if focused is not None:
+            pane = next((n for n in focused.ancestors if isinstance(n, TabPane)), None)
+            if pane is None:
+                return
+        active = self.query_one("#log-tabs", TabbedContent).active
+        if active in FOCUS_IN_TAB and (pane is None or pane.id != active):
+            self.query_one(FOCUS_IN_TAB[active]).focus()
+
     def action_reload(self) -> None:
-        """Read the log again (in a thread) and redraw every tab."""
-        self.query_one("#log-tabs").loading = True
-        self._read_history(self.today(), self.settings)
+        """Read the log again (in threads): the Sessions table first, then the other tabs."""
+        self._figures_loading(True)
+        self._read_rows()
+
+    @work(thread=True, exclusive=True, group="log-rows", exit_on_error=False)
+    def _read_rows(self) -> LoadedRows:
+        found = self.store.summaries()
+        cells = tuple(row_cells(row_summary(r)) for r in found.rows)
+        return LoadedRows(found.rows, cells, found.problems)
 
     @work(thread=True, exclusive=True, group="log-history", exit_on_error=False)
     def _read_history(self, today: date, settings: Settings) -> LoadedLog:
@@ -295,46 +372,78 @@ class LogScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group not in ("log-history", "log-figures"):
+        if worker.group not in ("log-rows", "log-history", "log-figures"):
             return
         if event.state == WorkerState.SUCCESS:
-            if isinstance(worker.result, LoadedLog):
+            if isinstance(worker.result, LoadedRows):
+                self._show_rows(worker.result)
+            elif isinstance(worker.result, LoadedLog):
                 self._show_loaded(worker.result)
             elif isinstance(worker.result, LogFigures):
-                self._show_figures(worker.result, rebuild_rows=False)
+                self._show_figures(worker.result)
         elif event.state == WorkerState.ERROR:
-            self.query_one("#log-tabs").loading = False
+            self._figures_loading(False)
             error = worker.error
             reason = str(error) if isinstance(error, StoreError) else repr(error)
             self.notify(f"The log could not be read: {reason}", severity="error", markup=False)
 
-    def _show_loaded(self, loaded: LoadedLog) -> None:
-        self.sessions = {s.id: s for s in loaded.sessions}
-        self.problems = loaded.problems
+    def _show_problems(self, problems: tuple[FileProblem, ...]) -> None:
+        self.problems = problems
         notice = self.query_one("#log-problems", Static)
-        notice.display = bool(loaded.problems)
-        notice.update(describe_problems(loaded.problems) if loaded.problems else "")
-        self._show_figures(loaded.figures, rebuild_rows=True)
-        self.query_one("#log-tabs").loading = False
-        self.loaded = True
+        notice.display = bool(problems)
+        notice.update(describe_problems(problems) if problems else "")
 
-    def _show_figures(self, figures: LogFigures, *, rebuild_rows: bool) -> None:
-        self.figures = figures
-        if rebuild_rows:
-            self._fill_table(figures)
-        self.query_one("#log-empty").display = not self.sessions
-        self._show_exercises(figures)
-        self._show_consistency(figures)
-        self._show_balance(figures)
+    def _show_rows(self, loaded: LoadedRows) -> None:
+        """Fill the table: a screenful at once, the rest in chunks between refreshes.
 
-    def _fill_table(self, figures: LogFigures) -> None:
+        Every row added before a refresh is measured before it is drawn, so adding years of
+        rows at once would hold the first paint back by all of them. Only once the table is
+        full is the history read for the other tabs (that thread would slow the filling).
+        """
+        self.rows = {r.id: r for r in loaded.rows}
+        self._show_problems(loaded.problems)
         table = self.query_one("#log-sessions", DataTable)
         selected = self.selected_id()
         table.clear()
-        for session_id, cells in figures.rows:
-            table.add_row(*cells, key=session_id)
-        if selected is not None and selected in self.sessions:
+        self._fill += 1
+        self._fill_rows(self._fill, loaded, 0, FIRST_ROWS, selected)
+        self.query_one("#log-empty").display = not self.rows
+
+    def _fill_rows(
+        self, fill: int, loaded: LoadedRows, start: int, count: int, selected: str | None
+    ) -> None:
+        if fill != self._fill:
+            return  # a newer reading of the log took over
+        table = self.query_one("#log-sessions", DataTable)
+        end = min(start + count, len(loaded.rows))
+        for i in range(start, end):
+            row_id = loaded.rows[i].id
+            if row_id not in self._deleted:
+                table.add_row(*loaded.cells[i], key=row_id)
+        if end < len(loaded.rows):
+            self.call_after_refresh(self._fill_rows, fill, loaded, end, ROWS_PER_CHUNK, selected)
+            return
+        if selected is not None and selected in self.rows:
             table.move_cursor(row=table.get_row_index(selected), animate=False)
+        self.rows_loaded = True
+        self._deleted.clear()
+        self._read_history(self.today(), self.settings)
+
+    def _show_loaded(self, loaded: LoadedLog) -> None:
+        # Sessions deleted here while the history was read are gone from the files too.
+        self.sessions = {s.id: s for s in loaded.sessions if s.id not in self._deleted}
+        if self._deleted:
+            self._recompute(tuple(self.sessions.values()), self.today(), self.settings)
+        else:
+            self._show_figures(loaded.figures)
+        self._figures_loading(False)
+        self.call_after_refresh(setattr, self, "loaded", True)  # once the focus has moved
+
+    def _show_figures(self, figures: LogFigures) -> None:
+        self.figures = figures
+        self._show_exercises(figures)
+        self._show_consistency(figures)
+        self._show_balance(figures)
 
     # -- the tabs -----------------------------------------------------------------------
 
@@ -462,16 +571,24 @@ class LogScreen(Screen[None]):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return row_key.value
 
-    def selected(self) -> Session | None:
-        """The highlighted session, if any."""
+    def selected(self) -> SessionRow | None:
+        """The summary of the highlighted session, if any."""
         session_id = self.selected_id()
-        return self.sessions.get(session_id) if session_id is not None else None
+        return self.rows.get(session_id) if session_id is not None else None
 
-    def _need_selection(self) -> Session | None:
-        session = self.selected()
-        if session is None:
+    def _need_selection(self) -> SessionRow | None:
+        row = self.selected()
+        if row is None:
             self.notify("No session to act on yet.", severity="warning")
-        return session
+        return row
+
+    def _load(self, session_id: str) -> Session | None:
+        """The session's file, read now (one file); a notice and ``None`` if it cannot be."""
+        try:
+            return self.store.load(session_id)
+        except StoreError as exc:
+            self.notify(str(exc), title="Cannot open the session", severity="error", markup=False)
+            return None
 
     def action_show_tab(self, tab: str) -> None:
         """Switch to ``sessions``, ``progress``, ``consistency`` or ``balance``."""
@@ -485,9 +602,9 @@ class LogScreen(Screen[None]):
         tabs = self.query_one("#log-tabs", TabbedContent)
         if tabs.active != TABS[self.tab]:
             tabs.active = TABS[self.tab]
-        focus_target = {"sessions": "#log-sessions", "progress": "#log-exercise"}.get(self.tab)
-        if focus_target:
-            self.query_one(focus_target).focus()
+        # Focusing a widget of a hidden tab would switch back to that tab (TabbedContent
+        # follows the focus), so the focus always moves into the tab shown.
+        self.query_one(FOCUS_IN_TAB[TABS[self.tab]]).focus()
 
     @on(DataTable.RowSelected, "#log-sessions")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -497,7 +614,8 @@ class LogScreen(Screen[None]):
         """Show every set and side of the highlighted session, with its notes."""
         from glutetui.tui.screens.session_detail import SessionDetailScreen
 
-        session = self._need_selection()
+        row = self._need_selection()
+        session = None if row is None else self._load(row.id)
         if session is not None:
             self.app.push_screen(
                 SessionDetailScreen(session, self.settings.units),
@@ -512,22 +630,27 @@ class LogScreen(Screen[None]):
 
     def action_edit_note(self) -> None:
         """Edit the note of the highlighted session."""
-        session = self._need_selection()
-        if session is not None:
-            self._edit_note(session.id)
+        row = self._need_selection()
+        if row is not None:
+            self._edit_note(row.id)
 
     def _edit_note(self, session_id: str) -> None:
         from glutetui.tui.screens.note_edit import NoteEditScreen
 
-        session = self.sessions[session_id]
+        session = self._load(session_id)
+        if session is None:
+            return
         self.app.push_screen(
             NoteEditScreen(session.note, f"{session.started_at:%Y-%m-%d %H:%M}"),
             partial(self._save_note, session_id),
         )
 
     def _save_note(self, session_id: str, note: str | None) -> None:
-        session = self.sessions.get(session_id)
-        if note is None or session is None or note == session.note:
+        if note is None or session_id not in self.rows:
+            return
+        # The file as it is now, not as it was when the dialog opened.
+        session = self._load(session_id)
+        if session is None or note == session.note:
             return
         updated = replace(session, note=note)
         try:
@@ -535,22 +658,26 @@ class LogScreen(Screen[None]):
         except StoreError as exc:
             self.notify(f"The note was not saved: {exc}", severity="error", markup=False)
             return
-        self.sessions[session_id] = updated
+        if session_id in self.sessions:
+            self.sessions[session_id] = updated
+        self.rows[session_id] = replace(self.rows[session_id], note=session_row(updated).note)
         table = self.query_one("#log-sessions", DataTable)
-        table.update_cell(session_id, NOTE_COLUMN, note_cell(stats.summarize(updated)))
+        table.update_cell(session_id, NOTE_COLUMN, note_cell(row_summary(self.rows[session_id])))
         self.notify("Note saved.")
 
     def action_delete_session(self) -> None:
         """Move the highlighted session to the trash, after asking."""
-        session = self._need_selection()
-        if session is not None:
-            self._confirm_delete(session.id)
+        row = self._need_selection()
+        if row is not None:
+            self._confirm_delete(row.id)
 
     def _confirm_delete(self, session_id: str) -> None:
         from glutetui.tui.screens.confirm_delete import ConfirmDeleteScreen
 
-        session = self.sessions[session_id]
-        summary = stats.summarize(session)
+        row = self.rows.get(session_id)
+        if row is None:
+            return
+        summary = row_summary(row)
         self.app.push_screen(
             ConfirmDeleteScreen(
                 f"{format_when(summary)}: {summary.exercises} exercises, {summary.sets} sets"
@@ -559,22 +686,25 @@ class LogScreen(Screen[None]):
         )
 
     def _delete(self, session_id: str, confirmed: bool | None) -> None:
-        if not confirmed or session_id not in self.sessions:
+        if not confirmed or session_id not in self.rows:
             return
         try:
             moved_to = self.store.delete(session_id)
         except StoreError as exc:
             self.notify(f"The session was not deleted: {exc}", severity="error", markup=False)
             return
-        del self.sessions[session_id]
+        del self.rows[session_id]
+        self.sessions.pop(session_id, None)
+        self._deleted.add(session_id)
         self.query_one("#log-sessions", DataTable).remove_row(session_id)
-        self.query_one("#log-empty").display = not self.sessions
+        self.query_one("#log-empty").display = not self.rows
         self.notify(
             f"Moved to the trash: {moved_to}\nMove it back to logs/ to restore it.",
             title="Session deleted",
             markup=False,
         )
-        self._recompute(tuple(self.sessions.values()), self.today(), self.settings)
+        if self.loaded:
+            self._recompute(tuple(self.sessions.values()), self.today(), self.settings)
 
 
 class LogCommands(CommandsProvider):
