@@ -441,3 +441,21 @@ async def test_the_palette_opens_a_log_tab_from_the_library(paths: Paths) -> Non
         assert screen.query_one(TabbedContent).active == "tab-balance"
         # The focus is in the tab shown, not left behind in a hidden one.
         assert screen.focused is screen.query_one("#log-balance")
+
+
+async def test_a_long_log_pages_its_rows_in_as_the_cursor_moves_down(paths: Paths) -> None:
+    """Years of sessions: one page at first, the next as the cursor nears the end."""
+    from glutetui.tui.screens.log import PAGE_ROWS
+
+    history = write_history(paths, 1.5)
+    app = build_app(paths)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(app, pilot)
+        table = screen.query_one("#log-sessions", DataTable)
+        assert table.row_count == PAGE_ROWS < len(history)
+        assert table.get_row_at(0)[0] == history[-1].started_at.strftime("%Y-%m-%d %H:%M")
+        table.move_cursor(row=PAGE_ROWS - 1)
+        await pilot.pause()
+        assert table.row_count == len(history)
+        oldest = history[0].started_at.strftime("%Y-%m-%d %H:%M")
+        assert table.get_row_at(len(history) - 1)[0] == oldest

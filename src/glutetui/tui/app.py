@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from glutetui.paths import Paths
     from glutetui.plugins import LoadResult
     from glutetui.settings import LoadedSettings, Settings
+    from glutetui.store import LogStore
 
 MAX_PROBLEM_NOTICES = 3
 """Plugin problems shown as toasts; the rest are counted and listed on the plugins screen."""
@@ -94,8 +95,18 @@ class GluteApp(App[int]):
         self.settings: Settings = settings.settings
         """The user's settings (read-only here; never written unasked)."""
         self._settings_notices = settings.notices
+        self._store: LogStore | None = None
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
+
+    @property
+    def store(self) -> LogStore:
+        """The log store: one for the app, so what it has read serves every screen."""
+        if self._store is None:
+            from glutetui.store import LogStore
+
+            self._store = LogStore(self.paths)
+        return self._store
 
     def on_mount(self) -> None:
         """Install the signal handlers; the rest waits for the first frame."""

@@ -69,10 +69,12 @@ TABS = {
     "balance": "tab-balance",
 }
 
-FIRST_ROWS = 60
-"""Rows put in the table before its first paint (more than a tall terminal shows)."""
-ROWS_PER_CHUNK = 500
-"""Rows added between two refreshes after that."""
+PAGE_ROWS = 400
+"""Rows put in the Sessions table at a time: the first page at once, the next one when the
+cursor comes within :data:`NEAR_END` rows of the end. DataTable measures every cell of every
+row it is given before it draws again, so ten years of rows at once held the screen for a
+second; a year's worth fits in the first page."""
+NEAR_END = 30
 
 FOCUS_IN_TAB = {
     TABS["sessions"]: "#log-sessions",
@@ -126,7 +128,7 @@ def row_summary(row: SessionRow) -> stats.SessionSummary:
 
 
 def row_cells(summary: stats.SessionSummary) -> tuple[str, ...]:
-    """One table row, as plain strings (the cheapest cells); built in the worker thread."""
+    """One table row, as plain strings (the cheapest cells)."""
     return (
         format_when(summary),
         format_duration(summary.duration),
@@ -180,10 +182,9 @@ def compute_figures(sessions: Iterable[Session], today: date, settings: Settings
 
 @dataclass(frozen=True)
 class LoadedRows:
-    """What the sessions worker hands back: the summary rows and their table cells."""
+    """What the sessions worker hands back: the summary rows and the unreadable files."""
 
     rows: tuple[SessionRow, ...]
-    cells: tuple[tuple[str, ...], ...]
     problems: tuple[FileProblem, ...]
 
 
@@ -243,8 +244,8 @@ class LogScreen(Screen[None]):
         self.figures: LogFigures | None = None
         self.rows_loaded = False
         """The Sessions table has been filled at least once."""
-        self._fill = 0
-        """Counts the fillings of the table begun, so that an outdated one stops."""
+        self._pending: list[str] = []
+        """Ids not yet in the table, newest first (see :data:`PAGE_ROWS`)."""
         self.loaded = False
         """The table is filled and every tab has its figures (tests wait for this)."""
         self._deleted: set[str] = set()
@@ -258,8 +259,8 @@ class LogScreen(Screen[None]):
 
     @property
     def store(self) -> LogStore:
-        """The store for the app's config dir."""
-        return LogStore(self.app.paths)  # type: ignore[attr-defined]
+        """The app's log store."""
+        return self.app.store  # type: ignore[attr-defined,no-any-return]
 
     @property
     def settings(self) -> Settings:
@@ -354,8 +355,7 @@ class LogScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="log-rows", exit_on_error=False)
     def _read_rows(self) -> LoadedRows:
         found = self.store.summaries()
-        cells = tuple(row_cells(row_summary(r)) for r in found.rows)
-        return LoadedRows(found.rows, cells, found.problems)
+        return LoadedRows(found.rows, found.problems)
 
     @work(thread=True, exclusive=True, group="log-history", exit_on_error=False)
     def _read_history(self, today: date, settings: Settings) -> LoadedLog:
@@ -394,40 +394,38 @@ class LogScreen(Screen[None]):
         notice.update(describe_problems(problems) if problems else "")
 
     def _show_rows(self, loaded: LoadedRows) -> None:
-        """Fill the table: a screenful at once, the rest in chunks between refreshes.
-
-        Every row added before a refresh is measured before it is drawn, so adding years of
-        rows at once would hold the first paint back by all of them. Only once the table is
-        full is the history read for the other tabs (that thread would slow the filling).
-        """
-        self.rows = {r.id: r for r in loaded.rows}
+        """Fill the table's first page (keeping the highlighted session), then read the
+        history for the other tabs once that is on screen."""
+        self.rows = {r.id: r for r in loaded.rows if r.id not in self._deleted}
         self._show_problems(loaded.problems)
         table = self.query_one("#log-sessions", DataTable)
         selected = self.selected_id()
         table.clear()
-        self._fill += 1
-        self._fill_rows(self._fill, loaded, 0, FIRST_ROWS, selected)
-        self.query_one("#log-empty").display = not self.rows
-
-    def _fill_rows(
-        self, fill: int, loaded: LoadedRows, start: int, count: int, selected: str | None
-    ) -> None:
-        if fill != self._fill:
-            return  # a newer reading of the log took over
-        table = self.query_one("#log-sessions", DataTable)
-        end = min(start + count, len(loaded.rows))
-        for i in range(start, end):
-            row_id = loaded.rows[i].id
-            if row_id not in self._deleted:
-                table.add_row(*loaded.cells[i], key=row_id)
-        if end < len(loaded.rows):
-            self.call_after_refresh(self._fill_rows, fill, loaded, end, ROWS_PER_CHUNK, selected)
-            return
-        if selected is not None and selected in self.rows:
+        self._pending = list(self.rows)
+        self._add_rows(until=selected)
+        if selected in self.rows:
             table.move_cursor(row=table.get_row_index(selected), animate=False)
+        self.query_one("#log-empty").display = not self.rows
         self.rows_loaded = True
         self._deleted.clear()
-        self._read_history(self.today(), self.settings)
+        # After this frame is out: the history thread competes with drawing it.
+        self.call_after_refresh(self._read_history, self.today(), self.settings)
+
+    def _add_rows(self, until: str | None = None) -> None:
+        """Add the next page of rows to the table, and up to ``until`` if it is further."""
+        count = PAGE_ROWS
+        if until in self._pending:
+            count = max(count, self._pending.index(until) + 1)
+        page, self._pending = self._pending[:count], self._pending[count:]
+        table = self.query_one("#log-sessions", DataTable)
+        for session_id in page:
+            # Cells made a page at a time: years of rows would cost as much again up front.
+            table.add_row(*row_cells(row_summary(self.rows[session_id])), key=session_id)
+
+    @on(DataTable.RowHighlighted, "#log-sessions")
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        if self._pending and event.cursor_row >= event.data_table.row_count - NEAR_END:
+            self._add_rows()
 
     def _show_loaded(self, loaded: LoadedLog) -> None:
         # Sessions deleted here while the history was read are gone from the files too.

@@ -79,7 +79,7 @@ def offer_resume(app: App, store: LogStore | None = None) -> None:
 
     The log is read in a thread so that a long history never holds up the first keys.
     """
-    store = store or LogStore(app.paths)  # type: ignore[attr-defined]
+    store = store or app.store  # type: ignore[attr-defined]
 
     def find() -> None:
         try:

@@ -167,7 +167,7 @@ class SessionScreen(Screen[None]):
     def store(self) -> LogStore:
         """The log store (the app's config dir unless one was injected)."""
         if self._store is None:
-            self._store = LogStore(self.app.paths)  # type: ignore[attr-defined]
+            self._store = self.app.store  # type: ignore[attr-defined]
         return self._store
 
     @property

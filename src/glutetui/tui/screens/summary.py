@@ -85,7 +85,7 @@ class SummaryScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load_history(self) -> None:
         """Read the history off the event loop, then redraw with the comparison."""
-        store = self._store or LogStore(self.app.paths)  # type: ignore[attr-defined]
+        store = self._store or self.app.store  # type: ignore[attr-defined]
         try:
             history = store.history()
         except (StoreError, OSError) as exc:
