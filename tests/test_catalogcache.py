@@ -162,3 +162,70 @@ def test_cached_cli_run_imports_no_plugin_machinery(paths: Paths) -> None:
         [sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True
     )
     assert out.stdout.strip().endswith("[]"), out.stdout
+
+
+def _touch_later(path: Path) -> None:
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+
+
+def test_a_plugins_data_file_is_part_of_the_key(paths: Paths, site: Path) -> None:
+    """A plugin package that reads its exercises from a data file beside its code."""
+    package = site / "cachetest_data"
+    package.mkdir()
+    (package / "exercises.json").write_text('{"name": "Data walk v1"}')
+    (package / "__init__.py").write_text(
+        textwrap.dedent(
+            """
+            import json, pathlib
+            import glutetui
+
+            @glutetui.hookimpl
+            def register_exercises(register):
+                data = json.loads((pathlib.Path(__file__).parent / "exercises.json").read_text())
+                register(glutetui.Exercise(id="data-walk", name=data["name"], instructions=["Walk."]))
+            """
+        )
+    )
+    info = site / "cachetest_data-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cachetest_data\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[glutetui]\ncachetest_data = cachetest_data\n")
+    assert (
+        catalogcache.load_result(paths, strict=False).catalog.get("data-walk").name
+        == "Data walk v1"
+    )
+    (package / "exercises.json").write_text('{"name": "Data walk v2"}')
+    _touch_later(package / "exercises.json")
+    sys.modules.pop("cachetest_data", None)
+    assert (
+        catalogcache.load_result(paths, strict=False).catalog.get("data-walk").name
+        == "Data walk v2"
+    )
+
+
+def test_a_helper_module_a_plugin_imports_is_part_of_the_key(paths: Paths, site: Path) -> None:
+    (site / "cachetest_helper_names.py").write_text('NAME = "Helper v1"\n')
+    (site / "cachetest_helped.py").write_text(
+        textwrap.dedent(
+            """
+            import glutetui
+            import cachetest_helper_names
+
+            @glutetui.hookimpl
+            def register_exercises(register):
+                register(glutetui.Exercise(id="helped", name=cachetest_helper_names.NAME, instructions=["Go."]))
+            """
+        )
+    )
+    info = site / "cachetest_helped-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cachetest_helped\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[glutetui]\ncachetest_helped = cachetest_helped\n")
+    assert catalogcache.load_result(paths, strict=False).catalog.get("helped").name == "Helper v1"
+    (site / "cachetest_helper_names.py").write_text('NAME = "Helper v2"\n')
+    _touch_later(site / "cachetest_helper_names.py")
+    for name in ("cachetest_helped", "cachetest_helper_names"):
+        sys.modules.pop(name, None)
+    importlib.invalidate_caches()
+    assert catalogcache.load_result(paths, strict=False).catalog.get("helped").name == "Helper v2"

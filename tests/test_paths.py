@@ -96,3 +96,10 @@ def test_paths_are_values(tmp_path: Path) -> None:
     assert len({Paths.resolve(tmp_path), Paths.resolve(tmp_path)}) == 1
     with pytest.raises(AttributeError):
         Paths.resolve(tmp_path).config_dir = tmp_path  # type: ignore[misc]
+
+
+def test_an_empty_config_dir_is_an_error_not_the_working_directory() -> None:
+    from glutetui.errors import ConfigDirError
+
+    with pytest.raises(ConfigDirError, match="empty path"):
+        Paths.resolve("")

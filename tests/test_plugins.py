@@ -487,3 +487,53 @@ def test_strict_mode_from_environment_also_covers_refusals(
         load(("twice", exercise_plugin("twice", "same", "same")))
     monkeypatch.setenv("GLUTETUI_STRICT_PLUGINS", "0")
     assert load(("twice", exercise_plugin("twice", "same", "same"))).problems
+
+
+def test_session_saved_may_take_only_some_arguments() -> None:
+    """As with pluggy's own calls, an implementation may accept a subset of the arguments."""
+    only_session = make_plugin(
+        "only_session",
+        """
+        seen = []
+
+        @hookimpl
+        def session_saved(session):
+            seen.append(session.id)
+        """,
+    )
+    result = load(("only_session", only_session))
+    assert result.notify_session_saved(SESSION, final=True) == []
+    assert only_session.seen == [SESSION.id]
+
+
+def test_a_plugin_raising_system_exit_is_reported_not_obeyed() -> None:
+    """A plugin that calls sys.exit() (an argparse call at import, say) must not end glutetui."""
+    exits_in_hook = make_plugin(
+        "exits_in_hook",
+        """
+        import sys
+
+        @hookimpl
+        def register_exercises(register):
+            sys.exit(2)
+
+        @hookimpl
+        def session_saved(session, final):
+            sys.exit(3)
+        """,
+    )
+    result = load(("exits_in_hook", exits_in_hook), ("fine", exercise_plugin("fine", "fine-one")))
+    assert info(result, "exits_in_hook").status == "failed"
+    assert "SystemExit" in info(result, "exits_in_hook").problems[0]
+    assert "fine-one" in result.catalog
+
+
+def test_a_plugin_exiting_at_import_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "exits_at_import.py").write_text("import sys\nsys.exit('no arguments given')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    ep = importlib.metadata.EntryPoint(name="exits", value="exits_at_import", group="glutetui")
+    result = load_plugins(entry_points=[ep])
+    assert info(result, "exits").status == "failed"
+    assert "SystemExit" in info(result, "exits").problems[0]

@@ -109,7 +109,20 @@ def read(paths: Paths) -> dict[str, object] | None:
     return data
 
 
-def _source_files(module_names: list[str]) -> list[str]:
+def _package_files(origin: str) -> list[str]:
+    """Every file of the package whose ``__init__.py`` is ``origin``: code and data alike
+    (a plugin may read its exercises from a JSON file beside its code)."""
+    found = []
+    for root, dirs, names in os.walk(os.path.dirname(origin)):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        found += [os.path.join(root, n) for n in names if not n.endswith((".pyc", ".pyo"))]
+    return found
+
+
+def _source_files(module_names: list[str], imported: list[str]) -> list[str]:
+    """The files a cached catalog depends on: glutetui's own catalog code, each plugin's
+    module or whole package, every module first imported while the plugins loaded (helpers
+    a plugin imports), and the entry_points.txt that declare plugins."""
     import importlib.util
 
     core = os.path.dirname(os.path.abspath(__file__))
@@ -127,12 +140,16 @@ def _source_files(module_names: list[str]) -> list[str]:
             continue
         found.append(origin)
         if os.path.basename(origin) == "__init__.py":
-            for root, _dirs, names in os.walk(os.path.dirname(origin)):
-                found += [os.path.join(root, n) for n in names if n.endswith(".py")]
+            found += _package_files(origin)
+    stdlib = os.path.dirname(os.__file__)
+    for name in imported:
+        origin = getattr(sys.modules.get(name), "__file__", None)
+        if origin and not origin.startswith(stdlib):
+            found.append(origin)
     return sorted(set(found) | set(_plugin_entry_point_files()))
 
 
-def build(result: LoadResult) -> dict[str, object]:
+def build(result: LoadResult, imported: list[str] | None = None) -> dict[str, object]:
     """Plain data (dicts, lists, strings, numbers) for ``result``: exercises, routines, plugins, and the cache key."""
     catalog = result.catalog
     exercises = []
@@ -193,7 +210,7 @@ def build(result: LoadResult) -> dict[str, object]:
     modules = [p.module.partition(":")[0] for p in result.plugins]
     return {
         "environment": environment_key(),
-        "files": [[f, _mtime(f)] for f in _source_files(modules)],
+        "files": [[f, _mtime(f)] for f in _source_files(modules, imported or [])],
         "exercises": exercises,
         "routines": routines,
         "plugins": plugins,
@@ -218,8 +235,9 @@ def write(paths: Paths, data: dict[str, object]) -> None:
 def _fresh(paths: Paths, strict: bool) -> tuple[LoadResult, dict[str, object]]:
     from glutetui.plugins import load_plugins
 
+    before = set(sys.modules)
     result = load_plugins(strict=strict)
-    data = build(result)
+    data = build(result, [name for name in sys.modules if name not in before])
     if not strict:
         write(paths, data)
     return result, data

@@ -63,6 +63,9 @@ class Paths:
         When the config dir is overridden the cache lives inside it too, so a test or a second
         profile never shares a cache with the user's real one.
         """
+        if config_dir is not None and not os.fspath(config_dir).strip():
+            # Not the current directory by accident: that is where logs/ would be created.
+            raise ConfigDirError("--config-dir was given an empty path; name a folder")
         chosen = config_dir if config_dir is not None else os.environ.get(CONFIG_ENV) or None
         cache_env = os.environ.get(CACHE_ENV)
         if chosen is not None:

@@ -149,7 +149,7 @@ class _Loader:
             return
         try:
             plugin = obj_loader()
-        except Exception as exc:  # noqa: BLE001 - any import-time error of third-party code
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - any import-time error of third-party code
             self.fail(record, f"failed to import {module_ref}: {_describe(exc)}", exc)
             return
         try:
@@ -196,8 +196,8 @@ class _Loader:
                 continue
             pending: list[Any] = []
             try:
-                impl.function(register=pending.append)
-            except Exception as exc:  # noqa: BLE001 - the plugin raised: disable that plugin only
+                impl.function(**dict.fromkeys(impl.argnames, pending.append))
+            except (Exception, SystemExit) as exc:  # noqa: BLE001 - the plugin raised: disable that plugin only
                 self.fail(record, f"hook {hook_name} raised {_describe(exc)}", exc)
                 continue
             calls.append((record, pending))

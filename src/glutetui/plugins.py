@@ -92,10 +92,12 @@ class LoadResult:
         if manager is None:
             return []
         failures = []
+        arguments = {"session": session, "final": final}
         for impl in manager.hook.session_saved.get_hookimpls():
             try:
-                impl.function(session=session, final=final)
-            except Exception as exc:  # noqa: BLE001 - a plugin bug must not lose the set
+                # As pluggy does: an implementation may take any subset of the arguments.
+                impl.function(**{name: arguments[name] for name in impl.argnames})
+            except (Exception, SystemExit) as exc:  # noqa: BLE001 - a plugin bug must not lose the set
                 failures.append((impl.plugin_name, f"hook session_saved raised {_describe(exc)}"))
         return failures
 
