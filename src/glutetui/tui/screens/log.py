@@ -75,6 +75,10 @@ cursor comes within :data:`NEAR_END` rows of the end. DataTable measures every c
 row it is given before it draws again, so ten years of rows at once held the screen for a
 second; a year's worth fits in the first page."""
 NEAR_END = 30
+FIRST_ROWS = 50
+"""Rows in the table's first frame: a tall terminal's worth; the rest of the page follows."""
+FRAME_OUT = 0.02
+"""Seconds to let a frame reach the terminal before more work starts."""
 
 FOCUS_IN_TAB = {
     TABS["sessions"]: "#log-sessions",
@@ -186,6 +190,8 @@ class LoadedRows:
 
     rows: tuple[SessionRow, ...]
     problems: tuple[FileProblem, ...]
+    complete: bool = True
+    """Every session is in :attr:`rows` (not only the newest page)."""
 
 
 @dataclass(frozen=True)
@@ -245,6 +251,8 @@ class LogScreen(Screen[None]):
         self.rows_loaded = False
         """The Sessions table has been filled at least once."""
         self._pending: list[str] = []
+        self._awaiting_all = False
+        """The table shows the newest page; the complete list is being read."""
         """Ids not yet in the table, newest first (see :data:`PAGE_ROWS`)."""
         self.loaded = False
         """The table is filled and every tab has its figures (tests wait for this)."""
@@ -350,12 +358,15 @@ class LogScreen(Screen[None]):
     def action_reload(self) -> None:
         """Read the log again (in threads): the Sessions table first, then the other tabs."""
         self._figures_loading(True)
-        self._read_rows()
+        self._awaiting_all = False
+        self._read_rows(PAGE_ROWS)
 
     @work(thread=True, exclusive=True, group="log-rows", exit_on_error=False)
-    def _read_rows(self) -> LoadedRows:
-        found = self.store.summaries()
-        return LoadedRows(found.rows, found.problems)
+    def _read_rows(self, limit: int | None) -> LoadedRows:
+        # The newest page first, decoded alone: years of rows would hold the table back.
+        found = self.store.summaries(limit=limit)
+        complete = limit is None or len(found.rows) >= found.count
+        return LoadedRows(found.rows, found.problems, complete)
 
     @work(thread=True, exclusive=True, group="log-history", exit_on_error=False)
     def _read_history(self, today: date, settings: Settings) -> LoadedLog:
@@ -394,26 +405,53 @@ class LogScreen(Screen[None]):
         notice.update(describe_problems(problems) if problems else "")
 
     def _show_rows(self, loaded: LoadedRows) -> None:
-        """Fill the table's first page (keeping the highlighted session), then read the
-        history for the other tabs once that is on screen."""
+        """Fill the table's first frame (keeping the highlighted session); the rest of the
+        page, the remaining rows and the history for the other tabs follow."""
+        if loaded.complete and self._awaiting_all:
+            self._extend_rows(loaded)
+            return
         self.rows = {r.id: r for r in loaded.rows if r.id not in self._deleted}
         self._show_problems(loaded.problems)
         table = self.query_one("#log-sessions", DataTable)
         selected = self.selected_id()
         table.clear()
         self._pending = list(self.rows)
-        self._add_rows(until=selected)
+        self._add_rows(until=selected, count=FIRST_ROWS)
         if selected in self.rows:
             table.move_cursor(row=table.get_row_index(selected), animate=False)
         self.query_one("#log-empty").display = not self.rows
         self.rows_loaded = True
-        self._deleted.clear()
-        # After this frame is out: the history thread competes with drawing it.
-        self.call_after_refresh(self._read_history, self.today(), self.settings)
+        self._awaiting_all = not loaded.complete
+        # The rest once this frame is out: more rows, or the history thread, would hold it.
+        self.set_timer(FRAME_OUT, self._after_first_rows)
 
-    def _add_rows(self, until: str | None = None) -> None:
-        """Add the next page of rows to the table, and up to ``until`` if it is further."""
-        count = PAGE_ROWS
+    def _after_first_rows(self) -> None:
+        if self.table_rows() < PAGE_ROWS:
+            self._add_rows(count=PAGE_ROWS - self.table_rows())
+        if self._awaiting_all:
+            self._read_rows(None)
+        else:
+            self._deleted.clear()
+            self._read_history(self.today(), self.settings)
+
+    def _extend_rows(self, loaded: LoadedRows) -> None:
+        """Take the complete list of sessions behind the first page, for paging further."""
+        in_table = {
+            row.key.value for row in self.query_one("#log-sessions", DataTable).ordered_rows
+        }
+        self.rows = {r.id: r for r in loaded.rows if r.id not in self._deleted}
+        self._pending = [session_id for session_id in self.rows if session_id not in in_table]
+        self._show_problems(loaded.problems)
+        self._awaiting_all = False
+        self._deleted.clear()
+        self._read_history(self.today(), self.settings)
+
+    def table_rows(self) -> int:
+        """How many sessions the Sessions table holds now."""
+        return self.query_one("#log-sessions", DataTable).row_count
+
+    def _add_rows(self, until: str | None = None, count: int = PAGE_ROWS) -> None:
+        """Add the next ``count`` rows to the table, and up to ``until`` if it is further."""
         if until in self._pending:
             count = max(count, self._pending.index(until) + 1)
         page, self._pending = self._pending[:count], self._pending[count:]
