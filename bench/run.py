@@ -4,7 +4,7 @@ The machines are shared and noisy, so every figure here is a ratio of two things
 alternately in the same run (A, B, A, B, ...), using medians. Run from the repo root:
 
     .venv/bin/python bench/run.py            # everything
-    .venv/bin/python bench/run.py startup    # one group: startup, cli, plugins, log, save
+    .venv/bin/python bench/run.py startup    # one group: startup, cli, plugins, log, save, session
 
 Not part of the test run.
 """
@@ -26,6 +26,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from bench_session import bench_session  # noqa: E402
 from fake_plugins import install  # noqa: E402
 from ptyrun import time_command, time_to_marker  # noqa: E402
 
@@ -270,6 +271,7 @@ GROUPS: dict[str, Callable[[int, Path], bool]] = {
     "plugins": bench_plugins,
     "log": bench_log,
     "save": bench_save,
+    "session": bench_session,
 }
 
 
@@ -280,7 +282,7 @@ def main() -> int:
     parser.add_argument(
         "groups",
         nargs="*",
-        choices=[*GROUPS, []][:-1] or None,
+        choices=[*GROUPS, []],  # [] lets nargs="*" take no group (argparse checks it too)
         help="which benchmarks (default: all)",
     )
     parser.add_argument("--runs", type=int, default=15, help="alternating rounds per comparison")
