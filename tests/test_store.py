@@ -682,6 +682,22 @@ def test_unfinished_reads_only_the_in_progress_files(
     assert store.unfinished() == []
 
 
+def test_unfinished_is_not_fooled_by_a_note_that_says_in_progress(store: LogStore) -> None:
+    """unfinished() finds candidates by searching the index lines' bytes: a finished session
+    whose note quotes the status is read to check, and left out."""
+    going = session(3, status="in-progress")
+    store.save(replace(session(1), note='was "in-progress" yesterday'))
+    store.save(going)
+    assert store.unfinished() == [going]
+
+
+def test_unfinished_lists_the_newest_first(store: LogStore) -> None:
+    older, newer = session(2, status="in-progress"), session(5, status="in-progress")
+    for s in (newer, older):
+        store.save(s)
+    assert store.unfinished() == [newer, older]
+
+
 def _snapshot(*folders: Path) -> dict[Path, tuple[bytes, int]]:
     return {
         p: (p.read_bytes(), p.stat().st_mtime_ns)

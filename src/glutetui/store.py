@@ -22,6 +22,7 @@ import json
 import os
 import re
 import secrets
+import threading
 import time
 import tomllib
 from collections.abc import Callable
@@ -49,6 +50,8 @@ from glutetui.model import Session
 from glutetui.paths import Paths
 
 SUFFIX = ".toml"
+_IN_PROGRESS = b'"in-progress"'
+"""How an unfinished session's status reads in its summary index line."""
 TEMP_PREFIX = "."
 TEMP_SUFFIX = ".tmp"
 INDEX_NAME = "log-index.jsonl"
@@ -181,6 +184,9 @@ class LogStore:
         self.durable = durable
         self._memo: dict[str, _Known] = {}
         self._row_memo: dict[str, _KnownRow] = {}
+        # One reader at a time: the app's start-up resume check and the log screen may ask
+        # at once, and the second should find the first's work in memory, not repeat it.
+        self._read_lock = threading.RLock()
 
     # ------------------------------------------------------------------ ids and paths
 
@@ -290,7 +296,8 @@ class LogStore:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            return self._history()
+            with self._read_lock:
+                return self._history()
         finally:
             if was_enabled:
                 gc.enable()
@@ -390,14 +397,15 @@ class LogStore:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            try:
-                return self._summaries(limit, where)
-            except _DamagedLine:
-                # A line that passed its key check but does not decode: trust none of it.
-                self._row_memo = {}
-                with contextlib.suppress(OSError):
-                    os.unlink(self.summary_index_path)
-                return self._summaries(limit, where)
+            with self._read_lock:
+                try:
+                    return self._summaries(limit, where)
+                except _DamagedLine:
+                    # A line that passed its key check but does not decode: trust none of it.
+                    self._row_memo = {}
+                    with contextlib.suppress(OSError):
+                        os.unlink(self.summary_index_path)
+                    return self._summaries(limit, where)
         finally:
             if was_enabled:
                 gc.enable()
@@ -503,12 +511,21 @@ class LogStore:
         Found through :meth:`summaries`; only those sessions' files are read in full. A file
         that cannot be read any more (changed since it was summarised) is left out.
         """
+        self.summaries(limit=0)  # brings the in-memory index up to date, decoding no row
+        # A byte search of each line instead of decoding thousands of rows; a note that
+        # happens to contain the words only costs reading that one file.
+        candidates = sorted(
+            (
+                (known.sort_key, name)
+                for name, known in self._row_memo.items()
+                if _IN_PROGRESS in known.line
+            ),
+            reverse=True,
+        )
         found = []
-        for row in self.summaries().rows:
-            if row.status != "in-progress":
-                continue
+        for _sort_key, name in candidates:
             try:
-                session = self.load(row.id)
+                session = self.load(name[: -len(SUFFIX)])
             except StoreError:
                 continue
             if session.status == "in-progress":
