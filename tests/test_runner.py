@@ -235,9 +235,32 @@ def test_undo_at_exercise_boundaries(clock: FakeClock) -> None:
     runner.record_set(11)
     runner.skip()  # no pain answer
     assert runner.current.warmup
-    runner.undo()  # skipped steps are passed over: back to the last real entry
+    runner.undo()  # the skip was the last action: only it is taken back
+    assert runner.current.kind == "pain"
+    assert len(runner.session.sets) == 4
+    runner.undo()  # then the set
     assert runner.current.label == "Set 2 of 2 · Right side"
     assert len(runner.session.sets) == 3
+
+
+def test_undo_after_a_skip_takes_back_the_skip_not_the_set(clock: FakeClock) -> None:
+    runner = Runner.start(Plan((PlanItem(CLAM, sets=2, reps=(12, 15)),)), "s1", clock)
+    runner.record_set(14)  # Set 1 left
+    runner.skip()  # a stray k on the right side
+    assert runner.current.label == "Set 2 of 2 · Left side"
+    runner.undo()
+    assert runner.current.label == "Set 1 of 2 · Right side"
+    assert [(s.set_number, s.side, s.reps) for s in runner.session.sets] == [(1, "left", 14)]
+    runner.undo()  # a second u takes back the set
+    assert runner.current.label == "Set 1 of 2 · Left side"
+    assert runner.session.sets == ()
+    # Skips in a row (or a skipped exercise) go back together.
+    runner.record_set(12)
+    runner.skip_exercise()
+    assert runner.current.kind == "pain"
+    runner.undo()
+    assert runner.current.label == "Set 1 of 2 · Right side"
+    assert len(runner.session.sets) == 1
 
 
 def test_skip_set_and_skip_exercise(clock: FakeClock) -> None:
@@ -254,14 +277,28 @@ def test_skip_set_and_skip_exercise(clock: FakeClock) -> None:
     assert runner.at_end
     with pytest.raises(RunnerError):
         runner.skip()
-    runner.undo()
+    runner.undo()  # the skips after the set go back first, the set stays
+    assert runner.current.label == "Set 2 of 2"
+    assert len(runner.session.sets) == 1
+    runner.undo()  # then the set
     assert runner.current.label == "Set 1 of 2"
+    assert runner.session.sets == ()
     runner.undo()  # no entry left: back to the start, which un-skips the first exercise
     assert runner.cursor == 0
     assert not runner.session.exercise("clamshell").skipped
     assert not runner.can_undo
     with pytest.raises(RunnerError, match="nothing to undo"):
         runner.undo()
+
+
+def test_all_skipped_session_is_incomplete_not_complete(clock: FakeClock) -> None:
+    runner = Runner.start(small_plan(), "s1", clock)
+    runner.skip_exercise()
+    runner.skip_exercise()
+    assert runner.at_end
+    final = runner.finish()
+    assert final.status == "incomplete"
+    assert all(e.skipped for e in final.exercises)
 
 
 def test_finish_early_is_incomplete_and_marks_untouched_exercises(clock: FakeClock) -> None:
@@ -353,25 +390,29 @@ def test_random_action_sequences_never_crash_and_count_sets(
 ) -> None:
     clock = FakeClock()
     runner = Runner.start(small_plan(), "s1", clock)
-    entries: list[str] = []  # a reference model: the undo stack of entry kinds
+    # A reference model: the undo stack of entries, each with the cursor right after it. Undo
+    # removes the top entry only when the cursor is right there (no skip since); else it only
+    # takes back the skips.
+    entries: list[tuple[str, int]] = []
     records = undos = 0
     for action, value in actions:
         before = runner.session
         try:
             if action == "set":
                 runner.record_set(value, load=float(value), unit="kg", rpe=value % 12)
-                entries.append("set")
+                entries.append(("set", runner.cursor))
                 records += 1
             elif action == "pain":
                 runner.record_pain(value)
-                entries.append("pain")
+                entries.append(("pain", runner.cursor))
             elif action == "skip":
                 runner.skip()
             elif action == "skip_exercise":
                 runner.skip_exercise()
             elif action == "undo":
+                cursor = runner.cursor
                 runner.undo()
-                if entries and entries.pop() == "set":
+                if entries and entries[-1][1] == cursor and entries.pop()[0] == "set":
                     undos += 1
             elif action == "finish":
                 runner.finish()
@@ -501,3 +542,35 @@ def test_parse_range_and_whole() -> None:
     for bad in ("0", "21", "", "x", "-2"):
         with pytest.raises(InvalidEntry, match="sets"):
             parse_whole(bad, "sets", 1, 20)
+
+
+def test_resume_after_a_warmup_suggests_the_planned_work_load(clock: FakeClock) -> None:
+    runner = Runner.start(small_plan(), "s1", clock)
+    runner.skip_exercise()  # to the hip thrust: warm-up, then work sets at 40 kg
+    assert runner.current.warmup
+    runner.record_set(10, load=20.0, unit="kg")  # a light warm-up
+    assert runner.default_load() == (40.0, "kg")
+    assert runner.session.exercise("hip-thrust").planned_load == 40.0
+    resumed = Runner.resume(runner.session, CATALOG, clock)
+    assert resumed.current.label == "Set 1 of 2"
+    assert resumed.default_load() == (40.0, "kg")
+    assert resumed.plan.items[1].load == 40.0
+
+
+def test_resume_of_a_log_without_planned_load_ignores_warmups(clock: FakeClock) -> None:
+    runner = Runner.start(small_plan(), "s1", clock)
+    runner.skip_exercise()
+    runner.record_set(10, load=20.0, unit="kg")  # warm-up
+    runner.record_set(8, load=45.0, unit="kg")  # work set 1, heavier than planned
+    # As an older file would have it: no planned load kept.
+    legacy = replace(
+        runner.session,
+        exercises=tuple(
+            replace(e, planned_load=None, planned_unit=None) for e in runner.session.exercises
+        ),
+    )
+    resumed = Runner.resume(legacy, CATALOG, clock)
+    assert resumed.plan.items[1].load == 45.0
+    assert resumed.default_load() == (45.0, "kg")
+    only_warmup = replace(legacy, sets=legacy.sets[:1], cursor=legacy.cursor - 1)
+    assert Runner.resume(only_warmup, CATALOG, clock).plan.items[1].load is None

@@ -85,6 +85,10 @@ def _exercise_to_dict(e: ExerciseLog) -> dict[str, Any]:
         d["skipped"] = True
     if e.warmup_sets:
         d["warmup_sets"] = e.warmup_sets
+    if e.planned_load is not None:
+        d["planned_load"] = e.planned_load
+    if e.planned_unit is not None:
+        d["planned_unit"] = e.planned_unit
     return d
 
 
@@ -261,6 +265,8 @@ def session_from_dict(data: Mapping[str, Any], path: Path | None = None) -> Sess
                 note=e.text("note"),  # type: ignore[arg-type]
                 skipped=e.flag("skipped"),
                 warmup_sets=e.integer("warmup_sets", lo=0) or 0,
+                planned_load=e.number("planned_load"),
+                planned_unit=e.text("planned_unit", default=None),
             )
         )
     sets = []
@@ -329,6 +335,8 @@ def session_to_json(session: Session) -> list[Any]:
                 e.note,
                 e.skipped,
                 e.warmup_sets,
+                e.planned_load,
+                e.planned_unit,
             ]
             for e in session.exercises
         ],
@@ -357,8 +365,9 @@ def session_from_json(row: list[Any]) -> Session:
         id=sid,
         started_at=datetime.fromisoformat(started),
         exercises=tuple(
-            ExerciseLog(x, n, ps, ts, None if tr is None else (tr[0], tr[1]), p, nt, sk, w)
-            for x, n, ps, ts, tr, p, nt, sk, w in exercises
+            # Rows of an index written before planned_load/planned_unit have 9 fields.
+            ExerciseLog(x, n, ps, ts, None if tr is None else (tr[0], tr[1]), p, nt, sk, w, *more)
+            for x, n, ps, ts, tr, p, nt, sk, w, *more in exercises
         ),
         sets=tuple(
             SetResult(x, sn, rp, sd, ld, u, rpe, w, _from_iso(f), nt)

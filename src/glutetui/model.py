@@ -340,6 +340,10 @@ class ExerciseLog:
     skipped: bool = False
     warmup_sets: int = 0
     """Warm-up sets planned before the work sets; kept so a resumed session has the same steps."""
+    planned_load: float | None = None
+    """The load planned for the work sets (``None``: bodyweight, a band, or not recorded)."""
+    planned_unit: str | None = None
+    """The unit of ``planned_load`` (``kg``, ``lb`` or ``band:<colour>``), if one was planned."""
 
 
 SessionStatus = Literal["in-progress", "complete", "incomplete"]

@@ -10,7 +10,9 @@ The :class:`Runner` holds nothing but the plan and the :class:`Session` as it wo
 session itself. Each transition returns the new session so the caller can save it at once, and
 a runner rebuilt from a saved session (:meth:`Runner.resume`) is in exactly the same state as
 the one that saved it. Undo needs no history either: entries are only ever made at the cursor,
-so the last entry is the one at the highest step, and undoing it moves the cursor back there.
+so the last entry is the one at the highest step; if the cursor is right after it, undoing it
+removes it and moves the cursor back there, and if the cursor is further on, undo first takes
+back the skips in between (removing nothing).
 
 Nothing here imports textual or sleeps; time comes from an injected :class:`~glutetui.clock.Clock`.
 """
@@ -258,15 +260,27 @@ class Plan:
                     instructions=("(from the log)",),
                     per_side=log.per_side,
                 )
-            logged = [s for s in session.sets if s.exercise_id == log.exercise_id]
-            last = logged[-1] if logged else None
+            if log.planned_load is not None or log.planned_unit is not None:
+                load, unit = log.planned_load, log.planned_unit
+            else:
+                # A log from before the planned load was kept: the last *work* set's load is
+                # the best guess (a warm-up's light load must not become the work sets' load).
+                work = [
+                    s for s in session.sets if s.exercise_id == log.exercise_id and not s.warmup
+                ]
+                load, unit = (work[-1].load, work[-1].unit) if work else (None, None)
+            if load is not None:
+                try:
+                    check_load(load)
+                except InvalidEntry:  # a hand-edited file: plan bodyweight rather than fail
+                    load = None
             items.append(
                 PlanItem(
                     exercise=ex,
                     sets=log.target_sets or ex.sets[0],
                     reps=log.target_reps or ex.reps,
-                    load=last.load if last else None,
-                    unit=last.unit if last else None,
+                    load=load,
+                    unit=unit,
                     warmup_sets=log.warmup_sets,
                 )
             )
@@ -495,6 +509,8 @@ def new_session(plan: Plan, session_id: str, clock: Clock) -> Session:
                 target_sets=item.sets,
                 target_reps=item.reps,
                 warmup_sets=item.warmup_sets,
+                planned_load=item.load,
+                planned_unit=item.unit,
             )
             for item in plan.items
         ),
@@ -687,18 +703,23 @@ class Runner:
         return self._set(cursor=target)
 
     def undo(self) -> Session:
-        """Take back the last entry (a set or a pain answer) and return to its step.
+        """Take back the most recent action and return to where it was made.
 
-        Steps skipped after it are un-skipped on the way; with no entry at all, back to the start.
+        Entries are only made at the cursor, so when the cursor is right after the last entry
+        the last action was that entry (a set or a pain answer): it is removed and the cursor
+        goes back to its step. When the cursor is further on, skips came after it: they are
+        taken back (the cursor returns to just after the entry, or to the start when there is
+        none) and nothing is removed; a second undo then removes the entry. Skips in a row
+        (``k`` presses, or ``x``) go back together: the session does not record how they were made.
         """
         if self.finished:
             raise RunnerError("the session is finished")
         last = self._last_entry()
+        after = last[0] + 1 if last is not None else 0
+        if self.cursor > after:
+            return self._set(cursor=after)
         if last is None:
-            if self.cursor == 0:
-                raise RunnerError("nothing to undo")
-            # Only skips so far: going back to the start un-skips them.
-            return self._set(cursor=0)
+            raise RunnerError("nothing to undo")
         index, what = last
         if isinstance(what, SetResult):
             sets = list(self.session.sets)
@@ -712,10 +733,11 @@ class Runner:
         return self._set(exercises=exercises, cursor=index)
 
     def finish(self, note: str = "") -> Session:
-        """End the session now: ``complete`` if every step is behind us, else ``incomplete``."""
+        """End the session now: ``complete`` if every step is behind us and at least one set
+        was logged, else ``incomplete`` (a session of nothing but skips was not done)."""
         if self.finished:
             raise RunnerError("the session is already finished")
-        status = "complete" if self.at_end else "incomplete"
+        status = "complete" if self.at_end and self.session.sets else "incomplete"
         return self._set(
             status=status,
             ended_at=self.clock.now(),

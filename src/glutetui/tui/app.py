@@ -8,6 +8,7 @@ imported when the mode is first opened) and a ``Binding`` with an id.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -180,6 +181,20 @@ class GluteApp(App[int]):
 
         if not isinstance(self.screen, PluginsScreen):
             self.push_screen(PluginsScreen())
+
+    async def action_quit(self) -> None:
+        """Quit; if a session's last save failed, retry it and ask before losing its sets."""
+        if "glutetui.tui.screens.session" not in sys.modules:
+            self.exit()  # no session was ever opened: nothing can be unsaved
+            return
+        from glutetui.tui.screens.session import SESSION_MODE, unsaved_session
+
+        screen = unsaved_session(self)
+        if screen is None:
+            self.exit()
+            return
+        await self.switch_mode(SESSION_MODE)
+        screen.leave_safely(self.exit)
 
     async def show_section(self, mode: str, action: str = "") -> None:
         """Switch to ``mode``, close any screen on top of its base, then run ``action`` there.

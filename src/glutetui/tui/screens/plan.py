@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -91,7 +92,7 @@ class PlanItemDialog(ModalScreen[PlanItem | None]):
         item = self.item
         lo, hi = item.reps
         with Vertical(classes="dialog", id="plan-item-dialog"):
-            yield Label(item.exercise.name, classes="dialog-title")
+            yield Label(item.exercise.name, classes="dialog-title", markup=False)
             each = " per side" if item.per_side else ""
             yield Label(f"Work sets (1–{MAX_SETS}){each}")
             yield Input(str(item.sets), id="edit-sets", max_length=2, restrict=r"[0-9]*")
@@ -167,9 +168,10 @@ class PlanScreen(Screen[None]):
                 yield Label("Exercises (space ticks)", classes="plan-heading")
                 yield SelectionList[str](id="plan-choices")
             with Vertical(id="plan-main"):
-                yield Label("", id="plan-title", classes="plan-heading")
+                # Exercise, routine and equipment names may come from plugins: never markup.
+                yield Label("", id="plan-title", classes="plan-heading", markup=False)
                 yield DataTable(id="plan-table", cursor_type="row")
-                yield Label("", id="plan-equipment")
+                yield Label("", id="plan-equipment", markup=False)
                 yield Label("", id="plan-totals")
         yield KeyBar()
 
@@ -178,7 +180,7 @@ class PlanScreen(Screen[None]):
         table.add_columns("Exercise", "Sets × reps", "Load", "Warm")
         choices = self.query_one(SelectionList)
         for ex in self.catalog.exercises.values():
-            choices.add_option((ex.name, ex.id))
+            choices.add_option((Text(ex.name), ex.id))
         if choices.option_count:
             choices.highlighted = 0
         if self._initial_routine and self._initial_routine in self.catalog.routines:
@@ -239,9 +241,13 @@ class PlanScreen(Screen[None]):
         for i in self.order:
             item = self.items[i]
             table.add_row(
-                item.exercise.name,
+                Text(item.exercise.name),
                 _short_dose(item),
-                "–" if item.load is None and not item.unit else format_load(item.load, item.unit),
+                Text(
+                    "–"
+                    if item.load is None and not item.unit
+                    else format_load(item.load, item.unit)
+                ),
                 str(item.warmup_sets or "–"),
                 key=i,
             )

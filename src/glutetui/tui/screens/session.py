@@ -5,6 +5,10 @@ The screen drives a :class:`~glutetui.runner.Runner` and shows its current step:
 session. After every entry (a set, a pain answer, a skip, an undo) the session is saved through
 the store, so a dropped SSH link loses at most the set in progress. A save that fails is shown
 with its path and reason; the session stays in memory and the next entry (or ``r``) tries again.
+Sets that could not be saved are never dropped without asking: if the final save fails the
+screen stays (showing why, with ``r`` to retry), and closing it or quitting (``q``) while the
+session is unsaved retries first and, if that fails too, asks before discarding
+(:class:`ConfirmDiscard`).
 
 The session lives in its own mode, so the library or the log can be opened in the middle of it
 (``l``) and the rest countdown keeps going: it is computed from the app's clock, not counted.
@@ -13,6 +17,7 @@ The session lives in its own mode, so the library or the log can be opened in th
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -62,8 +67,16 @@ def start_session(app: App, runner: Runner) -> None:
     app.call_later(go)
 
 
-async def close_session(app: App) -> None:
-    """Back to the library; the session mode's screens are dropped once the switch is done."""
+async def close_session(app: App, *, discard: bool = False) -> None:
+    """Back to the library; the session mode's screens are dropped once the switch is done.
+
+    A session whose sets are not saved is not dropped silently: the save is retried and, if it
+    fails again, the person is asked first (``discard=True`` skips that: they were asked).
+    """
+    screen = unsaved_session(app)
+    if screen is not None and not discard:
+        screen.leave_safely(lambda: app.call_later(close_session, app, discard=True))
+        return
     await app.switch_mode(app.DEFAULT_MODE)
 
     async def drop() -> None:
@@ -74,24 +87,45 @@ async def close_session(app: App) -> None:
     app.call_later(drop)
 
 
-def running_session(app: App) -> SessionScreen | None:
-    """The screen of a session still in progress, if one is open (in any mode)."""
+def _session_screen(app: App) -> SessionScreen | None:
     try:
         stack = app.get_screen_stack(SESSION_MODE)
     except KeyError:
         return None
     for screen in stack:
-        if isinstance(screen, SessionScreen) and not screen.runner.finished:
+        if isinstance(screen, SessionScreen):
             return screen
     return None
 
 
+def running_session(app: App) -> SessionScreen | None:
+    """The screen of a session still in progress, if one is open (in any mode).
+
+    A finished session whose final save failed counts as running: its sets are only in memory,
+    so a new session must not replace it.
+    """
+    screen = _session_screen(app)
+    if screen is not None and (not screen.runner.finished or screen.unsaved):
+        return screen
+    return None
+
+
+def unsaved_session(app: App) -> SessionScreen | None:
+    """The open session's screen if its last save failed (its sets are only in memory)."""
+    screen = _session_screen(app)
+    return screen if screen is not None and screen.unsaved else None
+
+
 class ConfirmFinish(ModalScreen[bool]):
-    """Finish early? (One stray key must not end a workout.)"""
+    """Finish early? (One stray key must not end a workout.)
+
+    Only ``y`` finishes: ``f`` then a habitual ``enter`` must not end the session, so enter
+    keeps going like ``n`` and escape.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,f,enter", "answer(True)", "Finish", id="finish-confirm"),
-        Binding("n,escape", "answer(False)", "Keep going", id="finish-cancel"),
+        Binding("y", "answer(True)", "Finish", id="finish-confirm"),
+        Binding("n,escape,enter", "answer(False)", "Keep going", id="finish-cancel"),
     ]
 
     def __init__(self, remaining: int) -> None:
@@ -103,7 +137,34 @@ class ConfirmFinish(ModalScreen[bool]):
             yield Label("Finish the session now?", classes="dialog-title")
             yield Label(
                 f"{self.remaining} step(s) are not done yet; they are left out of the log.\n"
-                "y or enter: finish · n or escape: keep going"
+                "y: finish · n, enter or escape: keep going"
+            )
+
+    def action_answer(self, answer: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(answer)
+
+
+class ConfirmDiscard(ModalScreen[bool]):
+    """The session could not be saved: throw its sets away? Only ``y`` does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Discard", id="discard-confirm"),
+        Binding("n,escape,enter", "answer(False)", "Keep it", id="discard-cancel"),
+    ]
+
+    def __init__(self, sets: int, reason: str) -> None:
+        super().__init__()
+        self.sets = sets
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="discard-dialog"):
+            yield Label("The session is NOT SAVED", classes="dialog-title")
+            yield Label(
+                f"{self.sets} set(s) are only in memory: {self.reason}\n"
+                "y: discard them · n, enter or escape: keep them (r retries the save)",
+                markup=False,
             )
 
     def action_answer(self, answer: bool) -> None:
@@ -146,7 +207,11 @@ class SessionScreen(Screen[None]):
         Binding("p", "pause", "Pause", id="session-pause"),
         Binding("f", "finish", "Finish", id="session-finish"),
         Binding("r", "retry_save", "Retry save", id="session-retry-save"),
+        # Only once the session is finished but its save failed (else escape means "back to reps").
+        Binding("escape", "close", "Close", id="session-close", show=False),
         Binding("escape", "focus_main", "Back to reps", show=False),
+        # Only while unsaved (see check_action): otherwise the app's own q quits as usual.
+        Binding("q", "quit", "Quit", id="session-quit", show=False),
     ]
 
     def __init__(self, runner: Runner, store: LogStore | None = None) -> None:
@@ -159,6 +224,7 @@ class SessionScreen(Screen[None]):
         self._countdown_kind = ""
         self.unsaved = False
         """The last save failed: the session is only in memory until a save works."""
+        self._save_problem = ""
         self._plugin_failures: set[tuple[str, str]] = set()
 
     # ---- wiring
@@ -181,7 +247,7 @@ class SessionScreen(Screen[None]):
             with Horizontal(id="session-progress"):
                 yield Label("", id="exercise-count")
                 yield ProgressBar(id="session-bar", show_eta=False)
-            yield Label("", id="exercise-name")
+            yield Label("", id="exercise-name", markup=False)
             yield Label("", id="step-label")
             yield Label("", id="step-target")
             yield Static("", id="step-cues", markup=False)
@@ -239,7 +305,13 @@ class SessionScreen(Screen[None]):
             self.query_one("#step-label", Label).update("Every step is behind you.")
             self.query_one("#step-target", Label).update("")
             self.query_one("#step-cues", Static).update("")
-            done_message.update("Press enter (or f) to finish and see the summary; u undoes.")
+            if runner.finished:
+                done_message.update(
+                    "Finished, but the session is NOT SAVED (see below). r retries the save; "
+                    "escape or q asks before discarding it."
+                )
+            else:
+                done_message.update("Press enter (or f) to finish and see the summary; u undoes.")
             self.focus()
             self.refresh_bindings()
             return
@@ -327,6 +399,7 @@ class SessionScreen(Screen[None]):
             self.unsaved = True
             where = getattr(exc, "path", self.store.logs_dir)
             reason = getattr(exc, "reason", str(exc))
+            self._save_problem = f"{where}: {reason}"
             status.update(f"NOT SAVED to {where}: {reason}. Your sets are kept; r retries.")
             status.add_class("-error")
             self.notify(
@@ -451,16 +524,60 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(ConfirmFinish(remaining), answered)
 
     def _finish(self) -> None:
+        self._stop_countdown()
+        self.runner.finish()
+        if self.save(final=True):
+            self._show_summary()
+        else:
+            # Not saved: stay here, where the status says why and r retries (see show_step).
+            self.show_step()
+
+    def _show_summary(self) -> None:
         from glutetui.tui.screens.summary import SummaryScreen
 
-        self._stop_countdown()
-        session = self.runner.finish()
-        self.save(final=True)
-        self.app.push_screen(SummaryScreen(session, store=self.store))
+        self.app.push_screen(SummaryScreen(self.runner.session, store=self.store))
 
     def action_retry_save(self) -> None:
-        """Try the failed save again."""
-        self.save(final=self.runner.finished)
+        """Try the failed save again; once a finished session is saved, on to the summary."""
+        if self.save(final=self.runner.finished) and self.runner.finished:
+            self._show_summary()
+
+    def leave_safely(self, then: Callable[[], object]) -> None:
+        """Call ``then`` (which drops this session) once no unsaved set would be lost with it.
+
+        If the session is unsaved the save is retried first; if it fails again the person is
+        asked (:class:`ConfirmDiscard`) and ``then`` runs only on an explicit yes.
+        """
+        if not self.unsaved or self.save(final=self.runner.finished):
+            then()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                then()
+
+        self.app.push_screen(
+            ConfirmDiscard(len(self.runner.session.sets), self._save_problem), answered
+        )
+
+    def action_close(self) -> None:
+        """Leave a finished session whose save failed: retry, then ask before discarding it."""
+        if not self.unsaved:
+            self._show_summary()
+            return
+
+        def close() -> None:
+            if self.unsaved:
+                self.app.call_later(close_session, self.app, discard=True)
+            else:  # the retry worked
+                self._show_summary()
+
+        self.leave_safely(close)
+
+    async def action_quit(self) -> None:
+        """``q`` while the session is unsaved: retry the save, then ask before quitting."""
+        # Straight to exit: the app's quit would find the (discarded) sets unsaved and ask again.
+        self.leave_safely(self.app.exit)
 
     def action_pause(self) -> None:
         """Pause the session (and the countdown) until a key is pressed."""
@@ -516,6 +633,12 @@ class SessionScreen(Screen[None]):
             )
         if action == "retry_save":
             return self.unsaved
+        if action == "close":
+            return self.runner.finished
+        if action == "quit":
+            return self.unsaved
+        if action in ("finish", "pause"):
+            return not self.runner.finished
         if action in ("skip_set", "skip_exercise"):
             return step is not None
         if action == "undo":

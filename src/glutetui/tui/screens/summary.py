@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -43,7 +44,8 @@ class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape", "done", "Done", id="summary-done"),
+        # Priority: the focused table would take enter for itself (row selection) otherwise.
+        Binding("enter,escape", "done", "Done", id="summary-done", priority=True),
     ]
 
     def __init__(
@@ -70,8 +72,9 @@ class SummaryScreen(Screen[None]):
             yield Label("", id="summary-title")
             yield Label("", id="summary-figures")
             yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
-            yield Label("", id="summary-compare-status")
-            yield Label("", id="summary-note")
+            yield Label("", id="summary-compare-status", markup=False)
+            # Notes and exercise names are the user's or a plugin's text: never markup.
+            yield Label("", id="summary-note", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -117,10 +120,10 @@ class SummaryScreen(Screen[None]):
         table.clear()
         for e in summary.exercises:
             if e.skipped:
-                table.add_row(e.name, "skipped", "", "", "", "", key=e.exercise_id)
+                table.add_row(Text(e.name), "skipped", "", "", "", "", key=e.exercise_id)
                 continue
             table.add_row(
-                e.name,
+                Text(e.name),
                 str(e.work_sets) + (f" +{e.warmup_sets}w" if e.warmup_sets else ""),
                 _reps_text(e),
                 f"{e.volume:,.0f} {unit}" if e.volume else "–",
