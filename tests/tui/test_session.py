@@ -10,7 +10,6 @@ import pytest
 from glutetui import PROJECT_NAME, hookimpl, hookspecs
 from glutetui.catalog import Catalog
 from glutetui.clock import FakeClock
-from glutetui.model import Exercise
 from glutetui.paths import Paths
 from glutetui.plugins import LoadResult
 from glutetui.runner import Plan, PlanItem, Runner
@@ -23,46 +22,19 @@ from glutetui.tui.screens.session import SessionScreen
 from glutetui.tui.screens.summary import SummaryScreen
 from glutetui.tui.state import FIRST_RUN_NOTICE, save_state
 
-CLAM = Exercise(
-    id="clamshell",
-    name="Clamshell",
-    instructions=["Lift the top knee."],
-    sets=2,
-    reps=(12, 15),
-    per_side=True,
-    hold_seconds=1,
-    cues=["Feet stay together", "Don't roll back"],
+from .session_support import (
+    CLAM,
+    THRUST,
+    make_session_app,
+    session_screen,
+    start_small_session,
+    wait_for_screen,
 )
-THRUST = Exercise(
-    id="hip-thrust",
-    name="Hip thrust",
-    instructions=["Lift the hips."],
-    sets=2,
-    reps=(8, 12),
-    equipment=["barbell", "bench"],
-    cues=["Drive through the feet"],
-)
-
-
-def catalog() -> Catalog:
-    return Catalog(exercises={e.id: e for e in (CLAM, THRUST)})
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture
 def app(paths: Paths, clock: FakeClock) -> GluteApp:
-    paths.check()
-    save_state(paths.state_file, {FIRST_RUN_NOTICE: True})  # no welcome toast in the way
-    return make_app(
-        paths,
-        plugins=LoadResult(catalog=catalog(), plugins=()),
-        clock=clock,
-        settings=LoadedSettings(Settings(rest_seconds=30, switch_sides_seconds=5)),
-    )
+    return make_session_app(paths, clock)
 
 
 @pytest.fixture
@@ -70,34 +42,6 @@ def bells(app: GluteApp, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]
     rung: list[int] = []
     monkeypatch.setattr(app, "bell", lambda: rung.append(1))
     yield rung
-
-
-def session_screen(app: GluteApp) -> SessionScreen:
-    assert isinstance(app.screen, SessionScreen), type(app.screen).__name__
-    return app.screen
-
-
-async def wait_for_screen(pilot, kind: type, tries: int = 50) -> None:
-    """Let the app settle until a ``kind`` screen is on top (mode switches take a few turns)."""
-    for _ in range(tries):
-        if isinstance(pilot.app.screen, kind):
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"{kind.__name__} never showed; on {type(pilot.app.screen).__name__}")
-
-
-async def start_small_session(app: GluteApp, pilot, sets: int = 1) -> SessionScreen:
-    """Start clamshell (sets per side) then hip thrust (2 sets) through the plan screen."""
-    plan = Plan(
-        (PlanItem(CLAM, sets=sets, reps=(12, 15)), PlanItem(THRUST, sets=2, reps=(8, 12))),
-        rest_seconds=30,
-        switch_sides_seconds=5,
-    )
-    from glutetui.tui.screens.session import start_session
-
-    start_session(app, Runner.start(plan, "20261123T180000-abcdef", app.clock))
-    await wait_for_screen(pilot, SessionScreen)
-    return session_screen(app)
 
 
 async def test_full_two_exercise_session_by_keys(
@@ -186,7 +130,11 @@ async def test_saved_after_every_set_and_plugins_told(paths: Paths, clock: FakeC
     save_state(paths.state_file, {FIRST_RUN_NOTICE: True})
     app = make_app(
         paths,
-        plugins=LoadResult(catalog=catalog(), plugins=(), manager=manager),
+        plugins=LoadResult(
+            catalog=Catalog(exercises={e.id: e for e in (CLAM, THRUST)}),
+            plugins=(),
+            manager=manager,
+        ),
         clock=clock,
         settings=LoadedSettings(Settings()),
     )

@@ -7,20 +7,18 @@ import sys
 
 import pytest
 
-from glutetui.catalog import Catalog
 from glutetui.clock import FakeClock
 from glutetui.model import Exercise
 from glutetui.paths import Paths
-from glutetui.plugins import LoadResult
-from glutetui.settings import LoadedSettings, Settings
 from glutetui.store import LogStore
-from glutetui.tui.app import GluteApp, make_app
+from glutetui.tui.app import GluteApp
 from glutetui.tui.screens.library import LibraryScreen
 from glutetui.tui.screens.plan import PlanScreen
 from glutetui.tui.screens.session import ConfirmFinish, PausedScreen, SessionScreen
 from glutetui.tui.screens.session_commands import START, SessionCommands
 from glutetui.tui.screens.summary import SummaryScreen
-from glutetui.tui.state import FIRST_RUN_NOTICE, save_state
+
+from .session_support import make_session_app, wait_for_screen
 
 SIZE = (80, 24)
 
@@ -44,30 +42,9 @@ THRUST = Exercise(
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def app(paths: Paths, clock: FakeClock) -> GluteApp:
-    paths.check()
-    save_state(paths.state_file, {FIRST_RUN_NOTICE: True})  # no welcome toast in the way
-    return make_app(
-        paths,
-        plugins=LoadResult(
-            catalog=Catalog(exercises={e.id: e for e in (CLAM, THRUST)}), plugins=()
-        ),
-        clock=clock,
-        settings=LoadedSettings(Settings(rest_seconds=30, switch_sides_seconds=5)),
-    )
-
-
-async def wait_for_screen(pilot, kind: type, tries: int = 60) -> None:
-    for _ in range(tries):
-        if isinstance(pilot.app.screen, kind):
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"{kind.__name__} never showed; on {type(pilot.app.screen).__name__}")
+    # One clamshell set per side: the palette tests step through whole exercises quickly.
+    return make_session_app(paths, clock, CLAM, THRUST)
 
 
 async def palette(pilot, title: str) -> None:

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from glutetui.catalog import Catalog
 from glutetui.clock import FakeClock
 from glutetui.model import Exercise
 from glutetui.paths import Paths
-from glutetui.plugins import LoadResult
-from glutetui.settings import LoadedSettings, Settings
 from glutetui.store import LogStore, SaveError
-from glutetui.tui.app import GluteApp, make_app
+from glutetui.tui.app import GluteApp
 from glutetui.tui.screens.plan import PlanItemDialog, PlanScreen
 from glutetui.tui.screens.session import (
     SESSION_MODE,
@@ -24,35 +21,15 @@ from glutetui.tui.screens.session import (
     running_session,
 )
 from glutetui.tui.screens.summary import SummaryScreen
-from glutetui.tui.state import FIRST_RUN_NOTICE, save_state
 
-from .test_session import CLAM, THRUST, start_small_session, wait_for_screen
+from .session_support import make_session_app, start_small_session, wait_for_screen
 
 MARKUP_NAME = "Band walk [/] [b]x"
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-def _app(paths: Paths, clock: FakeClock, *exercises: Exercise) -> GluteApp:
-    paths.check()
-    save_state(paths.state_file, {FIRST_RUN_NOTICE: True})
-    return make_app(
-        paths,
-        plugins=LoadResult(
-            catalog=Catalog(exercises={e.id: e for e in exercises or (CLAM, THRUST)}),
-            plugins=(),
-        ),
-        clock=clock,
-        settings=LoadedSettings(Settings(rest_seconds=30, switch_sides_seconds=5)),
-    )
-
-
-@pytest.fixture
 def app(paths: Paths, clock: FakeClock) -> GluteApp:
-    return _app(paths, clock)
+    return make_session_app(paths, clock)
 
 
 @pytest.fixture
@@ -240,7 +217,7 @@ async def test_markup_in_exercise_names_and_notes_is_shown_as_typed(
         reps=(8, 12),
         cues=["a [/] cue"],
     )
-    app = _app(paths, clock, walk)
+    app = make_session_app(paths, clock, walk)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("s")  # plan the highlighted exercise

@@ -27,11 +27,6 @@ def builtins() -> LoadResult:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def app(paths: Paths, builtins: LoadResult, clock: FakeClock) -> GluteApp:
     paths.check()
     paths.state_file.write_text(f"{FIRST_RUN_NOTICE} = true\n")
