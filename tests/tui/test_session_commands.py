@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
 from glutetui.clock import FakeClock
-from glutetui.model import Exercise
 from glutetui.paths import Paths
 from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp
@@ -18,27 +18,15 @@ from glutetui.tui.screens.session import ConfirmFinish, PausedScreen, SessionScr
 from glutetui.tui.screens.session_commands import START, SessionCommands
 from glutetui.tui.screens.summary import SummaryScreen
 
+from . import session_support as support
 from .session_support import make_session_app, wait_for_screen
 
 SIZE = (80, 24)
 
-CLAM = Exercise(
-    id="clamshell",
-    name="Clamshell",
-    instructions=["Lift the top knee."],
-    sets=1,
-    reps=(12, 15),
-    per_side=True,
-    cues=["Feet stay together"],
-)
-THRUST = Exercise(
-    id="hip-thrust",
-    name="Hip thrust",
-    instructions=["Lift the hips."],
-    sets=2,
-    reps=(8, 12),
-    cues=["Drive through the feet"],
-)
+# The shared exercises, lighter: one clamshell set per side and no hold, so the palette tests
+# step through whole exercises in few keys.
+CLAM = replace(support.CLAM, sets=1, hold_seconds=None, cues=["Feet stay together"])
+THRUST = replace(support.THRUST, equipment=())
 
 
 @pytest.fixture
