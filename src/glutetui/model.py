@@ -203,9 +203,6 @@ def _range_problems(label: str, value: object, upper: int) -> list[str]:
     return problems
 
 
-normalise_equipment_word = normalise_word
-
-
 def exercise_problems(ex: Exercise) -> list[str]:
     """Every reason ``ex`` cannot be registered; empty when it is fine."""
     problems: list[str] = []
@@ -246,9 +243,7 @@ def exercise_problems(ex: Exercise) -> list[str]:
         ("optional_equipment", ex.optional_equipment),
     ):
         for word in words:
-            if not isinstance(word, str) or not EQUIPMENT_WORD_RE.fullmatch(
-                normalise_equipment_word(word)
-            ):
+            if not isinstance(word, str) or not EQUIPMENT_WORD_RE.fullmatch(normalise_word(word)):
                 problems.append(
                     f"{label} word {word!r} must be a short word or phrase (letters, digits, spaces, hyphens)"
                 )
@@ -272,10 +267,8 @@ def normalise_exercise(ex: Exercise) -> Exercise:
         raise InvalidExerciseError("; ".join(problems))
     return replace(
         ex,
-        equipment=tuple(dict.fromkeys(normalise_equipment_word(w) for w in ex.equipment)),
-        optional_equipment=tuple(
-            dict.fromkeys(normalise_equipment_word(w) for w in ex.optional_equipment)
-        ),
+        equipment=tuple(dict.fromkeys(normalise_word(w) for w in ex.equipment)),
+        optional_equipment=tuple(dict.fromkeys(normalise_word(w) for w in ex.optional_equipment)),
     )
 
 
