@@ -240,6 +240,9 @@ def cmd_paths(args: argparse.Namespace, paths: Paths) -> int:
 def run_app(args: argparse.Namespace, paths: Paths) -> int:
     """Open the app (the only path that imports textual)."""
     paths.check()
+    from glutetui import startgc
+
+    startgc.hold()  # the app resumes collection after its first frame
     from glutetui.tui.app import run
 
     return run(paths)

@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.screen import Screen
 
+from glutetui import startgc
 from glutetui.tui.commands import AppCommands, ExerciseCommands, LibraryCommands, session_commands
 from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 
@@ -119,6 +120,7 @@ class GluteApp(App[int]):
 
     def _after_first_frame(self) -> None:
         """Say what went wrong while loading, welcome a first-time user, offer to resume."""
+        startgc.resume()
         for notice in self._settings_notices:
             self.notify(notice, title="Settings", severity="warning", timeout=15, markup=False)
         problems = self.plugin_result.problems
