@@ -95,6 +95,45 @@ async def test_library_lists_every_builtin_and_exposes_dependencies(
         assert isinstance(app.focused, ExerciseList)
 
 
+async def test_library_is_one_screen_across_section_switches(
+    paths: Paths, builtins: LoadResult
+) -> None:
+    # The library starts as the default screen and is added as a mode after mounting.
+    app = build(paths, builtins)
+    async with app.run_test(size=SIZE) as pilot:
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        assert "l" not in app.screen.active_bindings  # already here: its key is hidden
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.current_mode == "log"
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.current_mode == "library"
+        assert app.screen is library
+        assert listed(app)  # still filled in
+
+
+async def test_start_up_collection_hold_is_released_after_the_first_frame(
+    paths: Paths, builtins: LoadResult
+) -> None:
+    # `glutetui` holds the cyclic collector off while it starts; the app must let it go.
+    import gc
+
+    from glutetui import startgc
+
+    startgc.hold()
+    try:
+        assert not gc.isenabled()
+        app = build(paths, builtins)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
 async def test_typing_a_filter_shrinks_the_list(paths: Paths, builtins: LoadResult) -> None:
     app = build(paths, builtins)
     async with app.run_test(size=SIZE) as pilot:

@@ -42,6 +42,10 @@ def lazy_screen(module: str, name: str) -> Callable[[], Screen]:
     return make
 
 
+library_screen = lazy_screen("glutetui.tui.screens.library", "LibraryScreen")
+"""The library's screen, the first section (see :meth:`GluteApp.get_default_screen`)."""
+
+
 def _log_commands() -> type[Provider]:
     """``log: ...`` commands, imported when the palette first opens (not at start-up)."""
     from glutetui.tui.screens.log import LogCommands
@@ -56,11 +60,11 @@ class GluteApp(App[int]):
     CSS_PATH = "glutetui.tcss"
 
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
-        "library": lazy_screen("glutetui.tui.screens.library", "LibraryScreen"),
         "log": lazy_screen("glutetui.tui.screens.log", "LogScreen"),
         # "session": lazy_screen("glutetui.tui.screens.session", "SessionScreen"),
     }
     DEFAULT_MODE = "library"
+    """The first section. It is not in ``MODES`` at start-up: see :meth:`get_default_screen`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "library", "Library", id="library"),
@@ -110,8 +114,19 @@ class GluteApp(App[int]):
             self._store = LogStore(self.paths)
         return self._store
 
+    def get_default_screen(self) -> Screen:
+        """The library, opened as the default screen rather than through ``MODES``.
+
+        Textual awaits a ``MODES`` screen's whole mount inside its start-up batch and restyles
+        the app for it, so the library was laid out and drawn once for nothing before its
+        first visible frame. :meth:`on_mount` then adds the mode, for switching back to it.
+        """
+        return library_screen()
+
     def on_mount(self) -> None:
         """Install the signal handlers; the rest waits for the first frame."""
+        # The library's screen is already this mode's stack, so switching to it reuses it.
+        self.add_mode(self.DEFAULT_MODE, library_screen)
         from glutetui.tui.signals import install_signal_handlers
 
         install_signal_handlers(self)
@@ -168,7 +183,8 @@ class GluteApp(App[int]):
         """Hide the key of the section already on screen: it would do nothing there, and the
         footer has no room to spare at 80 columns."""
         here = action == self.current_mode and len(self.screen_stack) == 1
-        return not (here and not parameters and action in self.MODES)
+        section = action == self.DEFAULT_MODE or action in self.MODES
+        return not (here and not parameters and section)
 
     def action_about(self) -> None:
         """Open the about screen (why the gluteus medius matters, and safety)."""
