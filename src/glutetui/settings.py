@@ -8,7 +8,6 @@ screen's save). An unreadable file means all defaults plus one notice, never a c
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -114,6 +113,8 @@ def load_settings(path: Path) -> LoadedSettings:
         return LoadedSettings(
             Settings(), (f"{path}: cannot be read ({exc.strerror}); using defaults",)
         )
+    import tomllib  # only when there is a file: most people never write one
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -8,7 +8,6 @@ never as an error: losing it only means seeing the welcome notice once more.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,8 @@ FIRST_RUN_NOTICE = "first_run_notice_shown"
 
 def load_state(path: Path) -> dict[str, Any]:
     """The state in ``path``; empty when it is missing or cannot be read."""
+    import tomllib  # read after the first frame, so kept out of start-up's imports
+
     try:
         return tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
