@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Markdown
+from textual.widgets import Markdown
 
 from glutetui.tui.widgets.key_bar import KeyBar
+from glutetui.tui.widgets.title_bar import TitleBar
 
 ABOUT = """\
 # Why the gluteus medius?
@@ -81,7 +82,7 @@ class AboutScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="about-scroll"):
             yield Markdown(ABOUT, id="about-text")
         yield KeyBar()

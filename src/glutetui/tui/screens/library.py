@@ -13,12 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from glutetui.equipment import display_name
 from glutetui.tui.widgets.exercise_detail import ExerciseDetail
 from glutetui.tui.widgets.exercise_list import ExerciseList
 from glutetui.tui.widgets.key_bar import KeyBar
+from glutetui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from glutetui.catalog import Catalog
@@ -66,7 +67,7 @@ class LibraryScreen(Screen[None]):
         # Everything is filled in here rather than on mount, so the first paint needs one layout.
         found = self.catalog.search()
         first = found[0] if found else None
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="library-body"):
             with Vertical(id="library-side"):
                 yield Input(placeholder="/ name, tag, equipment", id="library-filter")

@@ -29,7 +29,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     DataTable,
-    Header,
     ProgressBar,
     Select,
     Sparkline,
@@ -46,6 +45,7 @@ from glutetui.tui.commands import Command, CommandsProvider
 from glutetui.tui.widgets.balance import BalanceBars
 from glutetui.tui.widgets.heatmap import CalendarHeatMap
 from glutetui.tui.widgets.key_bar import KeyBar
+from glutetui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from glutetui.model import Session
@@ -282,7 +282,7 @@ class LogScreen(Screen[None]):
     # -- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="log-problems", markup=False)
         with TabbedContent(id="log-tabs", initial=TABS["sessions"]):
             with TabPane("1 Sessions", id=TABS["sessions"]):

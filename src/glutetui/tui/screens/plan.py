@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Header, Input, Label, OptionList, SelectionList
+from textual.widgets import DataTable, Input, Label, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
 from glutetui.equipment import display_name
@@ -37,6 +37,7 @@ from glutetui.runner import (
     parse_whole,
 )
 from glutetui.tui.widgets.key_bar import KeyBar
+from glutetui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from glutetui.catalog import Catalog
@@ -162,7 +163,7 @@ class PlanScreen(Screen[None]):
         return self.app.settings.units  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="plan-body"):
             with Vertical(id="plan-side"):
                 yield Label("Exercises (space ticks)", classes="plan-heading")

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from glutetui.plugins import LoadResult
 from glutetui.tui.widgets.key_bar import KeyBar
+from glutetui.tui.widgets.title_bar import TitleBar
 
 STATUS_LABEL = {
     "ok": "ok",
@@ -59,7 +60,7 @@ class PluginsScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="plugins-scroll"):
             yield Static(describe_plugins(self.app.plugin_result), id="plugins-text")  # type: ignore[attr-defined]
         yield KeyBar()

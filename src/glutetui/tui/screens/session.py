@@ -25,7 +25,7 @@ from textual.app import ComposeResult, UnknownModeError
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Header, Input, Label, ProgressBar, Static
+from textual.widgets import Input, Label, ProgressBar, Static
 
 from glutetui.runner import (
     MAX_PAIN,
@@ -42,6 +42,7 @@ from glutetui.timer import Countdown
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.number_picker import NumberPicker
+from glutetui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -242,7 +243,7 @@ class SessionScreen(Screen[None]):
         return self.app.settings  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="session-body"):
             with Horizontal(id="session-progress"):
                 yield Label("", id="exercise-count")

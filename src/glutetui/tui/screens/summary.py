@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label
+from textual.widgets import DataTable, Label
 
 from glutetui.runner import ExerciseSummary, SessionSummary, summarize
 from glutetui.store import LogStore, StoreError
 from glutetui.tui.widgets.key_bar import KeyBar
+from glutetui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from glutetui.model import Session
@@ -67,7 +68,7 @@ class SummaryScreen(Screen[None]):
         return getattr(getattr(self.app, "settings", None), "units", "kg")
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="summary-body"):
             yield Label("", id="summary-title")
             yield Label("", id="summary-figures")
