@@ -592,7 +592,7 @@ def test_a_damaged_or_truncated_summary_index_is_rebuilt(
         "garbage": b"{not json\n[1,2",
         "empty": b"",
         "header only": lines[0] + b"\n",
-        "another version": good.replace(b'"summaries":1', b'"summaries":99', 1),
+        "another version": good.replace(b'"summaries":2', b'"summaries":99', 1),
         "a row that does not decode": good.replace(last, last[: last.rindex(b",[")] + b",7]"),
         "a swapped line": b"\n".join([lines[0], lines[2], lines[1], *lines[3:]]) + b"\n",
     }
@@ -608,6 +608,70 @@ def test_a_damaged_or_truncated_summary_index_is_rebuilt(
         with monkeypatch.context() as m:
             no_parsing(m)
             assert LogStore(paths).summaries() == expected, what
+
+
+def test_an_unchanged_log_serves_its_first_page_from_the_index_alone(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(6):
+        LogStore(paths).save(session(n, status="in-progress" if n == 2 else "complete"))
+    (paths.logs_dir / "broken.toml").write_bytes(b"id = [")
+    expected = LogStore(paths).summaries()  # writes the index, fingerprinted
+    decoded: list[object] = []
+    real_decode = store_module.row_from_json
+
+    def checked_a_line(*args: object) -> None:
+        raise AssertionError("checked a line although no file changed")
+
+    with monkeypatch.context() as m:
+        no_parsing(m)
+        m.setattr(store_module._KnownRow, "from_line", checked_a_line)
+        m.setattr(store_module, "row_from_json", lambda d: decoded.append(d) or real_decode(d))
+        assert LogStore(paths).summaries(limit=2) == replace(expected, rows=expected.rows[:2])
+        assert len(decoded) == 2  # only the rows returned
+        in_progress = LogStore(paths).summaries(limit=5, where=lambda r: r.status != "complete")
+        assert [r.id for r in in_progress.rows] == [session(2).id]
+        checked = LogStore(paths).summaries(limit=0)  # `glutetui log --check`
+        assert (checked.rows, checked.problems, checked.count) == ((), expected.problems, 6)
+
+
+@pytest.mark.parametrize("change", ["edit", "delete", "add", "same size and mtime", "break"])
+def test_a_first_page_sees_a_change_made_behind_the_stores_back(paths: Paths, change: str) -> None:
+    for n in range(4):
+        LogStore(paths).save(session(n))
+    LogStore(paths).summaries()  # a warm, fingerprinted index
+    newest = LogStore(paths).path_for(session(3).id)
+    if change == "edit":
+        newest.write_text(
+            newest.read_text().replace('status = "complete"', 'status = "incomplete"')
+        )
+    elif change == "delete":
+        newest.unlink()
+    elif change == "add":
+        LogStore(paths).save(session(9))
+    elif change == "same size and mtime":
+        st = newest.stat()
+        other = newest.with_suffix(".new")
+        other.write_bytes(newest.read_bytes().replace(b"Clamshell", b"ClamshelX", 1))
+        os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns))
+        os.replace(other, newest)
+    else:
+        newest.write_bytes(b"id = [")
+    page = LogStore(paths).summaries(limit=2)
+    everything = fresh_rows(paths)
+    assert page.rows == everything[:2]
+    assert page.count == len(everything)
+    assert len(page.problems) == (change == "break")
+
+
+def test_a_fresh_store_finds_unfinished_sessions_after_serving_a_first_page(paths: Paths) -> None:
+    for n in range(3):
+        LogStore(paths).save(session(n))
+    LogStore(paths).save(session(1, id="unfinished-one", status="in-progress"))
+    LogStore(paths).summaries()
+    store = LogStore(paths)
+    assert store.summaries(limit=1).rows  # served from the index; remembers nothing
+    assert [s.id for s in store.unfinished()] == ["unfinished-one"]
 
 
 def test_a_summary_line_damaged_after_its_key_is_caught_when_decoded(paths: Paths) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import json
 import os
 import re
@@ -25,7 +26,8 @@ import secrets
 import threading
 import time
 import tomllib
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,7 +60,9 @@ INDEX_NAME = "log-index.jsonl"
 INDEX_VERSION = 2
 """2: exercises carry warmup_sets (version 1 dropped it)."""
 SUMMARY_INDEX_NAME = "log-summaries.jsonl"
-SUMMARY_INDEX_VERSION = 1
+SUMMARY_INDEX_VERSION = 2
+"""2: rows newest first, and a header naming the files they were written for (see
+:func:`_files_fingerprint`), so a log that has not changed is read without checking each line."""
 INDEX_WORTH_READING = 64
 """Below this many unseen files, parsing them beats reading the whole index."""
 STALE_TEMP_SECONDS = 60.0
@@ -184,6 +188,8 @@ class LogStore:
         self.durable = durable
         self._memo: dict[str, _Known] = {}
         self._row_memo: dict[str, _KnownRow] = {}
+        self._summary_fingerprint = ""
+        """The ``files`` fingerprint of the summary index as this store last read or wrote it."""
         # One reader at a time: the app's start-up resume check and the log screen may ask
         # at once, and the second should find the first's work in memory, not repeat it.
         self._read_lock = threading.RLock()
@@ -394,26 +400,94 @@ class LogStore:
         ``where`` accepts are returned, and only those are decoded: ``Summaries.count`` still
         counts every readable session.
         """
+        return self._summaries_locked(limit, where, first_page=limit is not None)
+
+    def _summaries_locked(
+        self,
+        limit: int | None,
+        where: Callable[[SessionRow], bool] | None,
+        *,
+        first_page: bool,
+    ) -> Summaries:
+        """:meth:`summaries`; with ``first_page``, a fresh store whose log has not changed since
+        the summary index was written reads only the rows it returns (the in-memory index stays
+        empty, so callers that need it pass ``first_page=False``)."""
         was_enabled = gc.isenabled()
         gc.disable()
         try:
             with self._read_lock:
+                files, problems = self._scan()
+                if first_page and not self._row_memo:
+                    page = self._first_page(files, problems, limit, where)
+                    if page is not None:
+                        return page
                 try:
-                    return self._summaries(limit, where)
+                    return self._summaries(files, list(problems), limit, where)
                 except _DamagedLine:
                     # A line that passed its key check but does not decode: trust none of it.
                     self._row_memo = {}
                     with contextlib.suppress(OSError):
                         os.unlink(self.summary_index_path)
-                    return self._summaries(limit, where)
+                    return self._summaries(files, list(problems), limit, where)
         finally:
             if was_enabled:
                 gc.enable()
 
+    def _first_page(
+        self,
+        files: list[tuple[str, list[int]]],
+        problems: list[FileProblem],
+        limit: int | None,
+        where: Callable[[SessionRow], bool] | None,
+    ) -> Summaries | None:
+        """The newest rows straight from an index written for exactly these files, else ``None``.
+
+        The index header carries a fingerprint of every (name, stat key) it was written for
+        and its rows are stored newest first, so when the fingerprint matches the scan no line
+        needs checking and only the rows returned are decoded.
+        """
+        try:
+            with open(self.summary_index_path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return None
+        end = data.find(b"\n")
+        header = _summary_header(data[:end]) if end > 0 else None
+        if header is None or not header.files or header.files != _files_fingerprint(files):
+            return None
+        if _lines_check(data[end + 1 :]) != header.lines:  # damaged since it was written
+            return None
+        lines = iter(data[end + 1 :].splitlines() if header.problems else _lines(data, end + 1))
+        rows: list[SessionRow] = []
+        try:
+            for _ in range(header.rows):
+                if limit is not None and len(rows) >= limit:
+                    break
+                record = json.loads(next(lines))
+                row = row_from_json(record[3])
+                if where is None or where(row):
+                    rows.append(row)
+            found = list(problems)
+            if header.problems:
+                logs = self.logs_dir
+                tail = list(lines)[-header.problems :]
+                for line in tail:
+                    name, _key, sort_key, _row, reason = json.loads(line)
+                    if sort_key or not isinstance(reason, str):
+                        return None
+                    found.append(FileProblem(logs / name, reason))
+        except (ValueError, TypeError, IndexError, KeyError, StopIteration):
+            return None  # the full read below sorts out whatever is wrong with the index
+        found.sort(key=lambda p: p.path.name)
+        return Summaries(rows=tuple(rows), problems=tuple(found), count=header.rows)
+
     def _summaries(
-        self, limit: int | None, where: Callable[[SessionRow], bool] | None
+        self,
+        files: list[tuple[str, list[int]]],
+        problems: list[FileProblem],
+        limit: int | None,
+        where: Callable[[SessionRow], bool] | None,
     ) -> Summaries:
-        files, problems = self._scan()
         logs = self.logs_dir
         memo = self._row_memo
         unseen = sum(1 for name, key in files if (m := memo.get(name)) is None or m.key != key)
@@ -453,8 +527,10 @@ class LogStore:
                     known = _KnownRow.make(name, key, session, problem)
                 changed = True
             new_memo[name] = known
-        if changed or new_memo.keys() != previous:
-            self._write_summary_index(new_memo)
+        # Only an index that covers every file scanned may vouch for them all.
+        covered = _files_fingerprint(files) if len(new_memo) == len(files) else ""
+        if changed or new_memo.keys() != previous or covered != self._summary_fingerprint:
+            self._write_summary_index(new_memo, covered)
         self._row_memo = new_memo
 
         newest = sorted(
@@ -485,8 +561,10 @@ class LogStore:
                 lines = fh.read().splitlines()
         except OSError:
             return {}
-        if not lines or lines[0] != _SUMMARY_HEADER:
+        header = _summary_header(lines[0]) if lines else None
+        if header is None:
             return {}
+        self._summary_fingerprint = header.files
         out: dict[str, bytes] = {}
         for line in lines[1:]:
             end = line.find(b'"', 2)
@@ -511,7 +589,8 @@ class LogStore:
         Found through :meth:`summaries`; only those sessions' files are read in full. A file
         that cannot be read any more (changed since it was summarised) is left out.
         """
-        self.summaries(limit=0)  # brings the in-memory index up to date, decoding no row
+        # Brings the in-memory index up to date, decoding no row.
+        self._summaries_locked(0, None, first_page=False)
         # A byte search of each line instead of decoding thousands of rows; a note that
         # happens to contain the words only costs reading that one file.
         candidates = sorted(
@@ -654,12 +733,28 @@ class LogStore:
             # Derived data: a cache that cannot be written only costs speed next time.
             self._write_atomic(self.index_path, payload, durable=False)
 
-    def _write_summary_index(self, known: dict[str, _KnownRow]) -> None:
-        lines = [_SUMMARY_HEADER]
-        lines += [k.line for k in known.values()]
-        payload = b"\n".join(lines) + b"\n"
+    def _write_summary_index(self, known: dict[str, _KnownRow], files: str) -> None:
+        """Rows newest first (as :meth:`summaries` returns them), then unreadable files."""
+        rows = sorted(
+            ((k.sort_key, name[: -len(SUFFIX)], k.line) for name, k in known.items() if k.sort_key),
+            reverse=True,
+        )
+        unreadable = sorted((name, k.line) for name, k in known.items() if not k.sort_key)
+        header = {
+            "summaries": SUMMARY_INDEX_VERSION,
+            "format": FORMAT_VERSION,
+            "files": files,
+            "rows": len(rows),
+            "problems": len(unreadable),
+        }
+        body = b"".join(
+            [line + b"\n" for _, _, line in rows] + [line + b"\n" for _, line in unreadable]
+        )
+        header["lines"] = _lines_check(body)
+        payload = json.dumps(header, separators=(",", ":")).encode() + b"\n" + body
         with contextlib.suppress(SaveError):
             self._write_atomic(self.summary_index_path, payload, durable=False)
+            self._summary_fingerprint = files
 
 
 @dataclass(eq=False)
@@ -687,9 +782,57 @@ class _Known:
         return None
 
 
-_SUMMARY_HEADER = json.dumps(
-    {"summaries": SUMMARY_INDEX_VERSION, "format": FORMAT_VERSION}, separators=(",", ":")
-).encode()
+@dataclass(frozen=True)
+class _SummaryHeader:
+    """The first line of the summary index."""
+
+    files: str
+    """:func:`_files_fingerprint` of the files the index covers; empty if it covers not all."""
+    lines: str
+    """:func:`_lines_check` of every line after the header, as written."""
+    rows: int
+    problems: int
+
+
+def _summary_header(line: bytes) -> _SummaryHeader | None:
+    """The header if ``line`` is one this version wrote, else ``None`` (rebuild the index)."""
+    try:
+        data = json.loads(line)
+        if data.get("summaries") != SUMMARY_INDEX_VERSION or data.get("format") != FORMAT_VERSION:
+            return None
+        files, lines = data["files"], data["lines"]
+        rows, problems = data["rows"], data["problems"]
+    except (ValueError, TypeError, AttributeError, KeyError):
+        return None
+    if not isinstance(files, str) or not isinstance(lines, str):
+        return None
+    if not isinstance(rows, int) or not isinstance(problems, int) or rows < 0 or problems < 0:
+        return None
+    return _SummaryHeader(files, lines, rows, problems)
+
+
+def _files_fingerprint(files: list[tuple[str, list[int]]]) -> str:
+    """A digest of every session file's name and (mtime_ns, size, inode)."""
+    ordered = sorted(files)
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update("\0".join([name for name, _ in ordered]).encode("utf-8", "surrogateescape"))
+    digest.update(repr([key for _, key in ordered]).encode())
+    return digest.hexdigest()
+
+
+def _lines_check(body: bytes) -> str:
+    """A checksum of the index lines, to notice a cache damaged after it was written."""
+    return f"{zlib.crc32(body):08x}"
+
+
+def _lines(data: bytes, start: int) -> Iterator[bytes]:
+    """The lines of ``data`` from ``start``, split only as far as they are read."""
+    while start < len(data):
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = len(data)
+        yield data[start:end]
+        start = end + 1
 
 
 class _DamagedLine(Exception):
