@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -67,14 +67,15 @@ class LibraryScreen(Screen[None]):
         # Everything is filled in here rather than on mount, so the first paint needs one layout.
         found = self.catalog.search()
         first = found[0] if found else None
+        # The screen lays out the side column and the details side by side itself (see the
+        # tcss): a container less to mount and style before the first paint.
         yield TitleBar()
-        with Horizontal(id="library-body"):
-            with Vertical(id="library-side"):
-                yield Input(placeholder="/ name, tag, equipment", id="library-filter")
-                yield Static(self._status_text(), id="equipment-status")
-                yield ExerciseList(found, id="exercise-list")
-                yield Static(self._count_text(found), id="library-count")
-            yield ExerciseDetail(*self._detail_args(first), id="exercise-detail")
+        with Vertical(id="library-side"):
+            yield Input(placeholder="/ name, tag, equipment", id="library-filter")
+            yield Static(self._status_text(), id="equipment-status")
+            yield ExerciseList(found, id="exercise-list")
+            yield Static(self._count_text(found), id="library-count")
+        yield ExerciseDetail(*self._detail_args(first), id="exercise-detail")
         yield KeyBar()
 
     # -- state --------------------------------------------------------------------------
