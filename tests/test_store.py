@@ -25,6 +25,7 @@ from glutetui.store import (
     SessionNotFoundError,
     SessionRow,
     StoreError,
+    Summaries,
     UnreadableSessionError,
     parse_session_bytes,
 )
@@ -604,10 +605,18 @@ def test_a_damaged_or_truncated_summary_index_is_rebuilt(
         index.write_bytes(content)
         assert LogStore(paths).summaries() == expected, what
         assert LogStore(paths).summaries(limit=2) == replace(expected, rows=expected.rows[:2])
-        # ... and the index written back is sound: the next run parses nothing.
+        # ... and the index written back is sound: the next run parses nothing, and a first
+        # page is served from it again without checking a line.
         with monkeypatch.context() as m:
             no_parsing(m)
             assert LogStore(paths).summaries() == expected, what
+            m.setattr(store_module._KnownRow, "from_line", refuse_line_checks)
+            first = LogStore(paths).summaries(limit=2)
+            assert first == replace(expected, rows=expected.rows[:2]), what
+
+
+def refuse_line_checks(*args: object) -> None:
+    raise AssertionError("checked a line although no file changed")
 
 
 def test_an_unchanged_log_serves_its_first_page_from_the_index_alone(
@@ -620,12 +629,9 @@ def test_an_unchanged_log_serves_its_first_page_from_the_index_alone(
     decoded: list[object] = []
     real_decode = store_module.row_from_json
 
-    def checked_a_line(*args: object) -> None:
-        raise AssertionError("checked a line although no file changed")
-
     with monkeypatch.context() as m:
         no_parsing(m)
-        m.setattr(store_module._KnownRow, "from_line", checked_a_line)
+        m.setattr(store_module._KnownRow, "from_line", refuse_line_checks)
         m.setattr(store_module, "row_from_json", lambda d: decoded.append(d) or real_decode(d))
         assert LogStore(paths).summaries(limit=2) == replace(expected, rows=expected.rows[:2])
         assert len(decoded) == 2  # only the rows returned
@@ -662,6 +668,52 @@ def test_a_first_page_sees_a_change_made_behind_the_stores_back(paths: Paths, ch
     assert page.rows == everything[:2]
     assert page.count == len(everything)
     assert len(page.problems) == (change == "break")
+
+
+def test_an_unwritable_summary_index_is_not_retried_on_every_read(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(3):
+        LogStore(paths).save(session(n))
+    attempts: list[Path] = []
+
+    def cannot_write(self: LogStore, path: Path, payload: bytes, *, durable: bool) -> None:
+        attempts.append(path)
+        raise SaveError(path, "the cache folder is read-only")
+
+    monkeypatch.setattr(LogStore, "_write_atomic", cannot_write)
+    store = LogStore(paths)
+    for _ in range(3):
+        assert [r.id for r in store.summaries().rows] == [session(n).id for n in (2, 1, 0)]
+    assert attempts.count(store.summary_index_path) == 1
+
+
+def test_an_empty_log_writes_no_summary_index(paths: Paths) -> None:
+    store = LogStore(paths)
+    assert store.summaries() == Summaries()
+    assert store.summaries(limit=5) == Summaries()
+    assert not store.summary_index_path.exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_not_a_crash(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    LogStore(paths).save(session(0))
+    paths.logs_dir.mkdir(parents=True, exist_ok=True)
+    odd = os.path.join(os.fsencode(paths.logs_dir), b"odd\xff.toml")
+    with open(odd, "wb") as fh:
+        fh.write(b"id = [")
+    expected_path = Path(os.fsdecode(odd))
+    for _ in range(2):  # parsed, then from the index files
+        found = LogStore(paths).summaries()
+        assert [r.id for r in found.rows] == [session(0).id]
+        assert [p.path for p in found.problems] == [expected_path]
+        history = LogStore(paths).history()
+        assert [p.path for p in history.problems] == [expected_path]
+    with monkeypatch.context() as m:
+        m.setattr(store_module._KnownRow, "from_line", refuse_line_checks)
+        page = LogStore(paths).summaries(limit=1)
+    assert [p.path for p in page.problems] == [expected_path]
 
 
 def test_a_fresh_store_finds_unfinished_sessions_after_serving_a_first_page(paths: Paths) -> None:

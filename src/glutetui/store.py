@@ -398,7 +398,8 @@ class LogStore:
         by file against each file's (mtime_ns, size, inode) exactly like :meth:`history`'s
         index. With ``limit`` (and optionally ``where``), only the newest ``limit`` rows that
         ``where`` accepts are returned, and only those are decoded: ``Summaries.count`` still
-        counts every readable session.
+        counts every readable session. A store that has read nothing yet first tries the
+        index's fingerprint of every file instead of checking line by line (``_first_page``).
         """
         return self._summaries_locked(limit, where, first_page=limit is not None)
 
@@ -455,8 +456,8 @@ class LogStore:
         header = _summary_header(data[:end]) if end > 0 else None
         if header is None or not header.files or header.files != _files_fingerprint(files):
             return None
-        if _lines_check(data[end + 1 :]) != header.lines:  # damaged since it was written
-            return None
+        if not _summary_body_intact(header, data[end + 1 :]):
+            return None  # damaged since it was written
         lines = iter(data[end + 1 :].splitlines() if header.problems else _lines(data, end + 1))
         rows: list[SessionRow] = []
         try:
@@ -528,7 +529,7 @@ class LogStore:
                 changed = True
             new_memo[name] = known
         # Only an index that covers every file scanned may vouch for them all.
-        covered = _files_fingerprint(files) if len(new_memo) == len(files) else ""
+        covered = _files_fingerprint(files) if files and len(new_memo) == len(files) else ""
         if changed or new_memo.keys() != previous or covered != self._summary_fingerprint:
             self._write_summary_index(new_memo, covered)
         self._row_memo = new_memo
@@ -558,15 +559,16 @@ class LogStore:
         """``{file name: its line}`` from the summary index, nothing decoded; empty if unusable."""
         try:
             with open(self.summary_index_path, "rb") as fh:
-                lines = fh.read().splitlines()
+                data = fh.read()
         except OSError:
             return {}
-        header = _summary_header(lines[0]) if lines else None
-        if header is None:
-            return {}
+        end = data.find(b"\n")
+        header = _summary_header(data[:end]) if end > 0 else None
+        if header is None or not _summary_body_intact(header, data[end + 1 :]):
+            return {}  # rebuilt, so the next fresh read can serve its first page again
         self._summary_fingerprint = header.files
         out: dict[str, bytes] = {}
-        for line in lines[1:]:
+        for line in data[end + 1 :].splitlines():
             end = line.find(b'"', 2)
             name = line[2:end]
             if line[:2] != b'["' or end < 0 or b"\\" in name:
@@ -586,7 +588,8 @@ class LogStore:
     def unfinished(self) -> list[Session]:
         """Sessions still ``in-progress`` (to offer resuming), newest first.
 
-        Found through :meth:`summaries`; only those sessions' files are read in full. A file
+        Found through the summary index, checked line by line (this needs the in-memory
+        index that :meth:`summaries` fills); only those sessions' files are read in full. A file
         that cannot be read any more (changed since it was summarised) is left out.
         """
         # Brings the in-memory index up to date, decoding no row.
@@ -722,11 +725,7 @@ class LogStore:
         lines = [json.dumps({"index": INDEX_VERSION, "format": FORMAT_VERSION}).encode()]
         for name, k in known.items():
             if k.line is None:
-                k.line = json.dumps(
-                    [name, k.key, k.json, k.problem, None],
-                    ensure_ascii=False,
-                    separators=(",", ":"),
-                ).encode("utf-8")
+                k.line = _json_line([name, k.key, k.json, k.problem, None])
             lines.append(k.line)
         payload = b"\n".join(lines) + b"\n"
         with contextlib.suppress(SaveError):
@@ -754,7 +753,8 @@ class LogStore:
         payload = json.dumps(header, separators=(",", ":")).encode() + b"\n" + body
         with contextlib.suppress(SaveError):
             self._write_atomic(self.summary_index_path, payload, durable=False)
-            self._summary_fingerprint = files
+        # Even if the write failed: like the rows, it is retried when something changes.
+        self._summary_fingerprint = files
 
 
 @dataclass(eq=False)
@@ -820,6 +820,13 @@ def _files_fingerprint(files: list[tuple[str, list[int]]]) -> str:
     return digest.hexdigest()
 
 
+def _summary_body_intact(header: _SummaryHeader, body: bytes) -> bool:
+    """Whether ``body``, what follows the header line, is what was written with it."""
+    if body.count(b"\n") != header.rows + header.problems:
+        return False
+    return _lines_check(body) == header.lines
+
+
 def _lines_check(body: bytes) -> str:
     """A checksum of the index lines, to notice a cache damaged after it was written."""
     return f"{zlib.crc32(body):08x}"
@@ -839,11 +846,21 @@ class _DamagedLine(Exception):
     """A summary index line passed its key check but cannot be decoded."""
 
 
+def _json_line(value: list[Any]) -> bytes:
+    """``value`` as one compact JSON line, UTF-8; all-ASCII escapes if it holds a file name
+    that is not valid UTF-8 (as os.scandir gives them, with surrogates)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, separators=(",", ":")).encode("ascii")
+
+
 def _line_head(name: str, key: list[int]) -> bytes:
     """How the summary index line of ``name`` with stat ``key`` begins."""
     if '"' not in name and "\\" not in name and name.isprintable():  # as json.dumps writes it
         return f'["{name}",[{key[0]},{key[1]},{key[2]}],'.encode()
-    return json.dumps([name, key], ensure_ascii=False, separators=(",", ":")).encode()[:-1] + b","
+    return _json_line([name, key])[:-1] + b","
 
 
 def _sort_key(session_row_: SessionRow) -> str:
@@ -886,15 +903,11 @@ class _KnownRow:
     ) -> _KnownRow:
         if session is None:
             problem = problem or "unreadable"
-            line = json.dumps(
-                [name, key, "", None, problem], ensure_ascii=False, separators=(",", ":")
-            ).encode()
+            line = _json_line([name, key, "", None, problem])
             return cls(key, "", line, problem=problem)
         row = session_row(session)
         sort_key = _sort_key(row)
-        line = json.dumps(
-            [name, key, sort_key, row_to_json(row), None], ensure_ascii=False, separators=(",", ":")
-        ).encode()
+        line = _json_line([name, key, sort_key, row_to_json(row), None])
         return cls(key, sort_key, line, row=row)
 
     @classmethod
