@@ -12,7 +12,9 @@ from glutetui import startgc
 
 @pytest.fixture(autouse=True)
 def restore_gc() -> Iterator[None]:
+    gc.unfreeze()
     yield
+    startgc._held = False
     gc.enable()
     gc.unfreeze()
 

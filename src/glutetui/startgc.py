@@ -5,6 +5,9 @@ objects. With the collector on, that triggers a dozen collections, one of them a
 everything (about 30 ms), before anything is drawn. Start-up holds the collector off; after the
 first frame, :func:`resume` moves what start-up built into the permanent generation
 (``gc.freeze``), so later full collections skip it too, and turns the collector back on.
+
+The price: cyclic garbage made during start-up is frozen with the rest and never freed. It is
+a few thousand small objects (about 3% of what is tracked at that point), once per run.
 """
 
 from __future__ import annotations

@@ -130,6 +130,7 @@ async def test_start_up_collection_hold_is_released_after_the_first_frame(
             await pilot.pause()
             assert gc.isenabled()
     finally:
+        startgc._held = False  # whatever happened, the next test starts with no hold
         gc.enable()
         gc.unfreeze()
 

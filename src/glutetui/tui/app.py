@@ -1,8 +1,9 @@
 """GluteApp: modes, bindings, commands and injected dependencies. Behaviour lives in screens.
 
-Sections people move between (library, and later log and session) are Textual modes. Adding
-one is two lines: an entry in ``MODES`` made with :func:`lazy_screen` (so its module is only
-imported when the mode is first opened) and a ``Binding`` with an id.
+Sections people move between (library, log and session) are Textual modes. Adding one is two
+lines: an entry in ``MODES`` made with :func:`lazy_screen` (so its module is only imported when
+the mode is first opened) and a ``Binding`` with an id. The library, the first section, is the
+exception: see :meth:`GluteApp.get_default_screen`.
 """
 
 from __future__ import annotations
@@ -120,6 +121,9 @@ class GluteApp(App[int]):
         Textual awaits a ``MODES`` screen's whole mount inside its start-up batch and restyles
         the app for it, so the library was laid out and drawn once for nothing before its
         first visible frame. :meth:`on_mount` then adds the mode, for switching back to it.
+
+        Textual loads no ``CSS``/``CSS_PATH`` of a default screen: the library's styles live in
+        the app's stylesheet (``glutetui.tcss``).
         """
         return library_screen()
 
