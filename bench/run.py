@@ -285,7 +285,9 @@ def main() -> int:
         choices=[*GROUPS, []],  # [] lets nargs="*" take no group (argparse checks it too)
         help="which benchmarks (default: all)",
     )
-    parser.add_argument("--runs", type=int, default=15, help="alternating rounds per comparison")
+    parser.add_argument(
+        "--runs", type=int, default=21, help="alternating rounds per comparison (default: 21)"
+    )
     args = parser.parse_args()
     ok = True
     precompile()
