@@ -452,13 +452,14 @@ class LogStore:
                 data = fh.read()
         except OSError:
             return None
-        end = data.find(b"\n")
-        header = _summary_header(data[:end]) if end > 0 else None
+        header_end = data.find(b"\n")
+        header = _summary_header(data[:header_end]) if header_end > 0 else None
         if header is None or not header.files or header.files != _files_fingerprint(files):
             return None
-        if not _summary_body_intact(header, data[end + 1 :]):
+        body = data[header_end + 1 :]
+        if not _summary_body_intact(header, body):
             return None  # damaged since it was written
-        lines = iter(data[end + 1 :].splitlines() if header.problems else _lines(data, end + 1))
+        lines = iter(body.splitlines() if header.problems else _lines(body))
         rows: list[SessionRow] = []
         try:
             for _ in range(header.rows):
@@ -562,13 +563,14 @@ class LogStore:
                 data = fh.read()
         except OSError:
             return {}
-        end = data.find(b"\n")
-        header = _summary_header(data[:end]) if end > 0 else None
-        if header is None or not _summary_body_intact(header, data[end + 1 :]):
+        header_end = data.find(b"\n")
+        header = _summary_header(data[:header_end]) if header_end > 0 else None
+        body = data[header_end + 1 :]
+        if header is None or not _summary_body_intact(header, body):
             return {}  # rebuilt, so the next fresh read can serve its first page again
         self._summary_fingerprint = header.files
         out: dict[str, bytes] = {}
-        for line in data[end + 1 :].splitlines():
+        for line in body.splitlines():
             end = line.find(b'"', 2)
             name = line[2:end]
             if line[:2] != b'["' or end < 0 or b"\\" in name:
@@ -832,8 +834,9 @@ def _lines_check(body: bytes) -> str:
     return f"{zlib.crc32(body):08x}"
 
 
-def _lines(data: bytes, start: int) -> Iterator[bytes]:
-    """The lines of ``data`` from ``start``, split only as far as they are read."""
+def _lines(data: bytes) -> Iterator[bytes]:
+    """The lines of ``data``, split only as far as they are read."""
+    start = 0
     while start < len(data):
         end = data.find(b"\n", start)
         if end < 0:
