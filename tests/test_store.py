@@ -345,18 +345,22 @@ def test_index_follows_hand_edits_deletions_and_additions(store: LogStore) -> No
     assert next(s for s in history.sessions if s.id == a.id).status == "incomplete"
 
 
+def replace_keeping_size_and_mtime(path: Path) -> None:
+    """Replace the file (as an editor or a sync tool does) with same-size content and the same
+    mtime: only its inode tells the change. Clamshell becomes ClamshelX."""
+    st = path.stat()
+    other = path.with_suffix(".new")
+    other.write_bytes(path.read_bytes().replace(b"Clamshell", b"ClamshelX", 1))
+    os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.replace(other, path)
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+
+
 def test_same_size_same_mtime_edit_is_still_seen_through_the_inode(store: LogStore) -> None:
     a = session(0)
     path = store.save(a)
     store.history()
-    st = path.stat()
-    # Replace the file (as an editor or a sync tool does) with same-size content and mtime.
-    changed = path.read_bytes().replace(b"Clamshell", b"ClamshelX", 1)
-    other = path.with_suffix(".new")
-    other.write_bytes(changed)
-    os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns))
-    os.replace(other, path)
-    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    replace_keeping_size_and_mtime(path)
     names = {e.name for e in store.history().sessions[0].exercises}
     assert "ClamshelX" in names
 
@@ -565,13 +569,7 @@ def test_summaries_follow_edits_deletions_additions_and_corrupt_files(paths: Pat
 def test_summaries_see_a_same_size_same_mtime_edit_through_the_inode(store: LogStore) -> None:
     path = store.save(session(0))
     store.summaries()
-    st = path.stat()
-    changed = path.read_bytes().replace(b"Clamshell", b"ClamshelX", 1)
-    other = path.with_suffix(".new")
-    other.write_bytes(changed)
-    os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns))
-    os.replace(other, path)
-    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    replace_keeping_size_and_mtime(path)
     for reader in (store, LogStore(store.paths)):
         assert "ClamshelX" in {name for _, name in reader.summaries().rows[0].exercises}
 
@@ -656,11 +654,7 @@ def test_a_first_page_sees_a_change_made_behind_the_stores_back(paths: Paths, ch
     elif change == "add":
         LogStore(paths).save(session(9))
     elif change == "same size and mtime":
-        st = newest.stat()
-        other = newest.with_suffix(".new")
-        other.write_bytes(newest.read_bytes().replace(b"Clamshell", b"ClamshelX", 1))
-        os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns))
-        os.replace(other, newest)
+        replace_keeping_size_and_mtime(newest)
     else:
         newest.write_bytes(b"id = [")
     page = LogStore(paths).summaries(limit=2)
