@@ -710,6 +710,25 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_a_crash(
     assert [p.path for p in page.problems] == [expected_path]
 
 
+def test_unfinished_sessions_come_from_an_unchanged_index_without_checking_lines(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(5):
+        LogStore(paths).save(session(n))
+    LogStore(paths).save(session(1, id="older-unfinished", status="in-progress"))
+    LogStore(paths).save(session(3, id="newer-unfinished", status="in-progress"))
+    LogStore(paths).save(session(4, id="says-in-progress", note='"in-progress"'))
+    LogStore(paths).summaries()  # a warm, fingerprinted index
+    with monkeypatch.context() as m:
+        m.setattr(store_module._KnownRow, "from_line", refuse_line_checks)
+        found = LogStore(paths).unfinished()
+    assert [s.id for s in found] == ["newer-unfinished", "older-unfinished"]
+    # Changed behind the store's back: the fingerprint no longer matches, every line is checked.
+    LogStore(paths).save(session(9, id="newest-unfinished", status="in-progress"))
+    found = LogStore(paths).unfinished()
+    assert [s.id for s in found] == ["newest-unfinished", "newer-unfinished", "older-unfinished"]
+
+
 def test_a_fresh_store_finds_unfinished_sessions_after_serving_a_first_page(paths: Paths) -> None:
     for n in range(3):
         LogStore(paths).save(session(n))

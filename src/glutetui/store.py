@@ -297,13 +297,19 @@ class LogStore:
         parsed and the index rewritten. Stale temp files from killed writes are removed on the
         way (same scan).
         """
+        with self._reading():
+            return self._history()
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Hold the read lock, with the cyclic collector off."""
         # Building ~100k small objects triggers many needless cyclic-GC passes (they roughly
         # double the cost); none of these objects form cycles.
         was_enabled = gc.isenabled()
         gc.disable()
         try:
             with self._read_lock:
-                return self._history()
+                yield
         finally:
             if was_enabled:
                 gc.enable()
@@ -399,53 +405,42 @@ class LogStore:
         index. With ``limit`` (and optionally ``where``), only the newest ``limit`` rows that
         ``where`` accepts are returned, and only those are decoded: ``Summaries.count`` still
         counts every readable session. A store that has read nothing yet first tries the
-        index's fingerprint of every file instead of checking line by line (``_first_page``).
+        index's fingerprint of every file instead of checking line by line
+        (:meth:`_first_page`); it then remembers nothing, so a later call checks every line.
         """
-        return self._summaries_locked(limit, where, first_page=limit is not None)
+        with self._reading():
+            files, problems = self._scan()
+            if limit is not None and not self._row_memo:
+                page = self._first_page(files, problems, limit, where)
+                if page is not None:
+                    return page
+            return self._summaries_checked(files, problems, limit, where)
 
-    def _summaries_locked(
-        self,
-        limit: int | None,
-        where: Callable[[SessionRow], bool] | None,
-        *,
-        first_page: bool,
-    ) -> Summaries:
-        """:meth:`summaries`; with ``first_page``, a fresh store whose log has not changed since
-        the summary index was written reads only the rows it returns (the in-memory index stays
-        empty, so callers that need it pass ``first_page=False``)."""
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            with self._read_lock:
-                files, problems = self._scan()
-                if first_page and not self._row_memo:
-                    page = self._first_page(files, problems, limit, where)
-                    if page is not None:
-                        return page
-                try:
-                    return self._summaries(files, list(problems), limit, where)
-                except _DamagedLine:
-                    # A line that passed its key check but does not decode: trust none of it.
-                    self._row_memo = {}
-                    with contextlib.suppress(OSError):
-                        os.unlink(self.summary_index_path)
-                    return self._summaries(files, list(problems), limit, where)
-        finally:
-            if was_enabled:
-                gc.enable()
-
-    def _first_page(
+    def _summaries_checked(
         self,
         files: list[tuple[str, list[int]]],
         problems: list[FileProblem],
         limit: int | None,
         where: Callable[[SessionRow], bool] | None,
-    ) -> Summaries | None:
-        """The newest rows straight from an index written for exactly these files, else ``None``.
+    ) -> Summaries:
+        """:meth:`summaries` with every line checked against its file, filling the in-memory
+        index (the caller holds :meth:`_reading`)."""
+        try:
+            return self._summaries(files, list(problems), limit, where)
+        except _DamagedLine:
+            # A line that passed its key check but does not decode: trust none of it.
+            self._row_memo = {}
+            with contextlib.suppress(OSError):
+                os.unlink(self.summary_index_path)
+            return self._summaries(files, list(problems), limit, where)
 
-        The index header carries a fingerprint of every (name, stat key) it was written for
-        and its rows are stored newest first, so when the fingerprint matches the scan no line
-        needs checking and only the rows returned are decoded.
+    def _fingerprinted_body(
+        self, files: list[tuple[str, list[int]]]
+    ) -> tuple[_SummaryHeader, bytes] | None:
+        """The summary index's header and lines if it was written for exactly these files.
+
+        The header carries a fingerprint of every (name, stat key) the index was written for,
+        and a checksum of its lines: when both agree, no line needs checking against its file.
         """
         try:
             with open(self.summary_index_path, "rb") as fh:
@@ -459,6 +454,21 @@ class LogStore:
         body = data[header_end + 1 :]
         if not _summary_body_intact(header, body):
             return None  # damaged since it was written
+        return header, body
+
+    def _first_page(
+        self,
+        files: list[tuple[str, list[int]]],
+        problems: list[FileProblem],
+        limit: int | None,
+        where: Callable[[SessionRow], bool] | None,
+    ) -> Summaries | None:
+        """The newest rows straight from a fingerprinted index (stored newest first), only
+        those returned decoded; ``None`` if the index does not vouch for these files."""
+        vouched = self._fingerprinted_body(files)
+        if vouched is None:
+            return None
+        header, body = vouched
         lines = iter(body.splitlines() if header.problems else _lines(body))
         rows: list[SessionRow] = []
         try:
@@ -590,24 +600,13 @@ class LogStore:
     def unfinished(self) -> list[Session]:
         """Sessions still ``in-progress`` (to offer resuming), newest first.
 
-        Found through the summary index, checked line by line (this needs the in-memory
-        index that :meth:`summaries` fills); only those sessions' files are read in full. A file
-        that cannot be read any more (changed since it was summarised) is left out.
+        Found by a byte search of the summary index's lines instead of decoding thousands of
+        rows (a note that happens to contain the words only costs reading that one file); only
+        those sessions' files are read in full. A file that cannot be read any more (changed
+        since it was summarised) is left out.
         """
-        # Brings the in-memory index up to date, decoding no row.
-        self._summaries_locked(0, None, first_page=False)
-        # A byte search of each line instead of decoding thousands of rows; a note that
-        # happens to contain the words only costs reading that one file.
-        candidates = sorted(
-            (
-                (known.sort_key, name)
-                for name, known in self._row_memo.items()
-                if _IN_PROGRESS in known.line
-            ),
-            reverse=True,
-        )
         found = []
-        for _sort_key, name in candidates:
+        for name in self._unfinished_candidates():
             try:
                 session = self.load(name[: -len(SUFFIX)])
             except StoreError:
@@ -615,6 +614,27 @@ class LogStore:
             if session.status == "in-progress":
                 found.append(session)
         return found
+
+    def _unfinished_candidates(self) -> list[str]:
+        """Names of the files whose summary line mentions ``in-progress``, newest first."""
+        with self._reading():
+            files, problems = self._scan()
+            if not self._row_memo:
+                vouched = self._fingerprinted_body(files)
+                if vouched is not None:  # rows are stored newest first
+                    with contextlib.suppress(ValueError, TypeError, IndexError):
+                        lines = _lines_with(vouched[1], _IN_PROGRESS)
+                        return [str(json.loads(line)[0]) for line in lines]
+            self._summaries_checked(files, problems, 0, None)  # decodes no row
+            candidates = sorted(
+                (
+                    (known.sort_key, name)
+                    for name, known in self._row_memo.items()
+                    if _IN_PROGRESS in known.line
+                ),
+                reverse=True,
+            )
+            return [name for _, name in candidates]
 
     # ------------------------------------------------------------------ housekeeping
 
@@ -832,6 +852,20 @@ def _summary_body_intact(header: _SummaryHeader, body: bytes) -> bool:
 def _lines_check(body: bytes) -> str:
     """A checksum of the index lines, to notice a cache damaged after it was written."""
     return f"{zlib.crc32(body):08x}"
+
+
+def _lines_with(data: bytes, needle: bytes) -> list[bytes]:
+    """The lines of ``data`` that contain ``needle``, in order, found without splitting."""
+    found = []
+    at = data.find(needle)
+    while at >= 0:
+        start = data.rfind(b"\n", 0, at) + 1
+        end = data.find(b"\n", at)
+        if end < 0:
+            end = len(data)
+        found.append(data[start:end])
+        at = data.find(needle, end)
+    return found
 
 
 def _lines(data: bytes) -> Iterator[bytes]:
