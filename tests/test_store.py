@@ -717,7 +717,7 @@ def test_unfinished_sessions_come_from_an_unchanged_index_without_checking_lines
         LogStore(paths).save(session(n))
     LogStore(paths).save(session(1, id="older-unfinished", status="in-progress"))
     LogStore(paths).save(session(3, id="newer-unfinished", status="in-progress"))
-    LogStore(paths).save(session(4, id="says-in-progress", note='"in-progress"'))
+    LogStore(paths).save(session(4, id="says-in-progress", note="in-progress"))  # a false hit
     LogStore(paths).summaries()  # a warm, fingerprinted index
     with monkeypatch.context() as m:
         m.setattr(store_module._KnownRow, "from_line", refuse_line_checks)
@@ -727,6 +727,17 @@ def test_unfinished_sessions_come_from_an_unchanged_index_without_checking_lines
     LogStore(paths).save(session(9, id="newest-unfinished", status="in-progress"))
     found = LogStore(paths).unfinished()
     assert [s.id for s in found] == ["newest-unfinished", "newer-unfinished", "older-unfinished"]
+
+
+def test_unfinished_sessions_starting_together_come_in_one_order_either_way(paths: Paths) -> None:
+    # Same start: ordered by id as summaries() orders them, whichever way they are found.
+    for session_id in ("a", "a-b", "a_b"):
+        LogStore(paths).save(session(0, id=session_id, status="in-progress"))
+    listed = [r.id for r in LogStore(paths).summaries().rows]
+    assert [s.id for s in LogStore(paths).unfinished()] == listed  # from the index
+    warm = LogStore(paths)
+    warm.summaries()
+    assert [s.id for s in warm.unfinished()] == listed  # every line checked
 
 
 def test_a_fresh_store_finds_unfinished_sessions_after_serving_a_first_page(paths: Paths) -> None:

@@ -191,7 +191,8 @@ class LogStore:
         self._summary_fingerprint = ""
         """The ``files`` fingerprint of the summary index as this store last read or wrote it."""
         # One reader at a time: the app's start-up resume check and the log screen may ask
-        # at once, and the second should find the first's work in memory, not repeat it.
+        # at once, and the second should find the first's work done (in memory, or in the
+        # index file it wrote), not repeat it alongside.
         self._read_lock = threading.RLock()
 
     # ------------------------------------------------------------------ ids and paths
@@ -622,19 +623,19 @@ class LogStore:
             if not self._row_memo:
                 vouched = self._fingerprinted_body(files)
                 if vouched is not None:  # rows are stored newest first
-                    with contextlib.suppress(ValueError, TypeError, IndexError):
+                    with contextlib.suppress(ValueError, TypeError, IndexError, KeyError):
                         lines = _lines_with(vouched[1], _IN_PROGRESS)
                         return [str(json.loads(line)[0]) for line in lines]
             self._summaries_checked(files, problems, 0, None)  # decodes no row
             candidates = sorted(
                 (
-                    (known.sort_key, name)
+                    (known.sort_key, name[: -len(SUFFIX)], name)  # as summaries() orders rows
                     for name, known in self._row_memo.items()
                     if _IN_PROGRESS in known.line
                 ),
                 reverse=True,
             )
-            return [name for _, name in candidates]
+            return [name for _, _, name in candidates]
 
     # ------------------------------------------------------------------ housekeeping
 
