@@ -68,6 +68,10 @@ INDEX_WORTH_READING = 64
 STALE_TEMP_SECONDS = 60.0
 """A temp file older than this belongs to a write that died (a live write takes milliseconds)."""
 
+_Files = list[tuple[str, list[int]]]
+"""Each session file's name and stat key ``[mtime_ns, size, inode]``, as a scan found them."""
+_RowFilter = Callable[[SessionRow], bool]
+
 SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$")
 
 
@@ -315,7 +319,7 @@ class LogStore:
             if was_enabled:
                 gc.enable()
 
-    def _scan(self) -> tuple[list[tuple[str, list[int]]], list[FileProblem]]:
+    def _scan(self) -> tuple[_Files, list[FileProblem]]:
         """``(name, [mtime_ns, size, inode])`` per session file, and the files in the way.
 
         Stale temp files from killed writes are removed on the way.
@@ -328,7 +332,7 @@ class LogStore:
         except OSError as exc:
             raise StoreError(f"cannot read the log folder {self.logs_dir}: {_reason(exc)}") from exc
         problems: list[FileProblem] = []
-        files: list[tuple[str, list[int]]] = []
+        files: _Files = []
         for entry in entries:
             name = entry.name
             if name.startswith(TEMP_PREFIX):
@@ -419,10 +423,10 @@ class LogStore:
 
     def _summaries_checked(
         self,
-        files: list[tuple[str, list[int]]],
+        files: _Files,
         problems: list[FileProblem],
         limit: int | None,
-        where: Callable[[SessionRow], bool] | None,
+        where: _RowFilter | None,
     ) -> Summaries:
         """:meth:`summaries` with every line checked against its file, filling the in-memory
         index (the caller holds :meth:`_reading`)."""
@@ -435,9 +439,7 @@ class LogStore:
                 os.unlink(self.summary_index_path)
             return self._summaries(files, list(problems), limit, where)
 
-    def _fingerprinted_body(
-        self, files: list[tuple[str, list[int]]]
-    ) -> tuple[_SummaryHeader, bytes] | None:
+    def _fingerprinted_body(self, files: _Files) -> tuple[_SummaryHeader, bytes] | None:
         """The summary index's header and lines if it was written for exactly these files.
 
         The header carries a fingerprint of every (name, stat key) the index was written for,
@@ -459,10 +461,10 @@ class LogStore:
 
     def _first_page(
         self,
-        files: list[tuple[str, list[int]]],
+        files: _Files,
         problems: list[FileProblem],
         limit: int | None,
-        where: Callable[[SessionRow], bool] | None,
+        where: _RowFilter | None,
     ) -> Summaries | None:
         """The newest rows straight from a fingerprinted index (stored newest first), only
         those returned decoded; ``None`` if the index does not vouch for these files."""
@@ -496,10 +498,10 @@ class LogStore:
 
     def _summaries(
         self,
-        files: list[tuple[str, list[int]]],
+        files: _Files,
         problems: list[FileProblem],
         limit: int | None,
-        where: Callable[[SessionRow], bool] | None,
+        where: _RowFilter | None,
     ) -> Summaries:
         logs = self.logs_dir
         memo = self._row_memo
@@ -834,7 +836,7 @@ def _summary_header(line: bytes) -> _SummaryHeader | None:
     return _SummaryHeader(files, lines, rows, problems)
 
 
-def _files_fingerprint(files: list[tuple[str, list[int]]]) -> str:
+def _files_fingerprint(files: _Files) -> str:
     """A digest of every session file's name and (mtime_ns, size, inode)."""
     ordered = sorted(files)
     digest = hashlib.blake2b(digest_size=16)
