@@ -11,7 +11,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glutetui import stats
+from glutetui import figures
 from glutetui.logformat import (
     FORMAT_VERSION,
     NOTE_PREVIEW,
@@ -207,10 +207,10 @@ def test_any_sessions_summary_row_survives_the_summary_index_form(session: Sessi
     assert back == row
     assert back.started_at.utcoffset() == row.started_at.utcoffset()
     # The row gives the figures the Sessions table shows, as the full session does.
-    summary = stats.summarize(session)
+    summary = figures.session_figures(session)
     assert (back.worked, back.sets, back.reps, back.max_pain, back.duration) == (
         summary.exercises,
-        summary.sets,
+        summary.work_sets,
         summary.reps,
         summary.max_pain,
         summary.duration,

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glutetui import stats
+from glutetui.figures import KG_PER_LB
 from glutetui.model import ExerciseLog, Session, SetResult
 
 TZ = timezone(timedelta(hours=1))
@@ -51,48 +52,6 @@ def session(
 
 def simple(day: date, n_sets: int = 3, *, hour: int = 18) -> Session:
     return session(day, tuple(SetResult("hip-thrust", i + 1, 10) for i in range(n_sets)), hour=hour)
-
-
-# --------------------------------------------------------------------------- summaries
-
-
-def test_summary_counts_a_per_side_set_once_and_adds_both_sides_reps() -> None:
-    s = session(
-        TODAY,
-        (
-            SetResult("clamshell", 1, 5, side="left", warmup=True),
-            *sided("clamshell", 1, 12, 11),
-            *sided("clamshell", 2, 12, 10),
-            SetResult("hip-thrust", 1, 8, load=60, unit="kg"),
-        ),
-        exercises=(
-            ExerciseLog("clamshell", "Clamshell", per_side=True, pain=2),
-            ExerciseLog("hip-thrust", "Hip thrust", pain=4),
-            ExerciseLog("band-walk", "Band walk", pain=None, skipped=True),
-        ),
-        minutes=42,
-    )
-    summary = stats.summarize(s)
-    assert summary.sets == 3
-    assert summary.reps == 12 + 11 + 12 + 10 + 8
-    assert summary.exercises == 2
-    assert summary.max_pain == 4
-    assert summary.duration == timedelta(minutes=42)
-
-
-def test_duration_of_an_unfinished_session_runs_to_its_last_set() -> None:
-    start = at(TODAY)
-    s = Session(
-        id="x",
-        started_at=start,
-        sets=(
-            SetResult("a", 1, 10, finished_at=start + timedelta(minutes=3)),
-            SetResult("a", 2, 10, finished_at=start + timedelta(minutes=7)),
-        ),
-    )
-    assert stats.session_duration(s) == timedelta(minutes=7)
-    assert stats.session_duration(Session(id="y", started_at=start)) is None
-    assert stats.summarize(Session(id="y", started_at=start)).max_pain is None
 
 
 # --------------------------------------------------------------------------- streaks
@@ -196,7 +155,7 @@ def test_trend_and_bests_convert_units_and_skip_warmups_and_bands() -> None:
     assert [p.day for p in trend] == [d1, d2, d3]
     assert [p.reps for p in trend] == [22, 25, 18]
     assert trend[0].top_load == 40
-    assert trend[1].top_load == pytest.approx(110 * stats.LB_IN_KG)
+    assert trend[1].top_load == pytest.approx(110 * KG_PER_LB)
     assert trend[0].volume == 880
     assert trend[2].volume == 500
 
@@ -295,10 +254,6 @@ def test_recent_balance_adds_up_the_last_sessions_of_each_exercise() -> None:
     assert clam.balance.left.reps == 40
     assert clam.balance.right.reps == 5 * 3 + 10
     assert clam.balance.weaker == "right" and clam.balance.flagged
-
-    points = stats.balance_trend(history, "clamshell")
-    assert len(points) == 8 and points[0].day < points[-1].day
-    assert points[-1].balance.flagged and not points[0].balance.flagged
 
 
 # --------------------------------------------------------------------------- properties

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from glutetui import figures
 from glutetui.errors import GlutetuiError
 from glutetui.model import ExerciseLog, Session, SetResult
 
@@ -413,9 +414,9 @@ class SessionRow:
     worked: int
     """Exercises with at least one work set."""
     sets: int
-    """Work sets, a per-side set counting once (as :func:`glutetui.stats.work_set_count`)."""
+    """Work sets, a per-side set counting once (:func:`glutetui.figures.work_sets`)."""
     entries: int
-    """Work set entries, each side its own (what ``glutetui log`` calls sets)."""
+    """Work set entries, each side its own (kept for the index's layout; no view shows it)."""
     reps: int
     """Reps of the work sets, both sides added up."""
     max_pain: int | None
@@ -425,47 +426,30 @@ class SessionRow:
 
     @property
     def duration(self) -> timedelta | None:
-        """End (or last set) minus start, as :func:`glutetui.stats.session_duration`."""
-        end = self.ended_at if self.ended_at is not None else self.last_set_at
-        if end is None or end < self.started_at:
-            return None
-        return end - self.started_at
+        """End (or last set) minus start (:func:`glutetui.figures.duration`)."""
+        return figures.duration(self.started_at, self.ended_at, self.last_set_at)
 
 
 def session_row(session: Session) -> SessionRow:
     """The summary of ``session``."""
-    worked: set[str] = set()
-    pairs: set[tuple[str, int]] = set()
-    logged: dict[str, None] = {}
-    entries = reps = 0
-    last: datetime | None = None
-    for s in session.sets:
-        logged[s.exercise_id] = None
-        if s.finished_at is not None and (last is None or s.finished_at > last):
-            last = s.finished_at
-        if s.warmup:
-            continue
-        worked.add(s.exercise_id)
-        pairs.add((s.exercise_id, s.set_number))
-        entries += 1
-        reps += s.reps
-    pains = [e.pain for e in session.exercises if e.pain is not None]
+    sets = session.sets
+    totals = figures.session_figures(session)
     return SessionRow(
         id=session.id,
         started_at=session.started_at,
         ended_at=session.ended_at,
-        last_set_at=last,
+        last_set_at=figures.last_set_at(sets),
         status=session.status,
         source=session.source,
         routine_id=session.routine_id,
         exercises=tuple((e.exercise_id, e.name) for e in session.exercises if not e.skipped),
         skipped=tuple((e.exercise_id, e.name) for e in session.exercises if e.skipped),
-        set_exercises=tuple(logged),
-        worked=len(worked),
-        sets=len(pairs),
-        entries=entries,
-        reps=reps,
-        max_pain=max(pains) if pains else None,
+        set_exercises=tuple(dict.fromkeys(s.exercise_id for s in sets)),
+        worked=totals.exercises,
+        sets=totals.work_sets,
+        entries=sum(1 for s in sets if not s.warmup),
+        reps=totals.reps,
+        max_pain=totals.max_pain,
         note=" ".join(session.note.split())[:NOTE_PREVIEW],
     )
 

@@ -23,12 +23,20 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from functools import cached_property
 from typing import Literal
 
 from glutetui.catalog import Catalog
 from glutetui.clock import Clock
 from glutetui.equipment import display_name
+from glutetui.figures import (
+    WEIGHT_UNITS,
+    exercise_figures,
+    format_duration,
+    format_load,
+    session_duration,
+)
 from glutetui.model import (
     MAX_REPS,
     MAX_SETS,
@@ -49,8 +57,7 @@ MAX_LOAD = 1000.0
 MAX_WARMUP_SETS = 5
 MAX_PAIN = 10
 RPE_RANGE = (1, 10)
-LB_PER_KG = 2.2046226218
-UNITS = ("kg", "lb")
+UNITS = WEIGHT_UNITS
 
 StepKind = Literal["set", "pain"]
 PauseKind = Literal["rest", "switch-sides"]
@@ -484,15 +491,6 @@ def parse_range(text: str, what: str = "reps", hi: int = MAX_REPS) -> Range:
     return (lo_v, hi_v)
 
 
-def format_load(load: float | None, unit: str | None) -> str:
-    """``20 kg``, ``red band``, or ``bodyweight``."""
-    if unit and unit.startswith("band:"):
-        return f"{unit.removeprefix('band:')} band"
-    if load is None:
-        return "bodyweight"
-    return f"{load:g} {unit or ''}".rstrip()
-
-
 # --------------------------------------------------------------------------- the runner
 
 
@@ -807,17 +805,6 @@ def _derive_skipped(plan: Plan, session: Session) -> Session:
 # --------------------------------------------------------------------------- the summary
 
 
-def to_unit(load: float, unit: str | None, target: str) -> float | None:
-    """``load`` in ``unit`` converted to ``target`` (kg or lb); ``None`` for bands."""
-    if unit == target or (unit is None and target in UNITS):
-        return load
-    if unit == "kg" and target == "lb":
-        return load * LB_PER_KG
-    if unit == "lb" and target == "kg":
-        return load / LB_PER_KG
-    return None
-
-
 @dataclass(frozen=True)
 class ExerciseSummary:
     """What was done of one exercise in one session."""
@@ -867,35 +854,20 @@ class SessionSummary:
     @property
     def duration_text(self) -> str:
         """``42 min`` or ``1 h 05 min``."""
-        minutes = int(self.duration_seconds // 60)
-        if minutes >= 60:
-            return f"{minutes // 60} h {minutes % 60:02d} min"
-        return f"{minutes} min"
+        return format_duration(timedelta(seconds=self.duration_seconds))
 
 
 def _summarize_exercise(session: Session, log: ExerciseLog, unit: str) -> ExerciseSummary:
-    sets = [s for s in session.sets if s.exercise_id == log.exercise_id]
-    work = [s for s in sets if not s.warmup]
-    by_side: dict[str, int] = {}
-    volume = 0.0
-    loads = []
-    for s in work:
-        key = s.side or "both"
-        by_side[key] = by_side.get(key, 0) + s.reps
-        if s.load is not None:
-            converted = to_unit(s.load, s.unit, unit)
-            if converted is not None:
-                volume += s.reps * converted
-                loads.append(converted)
+    done = exercise_figures(session, log.exercise_id, unit)
     return ExerciseSummary(
         exercise_id=log.exercise_id,
         name=log.name,
-        work_sets=len(work),
-        warmup_sets=len(sets) - len(work),
-        reps=sum(s.reps for s in work),
-        reps_by_side=by_side,
-        volume=volume,
-        best_load=max(loads) if loads else None,
+        work_sets=done.work_sets,
+        warmup_sets=done.warmup_sets,
+        reps=done.reps,
+        reps_by_side=done.reps_by_side,
+        volume=done.volume,
+        best_load=done.best_load,
         pain=log.pain,
         note=log.note,
         skipped=log.skipped,
@@ -928,13 +900,11 @@ def summarize(
             )
             break
         exercises.append(summary)
-    end = session.ended_at or max(
-        (s.finished_at for s in session.sets if s.finished_at), default=session.started_at
-    )
+    taken = session_duration(session)
     return SessionSummary(
         session=session,
         unit=unit,
-        duration_seconds=max(0.0, (end - session.started_at).total_seconds()),
+        duration_seconds=0.0 if taken is None else taken.total_seconds(),
         work_sets=sum(e.work_sets for e in exercises),
         warmup_sets=sum(e.warmup_sets for e in exercises),
         reps=sum(e.reps for e in exercises),

@@ -4,12 +4,10 @@ Pure functions over :class:`~glutetui.model.Session` objects; nothing here reads
 the clock or imports textual. "Today" is always a parameter, so the figures are reproducible
 and tests freeze time by passing a date.
 
-Definitions used throughout (the log screen shows them in these words):
+Set, rep, load, volume and duration figures come from :mod:`glutetui.figures`, the one
+definition every view shares. Definitions this module adds (the log screen shows them in these
+words):
 
-* **Work set** – a set that is not a warm-up. A per-side set is logged as one
-  :class:`~glutetui.model.SetResult` per side, but it counts as **one** set, the way a coach
-  says "3 sets of 12, each side": sets are counted as distinct ``(exercise, set number)`` pairs
-  of a session. **Reps** add up both sides.
 * **Training day** – a calendar day, in the time zone the session was recorded in, on which a
   session has at least one work set. A session opened and abandoned before its first set does
   not make a training day.
@@ -18,10 +16,6 @@ Definitions used throughout (the log screen shows them in these words):
   exactly the recovery that the exercises need. The current week never breaks a streak while it
   is still running: with no training yet this week, the current streak is the one that ended
   last week.
-* **Load** – only numeric loads in ``kg`` or ``lb`` (or with no unit, taken to be in the unit
-  asked for) are compared; they are converted to the unit asked for. Band colours
-  (``band:red``) are not numbers and are left out of load and volume figures.
-* **Volume** – the sum of reps × load over the work sets that have a numeric load.
 * **Imbalance** – ``1 - weaker / stronger`` of the two sides' totals (0 means even, 0.2 means
   the weaker side did 20 % less). The totals are volume when every work set of both sides has a
   numeric load, otherwise reps. It is flagged above ``threshold`` (10 % by default).
@@ -35,9 +29,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from glutetui.figures import load_in, work_sets
 from glutetui.model import Session, SetResult, Side
 
-LB_IN_KG = 0.45359237
 DEFAULT_IMBALANCE_THRESHOLD = 0.10
 """The weaker side more than 10 % below the stronger one is flagged."""
 
@@ -55,86 +49,9 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def work_set_count(session: Session) -> int:
-    """Work sets of a session, a per-side set counting once (see the module docstring)."""
-    return len({(s.exercise_id, s.set_number) for s in session.sets if not s.warmup})
-
-
-def work_reps(session: Session) -> int:
-    """Reps of all work sets, both sides added up."""
-    return sum(s.reps for s in session.sets if not s.warmup)
-
-
-def load_in(result: SetResult, unit: str = "kg") -> float | None:
-    """The set's load converted to ``unit`` (``kg`` or ``lb``); ``None`` when it is not a number.
-
-    A load with no unit is taken to be in ``unit`` already; band colours give ``None``.
-    """
-    if result.load is None:
-        return None
-    given = result.unit or unit
-    if given == unit:
-        return float(result.load)
-    if given == "lb" and unit == "kg":
-        return result.load * LB_IN_KG
-    if given == "kg" and unit == "lb":
-        return result.load / LB_IN_KG
-    return None
-
-
 def _by_time(sessions: Iterable[Session]) -> list[Session]:
     """Oldest first, whatever order they came in (ties broken by id, so the order is stable)."""
     return sorted(sessions, key=lambda s: (s.started_at, s.id))
-
-
-# --------------------------------------------------------------------------- session summaries
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """One line of the log: what a session amounted to."""
-
-    session_id: str
-    started_at: datetime
-    duration: timedelta | None
-    """End minus start; for an unfinished session, the last set's finish minus start."""
-    exercises: int
-    """Exercises with at least one work set."""
-    sets: int
-    """Work sets (a per-side set counts once)."""
-    reps: int
-    """Reps of the work sets, both sides added up."""
-    max_pain: int | None
-    """Highest pain reported for any exercise, or ``None`` when none was reported."""
-    status: str
-    note: str
-
-
-def session_duration(session: Session) -> timedelta | None:
-    """How long the session took; ``None`` when nothing marks an end."""
-    end = session.ended_at
-    if end is None:
-        finished = [s.finished_at for s in session.sets if s.finished_at is not None]
-        end = max(finished) if finished else None
-    if end is None or end < session.started_at:
-        return None
-    return end - session.started_at
-
-
-def summarize(session: Session) -> SessionSummary:
-    """The figures for one row of the session table."""
-    pains = [e.pain for e in session.exercises if e.pain is not None]
-    return SessionSummary(
-        session_id=session.id,
-        started_at=session.started_at,
-        duration=session_duration(session),
-        exercises=len({s.exercise_id for s in session.sets if not s.warmup}),
-        sets=work_set_count(session),
-        reps=work_reps(session),
-        max_pain=max(pains) if pains else None,
-        status=session.status,
-        note=session.note,
-    )
 
 
 # --------------------------------------------------------------------------- consistency
@@ -204,7 +121,7 @@ def training_calendar(sessions: Iterable[Session], today: date, weeks: int = 16)
     for session in sessions:
         day = session_day(session)
         if day in days:
-            days[day] += work_set_count(session)
+            days[day] += work_sets(session.sets)
     return Calendar(start=start, end=today, sets=days)
 
 
@@ -250,7 +167,7 @@ def weekly_sets(
     for session in sessions:
         day = session_day(session)
         if first <= day <= today:
-            totals[monday_of(day)] += work_set_count(session)
+            totals[monday_of(day)] += work_sets(session.sets)
     return tuple(WeekSets(monday, n, goal) for monday, n in totals.items())
 
 
@@ -449,30 +366,6 @@ def compare_sides(
     imbalance = 0.0 if stronger <= 0 else 1.0 - min(a, b) / stronger
     weaker: Side | None = None if a == b else ("left" if a < b else "right")
     return Balance(left, right, basis, imbalance, weaker, imbalance > threshold)
-
-
-@dataclass(frozen=True)
-class BalancePoint:
-    """One session's left/right comparison for one exercise."""
-
-    session_id: str
-    day: date
-    balance: Balance
-
-
-def balance_trend(
-    sessions: Iterable[Session],
-    exercise_id: str,
-    unit: str = "kg",
-    threshold: float = DEFAULT_IMBALANCE_THRESHOLD,
-) -> tuple[BalancePoint, ...]:
-    """Per session that did ``exercise_id`` on sides: the comparison, oldest first."""
-    points = []
-    for session in _by_time(sessions):
-        result = compare_sides(_work_sets_of(session, exercise_id), unit, threshold)
-        if result is not None:
-            points.append(BalancePoint(session.id, session_day(session), result))
-    return tuple(points)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -39,6 +39,7 @@ from textual.widgets import (
 from textual.worker import Worker, WorkerState
 
 from glutetui import stats
+from glutetui.figures import format_duration, format_weight
 from glutetui.logformat import session_row
 from glutetui.store import FileProblem, LogStore, SessionRow, StoreError
 from glutetui.tui.commands import Command, CommandsProvider
@@ -91,22 +92,12 @@ FOCUS_IN_TAB = {
 # --------------------------------------------------------------------------- formatting
 
 
-def format_duration(duration: timedelta | None) -> str:
-    """``42 min``, ``1 h 05``; an en dash when unknown."""
-    if duration is None:
-        return "–"
-    minutes = round(duration.total_seconds() / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d}"
-
-
-def format_when(summary: stats.SessionSummary) -> str:
+def format_when(summary: SessionRow) -> str:
     """``2026-11-23 18:04``: in the zone the session was recorded in."""
     return f"{summary.started_at:%Y-%m-%d %H:%M}"
 
 
-def note_cell(summary: stats.SessionSummary) -> str:
+def note_cell(summary: SessionRow) -> str:
     """The note, shortened, after the status when the session is not complete."""
     note = " ".join(summary.note.split())
     if summary.status != "complete":
@@ -116,37 +107,17 @@ def note_cell(summary: stats.SessionSummary) -> str:
     return note
 
 
-def row_summary(row: SessionRow) -> stats.SessionSummary:
-    """The table's figures from a summary row (the same as :func:`stats.summarize` of it)."""
-    return stats.SessionSummary(
-        session_id=row.id,
-        started_at=row.started_at,
-        duration=row.duration,
-        exercises=row.worked,
-        sets=row.sets,
-        reps=row.reps,
-        max_pain=row.max_pain,
-        status=row.status,
-        note=row.note,
-    )
-
-
-def row_cells(summary: stats.SessionSummary) -> tuple[str, ...]:
+def row_cells(summary: SessionRow) -> tuple[str, ...]:
     """One table row, as plain strings (the cheapest cells)."""
     return (
         format_when(summary),
         format_duration(summary.duration),
-        str(summary.exercises),
+        str(summary.worked),
         str(summary.sets),
         str(summary.reps),
         "–" if summary.max_pain is None else str(summary.max_pain),
         note_cell(summary),
     )
-
-
-def format_load(value: float, unit: str) -> str:
-    """``42.5 kg``; whole numbers without decimals."""
-    return f"{value:,.1f}".removesuffix(".0") + f" {unit}"
 
 
 def format_best(best: stats.Best | None, what: str) -> str:
@@ -458,7 +429,7 @@ class LogScreen(Screen[None]):
         table = self.query_one("#log-sessions", DataTable)
         for session_id in page:
             # Cells made a page at a time: years of rows would cost as much again up front.
-            table.add_row(*row_cells(row_summary(self.rows[session_id])), key=session_id)
+            table.add_row(*row_cells(self.rows[session_id]), key=session_id)
 
     @on(DataTable.RowHighlighted, "#log-sessions")
     def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
@@ -526,7 +497,7 @@ class LogScreen(Screen[None]):
             + format_best(max_reps, f"{max_reps.value:.0f} reps" if max_reps else ""),
             "  heaviest load:         "
             + format_best(
-                bests.max_load, format_load(bests.max_load.value, unit) if bests.max_load else ""
+                bests.max_load, format_weight(bests.max_load.value, unit) if bests.max_load else ""
             ),
             "  most volume, session:  "
             + format_best(
@@ -545,7 +516,7 @@ class LogScreen(Screen[None]):
         reps_line.data = reps
         loads = [p.top_load for p in trend if p.top_load is not None]
         load_label.update(
-            f"Top load ({unit}), {span}: {format_load(loads[0], unit)} → {format_load(loads[-1], unit)}"
+            f"Top load ({unit}), {span}: {format_weight(loads[0], unit)} → {format_weight(loads[-1], unit)}"
             if loads
             else "Top load: no weights logged (bands and body weight are not compared)"
         )
@@ -698,7 +669,7 @@ class LogScreen(Screen[None]):
             self.sessions[session_id] = updated
         self.rows[session_id] = replace(self.rows[session_id], note=session_row(updated).note)
         table = self.query_one("#log-sessions", DataTable)
-        table.update_cell(session_id, NOTE_COLUMN, note_cell(row_summary(self.rows[session_id])))
+        table.update_cell(session_id, NOTE_COLUMN, note_cell(self.rows[session_id]))
         self.notify("Note saved.")
 
     def action_delete_session(self) -> None:
@@ -713,10 +684,10 @@ class LogScreen(Screen[None]):
         row = self.rows.get(session_id)
         if row is None:
             return
-        summary = row_summary(row)
+        summary = row
         self.app.push_screen(
             ConfirmDeleteScreen(
-                f"{format_when(summary)}: {summary.exercises} exercises, {summary.sets} sets"
+                f"{format_when(summary)}: {summary.worked} exercises, {summary.sets} sets"
             ),
             partial(self._delete, session_id),
         )

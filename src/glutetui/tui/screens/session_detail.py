@@ -15,8 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from glutetui import stats
-from glutetui.tui.screens.log import format_duration
+from glutetui import figures
 from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -36,11 +35,11 @@ def format_set_load(result: SetResult, unit: str) -> str:
 
 def describe_session(session: Session) -> str:
     """The header: when, how long, how much, status, routine, note."""
-    summary = stats.summarize(session)
+    summary = figures.session_figures(session)
     lines = [
-        f"{session.started_at:%A %d %B %Y, %H:%M}  ·  {format_duration(summary.duration)}"
+        f"{session.started_at:%A %d %B %Y, %H:%M}  ·  {figures.format_duration(summary.duration)}"
         f"  ·  {session.status}",
-        f"{summary.exercises} exercises, {summary.sets} sets, {summary.reps} reps"
+        f"{summary.exercises} exercises, {summary.work_sets} sets, {summary.reps} reps"
         + (f"  ·  routine: {session.routine_id}" if session.routine_id else "")
         + (f"  ·  from {session.source}" if session.source != "glutetui" else ""),
         f"Note: {session.note}" if session.note else "Note: (none; press n to add one)",

@@ -1,0 +1,109 @@
+"""The one definition of what a session amounts to (:mod:`glutetui.figures`)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glutetui import figures
+from glutetui.model import ExerciseLog, Session, SetResult
+
+TZ = timezone(timedelta(hours=1))
+START = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
+
+
+def sided(exercise_id: str, n: int, left: int, right: int, **kw: object) -> tuple[SetResult, ...]:
+    return (
+        SetResult(exercise_id, n, left, side="left", **kw),  # type: ignore[arg-type]
+        SetResult(exercise_id, n, right, side="right", **kw),  # type: ignore[arg-type]
+    )
+
+
+def test_a_per_side_set_counts_once_and_reps_add_both_sides() -> None:
+    session = Session(
+        id="s",
+        started_at=START,
+        sets=(
+            SetResult("clamshell", 1, 5, side="left", warmup=True),
+            SetResult("clamshell", 1, 5, side="right", warmup=True),
+            *sided("clamshell", 1, 12, 11),
+            *sided("clamshell", 2, 12, 10),
+            SetResult("hip-thrust", 1, 8, load=60, unit="kg"),
+        ),
+        exercises=(
+            ExerciseLog("clamshell", "Clamshell", per_side=True, pain=2),
+            ExerciseLog("hip-thrust", "Hip thrust", pain=4),
+            ExerciseLog("band-walk", "Band walk", skipped=True),
+        ),
+        ended_at=START + timedelta(minutes=42),
+        status="complete",
+    )
+    got = figures.session_figures(session)
+    assert got.work_sets == 3
+    assert got.warmup_sets == 1
+    assert got.reps == 12 + 11 + 12 + 10 + 8
+    assert got.reps_by_side == {"left": 24, "right": 21, "both": 8}
+    assert got.exercises == 2
+    assert got.max_pain == 4
+    assert got.volume == 480
+    assert got.duration == timedelta(minutes=42)
+    clam = figures.exercise_figures(session, "clamshell", "kg")
+    assert (clam.work_sets, clam.warmup_sets, clam.reps) == (2, 1, 45)
+    assert clam.best_load is None
+
+
+def test_an_unfinished_session_lasts_until_its_last_set() -> None:
+    s = Session(
+        id="x",
+        started_at=START,
+        sets=(
+            SetResult("a", 1, 10, finished_at=START + timedelta(minutes=3)),
+            SetResult("a", 2, 10, finished_at=START + timedelta(minutes=7)),
+        ),
+    )
+    assert figures.session_duration(s) == timedelta(minutes=7)
+    assert figures.session_duration(Session(id="y", started_at=START)) is None
+    assert figures.session_figures(Session(id="y", started_at=START)).max_pain is None
+
+
+def test_units_convert_both_ways_and_bands_are_no_weight() -> None:
+    assert figures.convert(100, "lb", "kg") == pytest.approx(45.359237)
+    assert figures.convert(45.359237, "kg", "lb") == pytest.approx(100)
+    assert figures.convert(20, None, "lb") == 20
+    assert figures.convert(20, "band:red", "kg") is None
+    assert figures.convert(20, "kg", "band:red") is None
+    lb_set = SetResult("a", 1, 10, load=100, unit="lb")
+    assert figures.volume([lb_set], "kg") == pytest.approx(453.59237)
+    assert figures.best_load([lb_set, SetResult("a", 2, 10, unit="band:red")], "lb") == 100
+
+
+@given(st.floats(min_value=0, max_value=1000, allow_nan=False), st.sampled_from(["kg", "lb"]))
+def test_a_weight_converted_there_and_back_is_the_same(load: float, unit: str) -> None:
+    other = "lb" if unit == "kg" else "kg"
+    there = figures.convert(load, unit, other)
+    assert there is not None
+    assert figures.convert(there, other, unit) == pytest.approx(load)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [(0, "0 min"), (42, "42 min"), (59.6, "1 h 00 min"), (65, "1 h 05 min"), (600, "10 h 00 min")],
+)
+def test_durations_read_the_same_everywhere(minutes: float, text: str) -> None:
+    assert figures.format_duration(timedelta(minutes=minutes)) == text
+    assert figures.format_duration(None) == figures.MISSING
+
+
+def test_loads_in_words() -> None:
+    assert figures.format_load(None, None) == "bodyweight"
+    assert figures.format_load(20.0, "kg") == "20 kg"
+    assert figures.format_load(22.5, "lb") == "22.5 lb"
+    assert figures.format_load(None, "band:red") == "red band"
+    assert figures.format_number(None) == ""
+    assert figures.format_number(40.0) == "40"
+    assert figures.format_weight(1240.0, "kg") == "1,240 kg"
+    assert figures.format_reps_by_side({"left": 30, "right": 28}) == "L 30 · R 28"
+    assert figures.format_reps_by_side({}) == "0"
