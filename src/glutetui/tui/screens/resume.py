@@ -16,8 +16,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
-from glutetui.runner import Runner, RunnerError
 from glutetui.store import LogStore, StoreError
+from glutetui.workout.entries import RunnerError
+from glutetui.workout.runner import Runner
 
 if TYPE_CHECKING:
     from textual.app import App

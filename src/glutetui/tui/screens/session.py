@@ -1,9 +1,9 @@
 """The session runner: one step at a time, big enough to read from the mat.
 
-The screen drives a :class:`~glutetui.runner.Runner` and shows its current step: the exercise,
-``Set 2 of 3 · Left side``, the target, the form cues, the load and the progress of the whole
-session. After every entry (a set, a pain answer, a skip, an undo) the session is saved through
-the store, so a dropped SSH link loses at most the set in progress. A save that fails is shown
+The screen drives a :class:`~glutetui.workout.runner.Runner` and shows its current step: the
+exercise, ``Set 2 of 3 · Left side``, the target, the form cues, the load and the progress of
+the whole session. After every entry (a set, a pain answer, a skip, an undo) the session is
+saved through the store, so a dropped SSH link loses at most the set in progress. A save that fails is shown
 with its path and reason; the session stays in memory and the next entry (or ``r``) tries again.
 Sets that could not be saved are never dropped without asking: if the final save fails the
 screen stays (showing why, with ``r`` to retry), and closing it or quitting (``q``) while the
@@ -27,22 +27,22 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, ProgressBar, Static
 
-from glutetui.runner import (
-    MAX_PAIN,
-    MAX_REPS_DONE,
-    InvalidEntry,
-    Runner,
-    RunnerError,
-    format_load,
-    parse_load,
-    parse_rpe,
-)
+from glutetui.figures import format_load
 from glutetui.store import LogStore, StoreError
 from glutetui.timer import Countdown
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.number_picker import NumberPicker
 from glutetui.tui.widgets.title_bar import TitleBar
+from glutetui.workout.entries import (
+    MAX_PAIN,
+    MAX_REPS_DONE,
+    InvalidEntry,
+    RunnerError,
+    parse_load,
+    parse_rpe,
+)
+from glutetui.workout.runner import Runner
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -457,10 +457,8 @@ class SessionScreen(Screen[None]):
                 )
         except InvalidEntry as exc:
             error.update(str(exc))
-            if "load" in str(exc):
-                self.query_one("#load", Input).focus()
-            elif "RPE" in str(exc):
-                self.query_one("#rpe", Input).focus()
+            if exc.field in ("load", "rpe"):
+                self.query_one(f"#{exc.field}", Input).focus()
             return
         self.save()
         pause = self.runner.plan.pause_after(step.index) if step.kind == "set" else None
