@@ -7,12 +7,13 @@ it feel" step for pain and a note.
 
 The :class:`Runner` holds nothing but the plan and the :class:`Session` as it would be saved:
 ``Session.cursor`` is the index of the next step, every logged set and pain answer lives in the
-session itself. Each transition returns the new session so the caller can save it at once, and
-a runner rebuilt from a saved session (:meth:`Runner.resume`) is in exactly the same state as
-the one that saved it. Undo needs no history either: entries are only ever made at the cursor,
-so the last entry is the one at the highest step; if the cursor is right after it, undoing it
-removes it and moves the cursor back there, and if the cursor is further on, undo first takes
-back the skips in between (removing nothing).
+session itself. Each transition returns the new session so the caller can save it at once
+(:class:`~glutetui.workout.recorder.Recorder`), and a runner rebuilt from a saved session
+(:meth:`Runner.resume`) is in exactly the same state as the one that saved it. Undo needs no
+history either: entries are only ever made at the cursor, so the last entry is the one at the
+highest step; if the cursor is right after it, undoing it removes it and moves the cursor back
+there, and if the cursor is further on, undo first takes back the skips in between (removing
+nothing).
 
 Nothing here imports textual or sleeps; time comes from an injected :class:`~glutetui.clock.Clock`.
 """

@@ -42,12 +42,12 @@ from glutetui.workout.entries import (
     parse_load,
     parse_rpe,
 )
+from glutetui.workout.recorder import Recorder
 from glutetui.workout.runner import Runner
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from glutetui.model import Session
     from glutetui.settings import Settings
 
 SESSION_MODE = "session"
@@ -226,7 +226,7 @@ class SessionScreen(Screen[None]):
         self.unsaved = False
         """The last save failed: the session is only in memory until a save works."""
         self._save_problem = ""
-        self._plugin_failures: set[tuple[str, str]] = set()
+        self._recorder: Recorder | None = None
 
     # ---- wiring
 
@@ -236,6 +236,13 @@ class SessionScreen(Screen[None]):
         if self._store is None:
             self._store = self.app.store  # type: ignore[attr-defined]
         return self._store
+
+    @property
+    def recorder(self) -> Recorder:
+        """Saves the session, then tells the plugins (each plugin's failure reported once)."""
+        if self._recorder is None:
+            self._recorder = Recorder(self.store, getattr(self.app, "plugin_result", None))
+        return self._recorder
 
     @property
     def settings(self) -> Settings:
@@ -390,12 +397,12 @@ class SessionScreen(Screen[None]):
 
     # ---- saving
 
-    def save(self, *, final: bool = False) -> bool:
+    def save(self) -> bool:
         """Write the session; on failure keep it in memory, say where and why, and carry on."""
         session = self.runner.session
         status = self.query_one("#save-status", Label)
         try:
-            path = self.store.save(session)
+            saved = self.recorder.save(session)
         except StoreError as exc:
             self.unsaved = True
             where = getattr(exc, "path", self.store.logs_dir)
@@ -413,25 +420,14 @@ class SessionScreen(Screen[None]):
             self.refresh_bindings()
             return False
         if self.unsaved:
-            self.notify(f"Saved to {path}.", title="Saved again")
+            self.notify(f"Saved to {saved.path}.", title="Saved again")
         self.unsaved = False
         status.update(f"Saved {len(session.sets)} set(s).")
         status.remove_class("-error")
         self.refresh_bindings()
-        self._notify_plugins(session, final)
+        for failure in saved.new_failures:
+            self.notify(str(failure), title="Plugin problem", severity="warning", markup=False)
         return True
-
-    def _notify_plugins(self, session: Session, final: bool) -> None:
-        result = getattr(self.app, "plugin_result", None)
-        if result is None:
-            return
-        for name, reason in result.notify_session_saved(session, final):
-            if (name, reason) in self._plugin_failures:
-                continue  # once is enough: the same failure after every set is noise
-            self._plugin_failures.add((name, reason))
-            self.notify(
-                f"{name}: {reason}", title="Plugin problem", severity="warning", markup=False
-            )
 
     # ---- entries
 
@@ -525,7 +521,7 @@ class SessionScreen(Screen[None]):
     def _finish(self) -> None:
         self._stop_countdown()
         self.runner.finish()
-        if self.save(final=True):
+        if self.save():
             self._show_summary()
         else:
             # Not saved: stay here, where the status says why and r retries (see show_step).
@@ -538,7 +534,7 @@ class SessionScreen(Screen[None]):
 
     def action_retry_save(self) -> None:
         """Try the failed save again; once a finished session is saved, on to the summary."""
-        if self.save(final=self.runner.finished) and self.runner.finished:
+        if self.save() and self.runner.finished:
             self._show_summary()
 
     def leave_safely(self, then: Callable[[], object]) -> None:
@@ -547,7 +543,7 @@ class SessionScreen(Screen[None]):
         If the session is unsaved the save is retried first; if it fails again the person is
         asked (:class:`ConfirmDiscard`) and ``then`` runs only on an explicit yes.
         """
-        if not self.unsaved or self.save(final=self.runner.finished):
+        if not self.unsaved or self.save():
             then()
             return
 
