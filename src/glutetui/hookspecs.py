@@ -41,10 +41,18 @@ def register_routines(register: Callable[[Routine], None]) -> None:
 
 @hookspec
 def session_saved(session: Session, final: bool) -> None:
-    """Be told that a session was written to the log.
+    """Be told that a workout's session was written to the log.
 
-    Called after each finished set is saved (``final`` is false) and once more when the session
-    ends (``final`` is true), with the session exactly as written. Use it to mirror the log
-    elsewhere. It must return quickly and must not change the session; an exception is
-    reported and does not stop the workout or the save.
+    Called after every save the workout makes, once the file is durably in place, with the
+    :class:`glutetui.Session` exactly as written: after each logged set, pain answer, skip and
+    undo (``final`` is false), and once when the session ends (``final`` is true): finished,
+    finished early, or kept as incomplete when glutetui offers to resume it. A save that fails
+    calls nothing; the session stays in memory and the save that later succeeds calls the hook
+    (with ``final`` true if the session has ended by then). Not called when a session is
+    resumed (nothing is written until the next entry), nor for changes made outside a workout:
+    a note edited in the log, a session deleted, sessions imported.
+
+    Use it to mirror the log elsewhere. It must return quickly and must not change the session.
+    An exception is reported, by plugin name, the first time it happens in a workout; the
+    workout and the save carry on, and the hook is still called after the next save.
     """

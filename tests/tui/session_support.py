@@ -8,11 +8,12 @@ from glutetui.clock import FakeClock
 from glutetui.model import Exercise
 from glutetui.paths import Paths
 from glutetui.plugins import LoadResult
-from glutetui.runner import Plan, PlanItem, Runner
 from glutetui.settings import LoadedSettings, Settings
 from glutetui.tui.app import GluteApp, make_app
 from glutetui.tui.screens.session import SessionScreen
 from glutetui.tui.state import FIRST_RUN_NOTICE, save_state
+from glutetui.workout.plan import Plan, PlanItem
+from glutetui.workout.runner import Runner
 
 CLAM = Exercise(
     id="clamshell",

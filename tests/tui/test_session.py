@@ -12,7 +12,6 @@ from glutetui.catalog import Catalog
 from glutetui.clock import FakeClock
 from glutetui.paths import Paths
 from glutetui.plugins import LoadResult
-from glutetui.runner import Plan, PlanItem, Runner
 from glutetui.settings import LoadedSettings, Settings
 from glutetui.store import LogStore, SaveError
 from glutetui.tui.app import GluteApp, make_app
@@ -21,6 +20,8 @@ from glutetui.tui.screens.resume import ResumeScreen
 from glutetui.tui.screens.session import SessionScreen
 from glutetui.tui.screens.summary import SummaryScreen
 from glutetui.tui.state import FIRST_RUN_NOTICE, save_state
+from glutetui.workout.plan import Plan, PlanItem
+from glutetui.workout.runner import Runner
 
 from .session_support import (
     CLAM,

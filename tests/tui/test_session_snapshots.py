@@ -12,13 +12,14 @@ import pytest
 from glutetui.clock import FakeClock
 from glutetui.paths import Paths
 from glutetui.plugins import LoadResult, load_plugins
-from glutetui.runner import Plan, PlanItem, Runner
 from glutetui.settings import LoadedSettings, Settings
 from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp, make_app
 from glutetui.tui.screens.session import SessionScreen, start_session
 from glutetui.tui.screens.summary import SummaryScreen
 from glutetui.tui.state import FIRST_RUN_NOTICE
+from glutetui.workout.plan import Plan, PlanItem
+from glutetui.workout.runner import Runner
 
 
 @pytest.fixture(scope="module")

@@ -23,21 +23,19 @@ from textual.widgets import DataTable, Input, Label, OptionList, SelectionList
 from textual.widgets.option_list import Option
 
 from glutetui.equipment import display_name
+from glutetui.figures import format_load
 from glutetui.model import MAX_SETS
-from glutetui.runner import (
+from glutetui.tui.widgets.key_bar import KeyBar
+from glutetui.tui.widgets.title_bar import TitleBar
+from glutetui.workout.entries import (
     MAX_WARMUP_SETS,
     InvalidEntry,
-    Plan,
-    PlanItem,
-    Runner,
-    default_item,
-    format_load,
     parse_load,
     parse_range,
     parse_whole,
 )
-from glutetui.tui.widgets.key_bar import KeyBar
-from glutetui.tui.widgets.title_bar import TitleBar
+from glutetui.workout.plan import Plan, PlanItem, default_item
+from glutetui.workout.runner import Runner
 
 if TYPE_CHECKING:
     from glutetui.catalog import Catalog
@@ -114,7 +112,7 @@ class PlanItemDialog(ModalScreen[PlanItem | None]):
             reps = parse_range(self.query_one("#edit-reps", Input).value)
             load, unit = parse_load(self.query_one("#edit-load", Input).value, self.unit)
             warmup = parse_whole(
-                self.query_one("#edit-warmup", Input).value, "warm-up sets", 0, MAX_WARMUP_SETS
+                self.query_one("#edit-warmup", Input).value, "warmup_sets", 0, MAX_WARMUP_SETS
             )
             item = replace(
                 self.item, sets=sets, reps=reps, load=load, unit=unit, warmup_sets=warmup

@@ -16,8 +16,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
-from glutetui.runner import Runner, RunnerError
 from glutetui.store import LogStore, StoreError
+from glutetui.workout.entries import RunnerError
+from glutetui.workout.recorder import Recorder
+from glutetui.workout.runner import Runner
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -115,19 +117,12 @@ def _ask(app: App, store: LogStore, runner: Runner) -> None:
         elif choice == "keep":
             kept = runner.abandon()
             try:
-                store.save(kept)
+                saved = Recorder(store, getattr(app, "plugin_result", None)).save(kept)
             except StoreError as exc:
                 app.notify(str(exc), title="Could not save", severity="error", markup=False)
                 return
-            result = getattr(app, "plugin_result", None)
-            if result is not None:
-                for name, reason in result.notify_session_saved(kept, True):
-                    app.notify(
-                        f"{name}: {reason}",
-                        title="Plugin problem",
-                        severity="warning",
-                        markup=False,
-                    )
+            for failure in saved.new_failures:
+                app.notify(str(failure), title="Plugin problem", severity="warning", markup=False)
             app.notify("Kept as an incomplete session.", timeout=4)
 
     app.push_screen(ResumeScreen(runner), chosen)

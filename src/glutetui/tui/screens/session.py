@@ -1,9 +1,9 @@
 """The session runner: one step at a time, big enough to read from the mat.
 
-The screen drives a :class:`~glutetui.runner.Runner` and shows its current step: the exercise,
-``Set 2 of 3 · Left side``, the target, the form cues, the load and the progress of the whole
-session. After every entry (a set, a pain answer, a skip, an undo) the session is saved through
-the store, so a dropped SSH link loses at most the set in progress. A save that fails is shown
+The screen drives a :class:`~glutetui.workout.runner.Runner` and shows its current step: the
+exercise, ``Set 2 of 3 · Left side``, the target, the form cues, the load and the progress of
+the whole session. After every entry (a set, a pain answer, a skip, an undo) the session is
+saved through the store, so a dropped SSH link loses at most the set in progress. A save that fails is shown
 with its path and reason; the session stays in memory and the next entry (or ``r``) tries again.
 Sets that could not be saved are never dropped without asking: if the final save fails the
 screen stays (showing why, with ``r`` to retry), and closing it or quitting (``q``) while the
@@ -27,27 +27,27 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, ProgressBar, Static
 
-from glutetui.runner import (
-    MAX_PAIN,
-    MAX_REPS_DONE,
-    InvalidEntry,
-    Runner,
-    RunnerError,
-    format_load,
-    parse_load,
-    parse_rpe,
-)
+from glutetui.figures import format_load
 from glutetui.store import LogStore, StoreError
 from glutetui.timer import Countdown
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.number_picker import NumberPicker
 from glutetui.tui.widgets.title_bar import TitleBar
+from glutetui.workout.entries import (
+    MAX_PAIN,
+    MAX_REPS_DONE,
+    InvalidEntry,
+    RunnerError,
+    parse_load,
+    parse_rpe,
+)
+from glutetui.workout.recorder import Recorder
+from glutetui.workout.runner import Runner
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from glutetui.model import Session
     from glutetui.settings import Settings
 
 SESSION_MODE = "session"
@@ -226,7 +226,7 @@ class SessionScreen(Screen[None]):
         self.unsaved = False
         """The last save failed: the session is only in memory until a save works."""
         self._save_problem = ""
-        self._plugin_failures: set[tuple[str, str]] = set()
+        self._recorder: Recorder | None = None
 
     # ---- wiring
 
@@ -236,6 +236,13 @@ class SessionScreen(Screen[None]):
         if self._store is None:
             self._store = self.app.store  # type: ignore[attr-defined]
         return self._store
+
+    @property
+    def recorder(self) -> Recorder:
+        """Saves the session, then tells the plugins (each plugin's failure reported once)."""
+        if self._recorder is None:
+            self._recorder = Recorder(self.store, getattr(self.app, "plugin_result", None))
+        return self._recorder
 
     @property
     def settings(self) -> Settings:
@@ -390,12 +397,12 @@ class SessionScreen(Screen[None]):
 
     # ---- saving
 
-    def save(self, *, final: bool = False) -> bool:
+    def save(self) -> bool:
         """Write the session; on failure keep it in memory, say where and why, and carry on."""
         session = self.runner.session
         status = self.query_one("#save-status", Label)
         try:
-            path = self.store.save(session)
+            saved = self.recorder.save(session)
         except StoreError as exc:
             self.unsaved = True
             where = getattr(exc, "path", self.store.logs_dir)
@@ -413,25 +420,14 @@ class SessionScreen(Screen[None]):
             self.refresh_bindings()
             return False
         if self.unsaved:
-            self.notify(f"Saved to {path}.", title="Saved again")
+            self.notify(f"Saved to {saved.path}.", title="Saved again")
         self.unsaved = False
         status.update(f"Saved {len(session.sets)} set(s).")
         status.remove_class("-error")
         self.refresh_bindings()
-        self._notify_plugins(session, final)
+        for failure in saved.new_failures:
+            self.notify(str(failure), title="Plugin problem", severity="warning", markup=False)
         return True
-
-    def _notify_plugins(self, session: Session, final: bool) -> None:
-        result = getattr(self.app, "plugin_result", None)
-        if result is None:
-            return
-        for name, reason in result.notify_session_saved(session, final):
-            if (name, reason) in self._plugin_failures:
-                continue  # once is enough: the same failure after every set is noise
-            self._plugin_failures.add((name, reason))
-            self.notify(
-                f"{name}: {reason}", title="Plugin problem", severity="warning", markup=False
-            )
 
     # ---- entries
 
@@ -457,10 +453,8 @@ class SessionScreen(Screen[None]):
                 )
         except InvalidEntry as exc:
             error.update(str(exc))
-            if "load" in str(exc):
-                self.query_one("#load", Input).focus()
-            elif "RPE" in str(exc):
-                self.query_one("#rpe", Input).focus()
+            if exc.field in ("load", "rpe"):
+                self.query_one(f"#{exc.field}", Input).focus()
             return
         self.save()
         pause = self.runner.plan.pause_after(step.index) if step.kind == "set" else None
@@ -527,7 +521,7 @@ class SessionScreen(Screen[None]):
     def _finish(self) -> None:
         self._stop_countdown()
         self.runner.finish()
-        if self.save(final=True):
+        if self.save():
             self._show_summary()
         else:
             # Not saved: stay here, where the status says why and r retries (see show_step).
@@ -540,7 +534,7 @@ class SessionScreen(Screen[None]):
 
     def action_retry_save(self) -> None:
         """Try the failed save again; once a finished session is saved, on to the summary."""
-        if self.save(final=self.runner.finished) and self.runner.finished:
+        if self.save() and self.runner.finished:
             self._show_summary()
 
     def leave_safely(self, then: Callable[[], object]) -> None:
@@ -549,7 +543,7 @@ class SessionScreen(Screen[None]):
         If the session is unsaved the save is retried first; if it fails again the person is
         asked (:class:`ConfirmDiscard`) and ``then`` runs only on an explicit yes.
         """
-        if not self.unsaved or self.save(final=self.runner.finished):
+        if not self.unsaved or self.save():
             then()
             return
 

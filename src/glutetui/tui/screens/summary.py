@@ -17,10 +17,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
-from glutetui.runner import ExerciseSummary, SessionSummary, summarize
 from glutetui.store import LogStore, StoreError
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
+from glutetui.workout.report import ExerciseReport, SessionReport, session_report
 
 if TYPE_CHECKING:
     from glutetui.model import Session
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 STATUS_WORDS = {"complete": "Complete", "incomplete": "Finished early", "in-progress": "Unfinished"}
 
 
-def _reps_text(e: ExerciseSummary) -> str:
+def _reps_text(e: ExerciseReport) -> str:
     if not e.reps_by_side:
         return "0"
     if set(e.reps_by_side) <= {"left", "right"}:
@@ -81,7 +81,7 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Exercise", "Sets", "Reps", "Volume", "Pain", "vs last time")
-        self.show(summarize(self.session, self.history or (), unit=self.unit))
+        self.show(session_report(self.session, self.history or (), unit=self.unit))
         if self.history is None:
             self.query_one("#summary-compare-status", Label).update("Reading your history…")
             self.load_history()
@@ -98,15 +98,15 @@ class SummaryScreen(Screen[None]):
                 f"No comparison: the history could not be read ({exc}).",
             )
             return
-        summary = summarize(self.session, history.sessions, unit=self.unit)
+        summary = session_report(self.session, history.sessions, unit=self.unit)
         self.app.call_from_thread(self._history_loaded, summary, len(history.problems))
 
-    def _history_loaded(self, summary: SessionSummary, problems: int) -> None:
+    def _history_loaded(self, summary: SessionReport, problems: int) -> None:
         self.show(summary)
         if problems:
             self.notify(f"{problems} log file(s) could not be read; see the log screen.")
 
-    def show(self, summary: SessionSummary) -> None:
+    def show(self, summary: SessionReport) -> None:
         """Fill the figures and the table."""
         session = summary.session
         unit = summary.unit

@@ -1,0 +1,141 @@
+"""What people type during a workout: the limits, the checks and the parsing of each entry.
+
+Every refusal is an :class:`InvalidEntry` that names the :data:`EntryField` it belongs to, so
+a screen can flag the right input without reading the message.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Literal
+
+from glutetui.model import MAX_REPS, Range
+
+MAX_REPS_DONE = 500
+"""Most reps one entry may log (a lateral band walk can run long; a typo of 1200 cannot)."""
+MAX_LOAD = 1000.0
+"""Heaviest load one entry may log, in kg or lb."""
+MAX_WARMUP_SETS = 5
+"""Most warm-up sets one exercise of a plan may have."""
+MAX_PAIN = 10
+"""Top of the 0–10 pain scale."""
+RPE_RANGE = (1, 10)
+"""Lowest and highest rate of perceived exertion."""
+
+EntryField = Literal["exercises", "sets", "warmup_sets", "reps", "load", "unit", "rpe", "pain"]
+"""What an entry is about: a plan's exercises, an item's dose, or one value of a logged set."""
+
+_NAMES: dict[EntryField, str] = {"sets": "sets", "warmup_sets": "warm-up sets"}
+
+
+class RunnerError(Exception):
+    """An action that does not apply to the runner's current state (nothing was changed)."""
+
+
+class InvalidEntry(RunnerError, ValueError):
+    """A value typed by the user that cannot be logged; the message says why, in plain words."""
+
+    def __init__(self, field: EntryField, message: str) -> None:
+        super().__init__(message)
+        self.field: EntryField = field
+        """The entry the value was meant for, for the screen to flag (never parse the message)."""
+
+
+def check_load(load: float) -> float:
+    """``load`` if it is a finite number from 0 to :data:`MAX_LOAD`; else :class:`InvalidEntry`."""
+    if isinstance(load, bool) or not isinstance(load, int | float) or not math.isfinite(load):
+        raise InvalidEntry("load", "load must be a number")
+    if not 0 <= load <= MAX_LOAD:
+        raise InvalidEntry("load", f"load must be from 0 to {MAX_LOAD:g}")
+    return float(load)
+
+
+def check_reps(reps: int) -> int:
+    """``reps`` if it is a whole number from 0 to :data:`MAX_REPS_DONE`."""
+    if isinstance(reps, bool) or not isinstance(reps, int) or not 0 <= reps <= MAX_REPS_DONE:
+        raise InvalidEntry("reps", f"reps must be a whole number from 0 to {MAX_REPS_DONE}")
+    return reps
+
+
+def check_unit(unit: str | None) -> str | None:
+    """``unit`` if it can be logged: ``None``, or a short non-empty text (kg, lb, band:…)."""
+    if unit is not None and (not isinstance(unit, str) or not unit or len(unit) > 40):
+        raise InvalidEntry("unit", "unit must be kg, lb or band:<colour>")
+    return unit
+
+
+def check_rpe(rpe: int | None) -> int | None:
+    """``rpe`` if it is ``None`` or a whole number within :data:`RPE_RANGE`."""
+    if rpe is not None and (
+        isinstance(rpe, bool) or not isinstance(rpe, int) or not RPE_RANGE[0] <= rpe <= RPE_RANGE[1]
+    ):
+        raise InvalidEntry("rpe", "RPE must be a whole number from 1 to 10")
+    return rpe
+
+
+def check_pain(pain: int | None) -> int | None:
+    """``pain`` if it is ``None`` or a whole number from 0 to :data:`MAX_PAIN`."""
+    if pain is not None and (
+        isinstance(pain, bool) or not isinstance(pain, int) or not 0 <= pain <= MAX_PAIN
+    ):
+        raise InvalidEntry("pain", "pain must be a whole number from 0 to 10")
+    return pain
+
+
+_NUMBER_UNIT = re.compile(r"(?P<num>[0-9]{1,7}(?:[.,][0-9]{1,3})?)\s*(?P<unit>kg|kgs|lb|lbs)?")
+_BAND = re.compile(r"(?:band\s*[:\s]\s*(?P<a>[a-z]+)|(?P<b>[a-z]+)\s+band)")
+
+
+def parse_load(text: str, default_unit: str = "kg") -> tuple[float | None, str | None]:
+    """Load typed by the user -> ``(load, unit)``.
+
+    ``""`` -> ``(None, None)`` (bodyweight); ``"20"`` -> ``(20.0, default_unit)``;
+    ``"45 lb"`` -> ``(45.0, "lb")``; ``"red band"`` or ``"band:red"`` -> ``(None, "band:red")``.
+    """
+    text = " ".join(text.strip().lower().split())
+    if not text:
+        return (None, None)
+    m = _NUMBER_UNIT.fullmatch(text)
+    if m:
+        load = check_load(float(m["num"].replace(",", ".")))
+        unit = m["unit"]
+        return (load, unit.rstrip("s") if unit else default_unit)
+    m = _BAND.fullmatch(text)
+    if m:
+        return (None, f"band:{m['a'] or m['b']}")
+    raise InvalidEntry(
+        "load",
+        f"load must be a number from 0 to {MAX_LOAD:g} (optionally kg or lb) "
+        "or a band colour like 'red band'",
+    )
+
+
+def parse_rpe(text: str) -> int | None:
+    """RPE typed by the user: empty for none, else a whole number from 1 to 10."""
+    text = text.strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"[0-9]{1,3}", text) or not RPE_RANGE[0] <= int(text) <= RPE_RANGE[1]:
+        raise InvalidEntry("rpe", "RPE must be a whole number from 1 to 10, or empty")
+    return int(text)
+
+
+def parse_whole(text: str, field: EntryField, lo: int, hi: int) -> int:
+    """A whole number from ``lo`` to ``hi`` typed by the user for ``field`` (sets, warm-up sets)."""
+    text = text.strip()
+    if not re.fullmatch(r"[0-9]{1,6}", text) or not lo <= int(text) <= hi:
+        name = _NAMES.get(field, field)
+        raise InvalidEntry(field, f"{name} must be a whole number from {lo} to {hi}")
+    return int(text)
+
+
+def parse_range(text: str, hi: int = MAX_REPS) -> Range:
+    """Target reps: ``"8-12"`` or ``"8–12"`` -> ``(8, 12)``; ``"10"`` -> ``(10, 10)``; within 1–``hi``."""
+    parts = [p.strip() for p in re.split(r"[-–]", text.strip())]
+    if len(parts) not in (1, 2) or not all(re.fullmatch(r"[0-9]{1,6}", p) for p in parts):
+        raise InvalidEntry("reps", "reps must be a number like 10 or a range like 8-12")
+    lo_v, hi_v = int(parts[0]), int(parts[-1])
+    if not 1 <= lo_v <= hi_v <= hi:
+        raise InvalidEntry("reps", f"reps must lie within 1–{hi}, the smaller number first")
+    return (lo_v, hi_v)
