@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from glutetui.model import Session
+from glutetui import figures
+from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
 from glutetui.store import LogStore
 from tests.cli.runner import one_line_error, run
@@ -29,6 +31,7 @@ def test_csv_export_round_trips_and_import_is_idempotent(
     assert out.returncode == 0, out.stderr
     rows = list(csv.DictReader(exported.open()))
     assert len(rows) == sum(len(s.sets) for s in logged)
+    assert out.stderr == f"wrote {len(rows)} row(s) from {len(logged)} session(s) to {exported}\n"
     assert list(rows[0])[:12] == [
         "date", "session_id", "exercise_id", "exercise_name", "set", "side", "reps", "load",
         "unit", "rpe", "pain", "note",
@@ -99,3 +102,51 @@ def test_strong_export_keeps_sides_and_reimports(logged: list[Session], tmp_path
 
 def test_an_unknown_format_is_one_line_and_non_zero() -> None:
     one_line_error(run("export", "--format", "xml"))
+
+
+def test_numbers_are_written_whole_and_unrounded(paths: Paths, tmp_path: Path) -> None:
+    """A load converted from pounds keeps every digit, and comes back as the same number."""
+    start = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    load = 50 * figures.KG_PER_LB
+    session = Session(
+        id="20260301T090000-cccccc",
+        started_at=start,
+        exercises=(ExerciseLog("hip-thrust", "Hip thrust"),),
+        sets=(
+            SetResult("hip-thrust", 1, 8, load=load, unit="kg", finished_at=start),
+            SetResult("hip-thrust", 2, 8, load=60.0, unit="kg"),
+        ),
+        status="in-progress",
+    )
+    LogStore(paths).save(session)
+    rows = list(csv.DictReader(io.StringIO(run("export").stdout)))
+    assert [r["load"] for r in rows] == [figures.format_number(load), "60"] == ["22.6796185", "60"]
+    strong = list(csv.DictReader(io.StringIO(run("export", "--format", "strong").stdout)))
+    assert [r["Weight"] for r in strong] == ["22.6796185", "60"]
+    other = tmp_path / "other"
+    assert run("import", "-", config=other, stdin=run("export").stdout).returncode == 0
+    (back,) = LogStore(Paths.resolve(other)).history().sessions
+    assert back.sets[0].load == load
+
+
+def test_strong_duration_is_the_sessions_length(paths: Paths) -> None:
+    """Strong's ``1h 5m``, from the one definition of a duration: an unfinished session lasts
+    until its last set."""
+    start = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    finished = Session(
+        id="20260301T090000-dddddd",
+        started_at=start,
+        sets=(SetResult("plank", 1, 1),),
+        ended_at=start + timedelta(minutes=65),
+        status="complete",
+    )
+    unfinished = Session(
+        id="20260302T090000-eeeeee",
+        started_at=start + timedelta(days=1),
+        sets=(SetResult("plank", 1, 1, finished_at=start + timedelta(days=1, minutes=12)),),
+        status="in-progress",
+    )
+    for s in (finished, unfinished):
+        LogStore(paths).save(s)
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "strong").stdout)))
+    assert [r["Duration"] for r in rows] == ["1h 5m", "12m"]

@@ -127,6 +127,22 @@ def test_hevy_import(paths: Paths) -> None:
     assert (lbs.sets[0].load, lbs.sets[0].unit) == (185.0, "lb")
 
 
+def test_a_per_side_set_counts_once(paths: Paths) -> None:
+    text = (
+        "Date,Exercise Name,Set Order,Reps,Side\n"
+        "2025-01-01 10:00:00,Clamshell,1,12,left\n"
+        "2025-01-01 10:00:00,Clamshell,1,11,right\n"
+        "2025-01-01 10:00:00,Clamshell,2,12,left\n"
+        "2025-01-01 10:00:00,Clamshell,2,10,right\n"
+        "2025-01-01 10:00:00,Clamshell,W,8,left\n"
+        "2025-01-01 10:00:00,Clamshell,W,8,right\n"
+    )
+    out = run("import", "-", stdin=text)
+    assert "imported 1 session(s) with 3 set(s) from strong" in out.stdout
+    (session,) = LogStore(paths).history().sessions
+    assert len(session.sets) == 6 and session.exercises[0].per_side
+
+
 def test_detect_format() -> None:
     assert detect_format(["Date", "Workout Name", "Exercise Name", "Set Order", "Reps"]) == "strong"
     assert (

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from glutetui.model import Session
+from glutetui import figures
+from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
 from glutetui.store import LogStore
 from tests.cli.runner import one_line_error, run
@@ -27,8 +28,9 @@ def test_log_lists_newest_first(logged: list[Session]) -> None:
     assert len(lines) == 4
     newest = logged[-1]
     assert lines[1].startswith(f"{newest.started_at.astimezone():%Y-%m-%d %H:%M}")
-    assert f" {len(newest.work_sets)} " in lines[1]
-    assert f" {sum(s.reps for s in newest.work_sets)} " in lines[1]
+    counted = figures.session_figures(newest)
+    assert f" {counted.work_sets} " in lines[1]  # 15: each side of a per-side set is one set
+    assert f" {counted.reps} " in lines[1]
 
 
 def test_log_since_exercise_and_json(logged: list[Session], paths: Paths) -> None:
@@ -77,3 +79,56 @@ def test_log_on_an_empty_log() -> None:
 @pytest.mark.parametrize("args", [("--since", "2026-02-30"), ("--limit", "-3")])
 def test_bad_arguments_are_one_line_and_non_zero(args: tuple[str, ...]) -> None:
     one_line_error(run("log", *args))
+
+
+TZ = timezone(timedelta(hours=1))
+START = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
+
+
+def per_side_sessions() -> list[Session]:
+    """A finished per-side session with a warm-up, and one left unfinished after 25 minutes."""
+    sets = []
+    for n, (left, right) in enumerate([(12, 11), (12, 10), (10, 10)], 1):
+        for side, reps in (("left", left), ("right", right)):
+            sets.append(SetResult("clamshell", n, reps, side=side, load=None, unit="band:red"))  # type: ignore[arg-type]
+    warmup = SetResult("hip-thrust", 1, 10, load=20, unit="kg", warmup=True)
+    thrust = SetResult("hip-thrust", 1, 8, load=132.5, unit="lb")
+    finished = Session(
+        id="20261123T170000-aaaaaa",
+        started_at=START,
+        exercises=(
+            ExerciseLog("clamshell", "Clamshell", per_side=True, pain=3),
+            ExerciseLog("hip-thrust", "Hip thrust", pain=1),
+        ),
+        sets=(*sets, warmup, thrust),
+        ended_at=START + timedelta(minutes=42),
+        status="complete",
+    )
+    later = START + timedelta(days=1)
+    unfinished = Session(
+        id="20261124T170000-bbbbbb",
+        started_at=later,
+        exercises=(ExerciseLog("clamshell", "Clamshell", per_side=True),),
+        sets=tuple(
+            SetResult("clamshell", 1, 12, side=side, finished_at=later + timedelta(minutes=m))  # type: ignore[arg-type]
+            for side, m in (("left", 20), ("right", 25))
+        ),
+        status="in-progress",
+        cursor=2,
+    )
+    return [finished, unfinished]
+
+
+def test_log_counts_as_every_screen_does(paths: Paths) -> None:
+    sessions = per_side_sessions()
+    for s in sessions:
+        LogStore(paths).save(s)
+    data = {d["id"]: d for d in json.loads(run("log", "--json").stdout)}
+    for s in sessions:
+        counted = figures.session_figures(s)
+        assert (data[s.id]["sets"], data[s.id]["reps"]) == (counted.work_sets, counted.reps)
+        assert data[s.id]["pain"] == counted.max_pain
+    assert (data[sessions[0].id]["sets"], data[sessions[0].id]["reps"]) == (4, 73)
+    table = run("log").stdout.splitlines()
+    assert table[1].split()[2:] == ["25", "min", "Clamshell", "1", "24", "–", "in-progress"]
+    assert table[2].split()[2:] == ["42", "min", "Clamshell,", "Hip", "thrust", "4", "73", "3"]

@@ -48,7 +48,8 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
             target.write_text(buffer.getvalue(), encoding="utf-8", newline="")
         except OSError as exc:
             raise GlutetuiError(f"cannot write {target}: {exc.strerror or exc}") from exc
-        echo(f"wrote {n} set(s) from {len(sessions)} session(s) to {target}", err=True)
+        # Rows, not sets: a per-side set is one set but a row for each side.
+        echo(f"wrote {n} row(s) from {len(sessions)} session(s) to {target}", err=True)
     if history.problems:
         echo(
             f"glutetui: {len(history.problems)} log file(s) cannot be read and were left out "

@@ -10,6 +10,7 @@ from glutetui.cli.importing import IMPORT_FORMATS, ImportFormatError, read_impor
 from glutetui.cli.names import ExerciseNames
 from glutetui.cli.output import echo, warn_plugin_problems
 from glutetui.errors import GlutetuiError
+from glutetui.figures import warmup_sets, work_sets
 from glutetui.store import LogStore
 
 if TYPE_CHECKING:
@@ -88,8 +89,9 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
         for s in new:
             store.save(s)
     verb = "would import" if args.dry_run else "imported"
+    sets = sum(work_sets(s.sets) + warmup_sets(s.sets) for s in new)
     echo(
-        f"{verb} {len(new)} session(s) with {sum(len(s.sets) for s in new)} set(s) from {fmt} "
-        f"file {where}; {skipped} already in the log"
+        f"{verb} {len(new)} session(s) with {sets} set(s) from {fmt} file {where}; "
+        f"{skipped} already in the log"
     )
     return 0

@@ -1,7 +1,8 @@
 """``glutetui log``: recent sessions, or with ``--check`` the log files that cannot be read.
 
 Served from the store's summary index; only the rows shown are decoded, so the newest twenty
-cost about the same with ten years of sessions as with none.
+cost about the same with ten years of sessions as with none. Sets, reps and durations are
+:mod:`glutetui.figures`' (a per-side set counts once), as on every screen.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 
 from glutetui.cli.output import echo, print_json, print_table
 from glutetui.cli.selection import date_arg, row_matcher
+from glutetui.figures import MISSING, format_duration
 from glutetui.store import LogStore
 
 TYPE_CHECKING = False  # avoids importing typing on every run of the command line
@@ -48,13 +50,6 @@ def configure_log(p: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_log)
 
 
-def _row_duration(row: SessionRow) -> str:
-    if row.ended_at is None:
-        return "-"
-    minutes = round((row.ended_at - row.started_at).total_seconds() / 60)
-    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d}"
-
-
 def _check(store: LogStore) -> int:
     """``--check``: each unreadable file with its reason; 1 if there is any."""
     found = store.summaries(limit=0)
@@ -72,49 +67,46 @@ def _check(store: LogStore) -> int:
     return 0
 
 
+def _as_json(row: SessionRow) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "started_at": row.started_at.isoformat(),
+        "ended_at": None if row.ended_at is None else row.ended_at.isoformat(),
+        "status": row.status,
+        "exercises": [i for i, _ in row.exercises],
+        "sets": row.sets,
+        "reps": row.reps,
+        "pain": row.max_pain,
+    }
+
+
+def _as_cells(row: SessionRow) -> list[str]:
+    names = [n for _, n in row.exercises]
+    shown = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
+    return [
+        f"{row.started_at.astimezone():%Y-%m-%d %H:%M}",
+        format_duration(row.duration),
+        shown or MISSING,
+        str(row.sets),
+        str(row.reps),
+        MISSING if row.max_pain is None else str(row.max_pain),
+        "" if row.status == "complete" else row.status,
+    ]
+
+
 def cmd_log(args: argparse.Namespace, paths: Paths) -> int:
     """``glutetui log``: the newest sessions as a table or JSON."""
     store = LogStore(paths)
     if args.check:
         return _check(store)
     found = store.summaries(limit=args.limit or None, where=row_matcher(args.since, args.exercise))
-    chosen = found.rows
     if args.json:
-        print_json(
-            [
-                {
-                    "id": r.id,
-                    "started_at": r.started_at.isoformat(),
-                    "ended_at": None if r.ended_at is None else r.ended_at.isoformat(),
-                    "status": r.status,
-                    "exercises": [i for i, _ in r.exercises],
-                    "sets": r.entries,
-                    "reps": r.reps,
-                    "pain": r.max_pain,
-                }
-                for r in chosen
-            ]
-        )
+        print_json([_as_json(r) for r in found.rows])
+    elif found.rows:
+        headers = ["date", "duration", "exercises", "sets", "reps", "pain", "status"]
+        print_table(headers, [_as_cells(r) for r in found.rows])
     else:
-        rows = []
-        for r in chosen:
-            names = [n for _, n in r.exercises]
-            shown = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
-            rows.append(
-                [
-                    f"{r.started_at.astimezone():%Y-%m-%d %H:%M}",
-                    _row_duration(r),
-                    shown or "-",
-                    str(r.entries),
-                    str(r.reps),
-                    "-" if r.max_pain is None else str(r.max_pain),
-                    "" if r.status == "complete" else r.status,
-                ]
-            )
-        if rows:
-            print_table(["date", "duration", "exercises", "sets", "reps", "pain", "status"], rows)
-        else:
-            echo("no sessions match" if found.count else "no sessions logged yet", err=True)
+        echo("no sessions match" if found.count else "no sessions logged yet", err=True)
     if found.problems:
         echo(
             f"glutetui: {len(found.problems)} log file(s) cannot be read (see `glutetui log --check`)",

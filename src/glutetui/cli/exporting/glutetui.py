@@ -6,6 +6,7 @@ import csv
 import json
 
 from glutetui.cli.selection import exercise_ids
+from glutetui.figures import format_number
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,12 +20,6 @@ COLUMNS = (
     "rpe", "pain", "note", "warmup", "finished_at", "ended_at",
 )  # fmt: skip
 """The export's columns; ``date`` is the session's start with its UTC offset."""
-
-
-def _num(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def export_rows(
@@ -63,12 +58,12 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else ""
     if isinstance(value, float):
-        return _num(value)
+        return format_number(value)
     return str(value)
 
 
 def write_csv(sessions: Sequence[Session], out: TextIO, exercise: str | None = None) -> int:
-    """glutetui's CSV export of ``sessions`` to ``out``; returns the number of rows (sets)."""
+    """glutetui's CSV export of ``sessions`` to ``out``; returns the number of rows."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     n = 0
@@ -79,7 +74,7 @@ def write_csv(sessions: Sequence[Session], out: TextIO, exercise: str | None = N
 
 
 def write_json(sessions: Sequence[Session], out: TextIO, exercise: str | None = None) -> int:
-    """glutetui's JSON export: a list of one object per set; returns their number."""
+    """glutetui's JSON export: a list of one object per row; returns their number."""
     rows = list(export_rows(sessions, exercise))
     json.dump(rows, out, indent=2, ensure_ascii=False)
     out.write("\n")

@@ -9,10 +9,12 @@ from __future__ import annotations
 import csv
 
 from glutetui.cli.selection import exercise_ids
+from glutetui.figures import WEIGHT_UNITS, format_number, session_duration
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from datetime import timedelta
     from typing import TextIO
 
     from glutetui.model import Session
@@ -23,23 +25,16 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def _num(value: float | None) -> str:
-    if value is None:
+def duration_text(length: timedelta | None) -> str:
+    """A workout's length the way Strong writes it: ``48m``, ``1h 5m``; empty when unknown."""
+    if length is None:
         return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _duration(session: Session) -> str:
-    """Strong's way of writing a workout's length: ``48m``, ``1h 5m``."""
-    if session.ended_at is None:
-        return ""
-    minutes = max(0, round((session.ended_at - session.started_at).total_seconds() / 60))
-    h, m = divmod(minutes, 60)
+    h, m = divmod(round(length.total_seconds() / 60), 60)
     return f"{h}h {m}m" if h else f"{m}m"
 
 
 def write_strong(sessions: Sequence[Session], out: TextIO, exercise: str | None = None) -> int:
-    """``sessions`` as a Strong CSV export to ``out``; returns the number of rows (sets)."""
+    """``sessions`` as a Strong CSV export to ``out``; returns the number of rows."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     n = 0
@@ -51,16 +46,16 @@ def write_strong(sessions: Sequence[Session], out: TextIO, exercise: str | None 
             if only is not None and x.exercise_id not in only:
                 continue
             note = x.note
-            if x.unit and x.unit not in ("kg", "lb", "lbs"):
+            if x.unit and x.unit not in WEIGHT_UNITS:
                 note = f"{x.unit}; {note}" if note else x.unit  # a band colour has no column
             writer.writerow(
                 [
                     f"{s.started_at.astimezone():%Y-%m-%d %H:%M:%S}",
                     workout,
-                    _duration(s),
+                    duration_text(session_duration(s)),
                     names.get(x.exercise_id, x.exercise_id),
                     "W" if x.warmup else str(x.set_number),
-                    _num(x.load) if x.load is not None else "0",
+                    format_number(x.load) or "0",
                     str(x.reps),
                     "0",
                     "0",
