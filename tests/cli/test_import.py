@@ -202,19 +202,31 @@ def register_exercises(register):
 """
 
 
+def install(site: Path, name: str, source: str) -> str:
+    """A real distribution providing plugin ``name`` in ``site``; returns the PYTHONPATH to use."""
+    info = site / f"cli_{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (site / f"cli_{name}.py").write_text(textwrap.dedent(source))
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: cli-{name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[glutetui]\n{name} = cli_{name}\n")
+    return os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p)
+
+
 def test_an_installed_plugins_aliases_work_through_the_catalog_cache(
     tmp_path: Path, paths: Paths
 ) -> None:
     """A real distribution on the path; `exercises` caches the catalog that `import` then reads."""
-    site = tmp_path / "site"
-    info = site / "cli_alias_plugin-1.0.dist-info"
-    info.mkdir(parents=True)
-    (site / "cli_alias_plugin.py").write_text(textwrap.dedent(THIRD_PARTY))
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cli-alias-plugin\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[glutetui]\ncossack = cli_alias_plugin\n")
-    path = os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p)
+    path = install(tmp_path / "site", "cossack", THIRD_PARTY)
     assert "cossack-squat" in run("exercises", PYTHONPATH=path).stdout  # writes the cache
     out = run("import", "-", stdin=strong_rows("side lunge (deep)", "Clamshell"), PYTHONPATH=path)
     assert out.returncode == 0, out.stderr
     # An exercise's own name comes before another plugin's alias for it.
     assert imported_ids(paths) == ["cossack-squat", "clamshell"]
+
+
+def test_a_broken_plugin_is_named_and_the_import_goes_on(tmp_path: Path, paths: Paths) -> None:
+    path = install(tmp_path / "site", "broken", "raise RuntimeError('broken on purpose')\n")
+    out = run("import", "-", stdin=strong_rows("Hip Thrust"), PYTHONPATH=path)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.startswith("glutetui: plugin 'broken': failed to import cli_broken")
+    assert imported_ids(paths) == ["barbell-hip-thrust"]

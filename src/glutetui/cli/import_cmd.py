@@ -56,12 +56,11 @@ def _read_text(file: str) -> tuple[str, str]:
 
 
 def _default_unit(paths: Paths) -> str:
-    try:
-        from glutetui.settings import load_settings
+    """The unit in the person's settings (a broken settings file gives the default, as the app
+    does; the app reports it)."""
+    from glutetui.settings import load_settings
 
-        return load_settings(paths.settings_file).settings.units
-    except Exception:  # noqa: BLE001 - settings trouble is reported by the app, not here
-        return "kg"
+    return load_settings(paths.settings_file).settings.units
 
 
 def _exercise_names(paths: Paths) -> ExerciseNames:

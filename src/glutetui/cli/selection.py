@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
     from datetime import datetime
 
-    from glutetui.model import Session
+    from glutetui.model import Session, SetResult
     from glutetui.store import SessionRow
 
 
@@ -75,14 +75,24 @@ def select_sessions(
             yield s
 
 
-def exercise_ids(session: Session, exercise: str | None) -> set[str] | None:
-    """The ids in ``session`` that ``--exercise`` names (``None``: every exercise)."""
-    wanted = _wanted(exercise)
-    if wanted is None:
-        return None
+def _exercise_ids(session: Session, wanted: set[str]) -> set[str]:
+    """The ids in ``session`` that ``--exercise`` names, by id or by name."""
     ids = {
         e.exercise_id
         for e in session.exercises
         if e.exercise_id in wanted or slug(e.name) in wanted
     }
     return ids | (wanted & {s.exercise_id for s in session.sets})
+
+
+def select_sets(
+    sessions: Iterable[Session], exercise: str | None
+) -> Iterator[tuple[Session, SetResult]]:
+    """Each set (of ``exercise`` only, if given) with its session: oldest session first, sets
+    in the order logged."""
+    wanted = _wanted(exercise)
+    for s in sorted(sessions, key=lambda s: (s.started_at, s.id)):
+        only = None if wanted is None else _exercise_ids(s, wanted)
+        for x in s.sets:
+            if only is None or x.exercise_id in only:
+                yield s, x

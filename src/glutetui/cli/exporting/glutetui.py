@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
-from glutetui.cli.selection import exercise_ids
+from glutetui.cli.selection import select_sets
 from glutetui.figures import format_number
 
 TYPE_CHECKING = False
@@ -25,31 +25,26 @@ COLUMNS = (
 def export_rows(
     sessions: Iterable[Session], exercise: str | None = None
 ) -> Iterator[dict[str, Any]]:
-    """One dict per set, oldest session first, with typed values (``None`` for blanks)."""
-    for s in sorted(sessions, key=lambda s: (s.started_at, s.id)):
-        names = {e.exercise_id: e.name for e in s.exercises}
-        pains = {e.exercise_id: e.pain for e in s.exercises}
-        only = exercise_ids(s, exercise)
-        for x in s.sets:
-            if only is not None and x.exercise_id not in only:
-                continue
-            yield {
-                "date": s.started_at.isoformat(),
-                "session_id": s.id,
-                "exercise_id": x.exercise_id,
-                "exercise_name": names.get(x.exercise_id, x.exercise_id),
-                "set": x.set_number,
-                "side": x.side,
-                "reps": x.reps,
-                "load": x.load,
-                "unit": x.unit,
-                "rpe": x.rpe,
-                "pain": pains.get(x.exercise_id),
-                "note": x.note,
-                "warmup": x.warmup,
-                "finished_at": None if x.finished_at is None else x.finished_at.isoformat(),
-                "ended_at": None if s.ended_at is None else s.ended_at.isoformat(),
-            }
+    """One dict per set and side, oldest session first, with typed values (``None`` for blanks)."""
+    for s, x in select_sets(sessions, exercise):
+        entry = s.exercise(x.exercise_id)
+        yield {
+            "date": s.started_at.isoformat(),
+            "session_id": s.id,
+            "exercise_id": x.exercise_id,
+            "exercise_name": x.exercise_id if entry is None else entry.name,
+            "set": x.set_number,
+            "side": x.side,
+            "reps": x.reps,
+            "load": x.load,
+            "unit": x.unit,
+            "rpe": x.rpe,
+            "pain": None if entry is None else entry.pain,
+            "note": x.note,
+            "warmup": x.warmup,
+            "finished_at": None if x.finished_at is None else x.finished_at.isoformat(),
+            "ended_at": None if s.ended_at is None else s.ended_at.isoformat(),
+        }
 
 
 def _cell(value: Any) -> str:

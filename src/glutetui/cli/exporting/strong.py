@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 
-from glutetui.cli.selection import exercise_ids
+from glutetui.cli.selection import select_sets
 from glutetui.figures import WEIGHT_UNITS, format_number, session_duration
 
 TYPE_CHECKING = False
@@ -38,32 +38,27 @@ def write_strong(sessions: Sequence[Session], out: TextIO, exercise: str | None 
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     n = 0
-    for s in sorted(sessions, key=lambda s: (s.started_at, s.id)):
-        names = {e.exercise_id: e.name for e in s.exercises}
-        only = exercise_ids(s, exercise)
-        workout = s.routine_id or "glutetui"
-        for x in s.sets:
-            if only is not None and x.exercise_id not in only:
-                continue
-            note = x.note
-            if x.unit and x.unit not in WEIGHT_UNITS:
-                note = f"{x.unit}; {note}" if note else x.unit  # a band colour has no column
-            writer.writerow(
-                [
-                    f"{s.started_at.astimezone():%Y-%m-%d %H:%M:%S}",
-                    workout,
-                    duration_text(session_duration(s)),
-                    names.get(x.exercise_id, x.exercise_id),
-                    "W" if x.warmup else str(x.set_number),
-                    format_number(x.load) or "0",
-                    str(x.reps),
-                    "0",
-                    "0",
-                    note,
-                    s.note,
-                    "" if x.rpe is None else str(x.rpe),
-                    x.side or "",
-                ]
-            )
-            n += 1
+    for s, x in select_sets(sessions, exercise):
+        entry = s.exercise(x.exercise_id)
+        note = x.note
+        if x.unit and x.unit not in WEIGHT_UNITS:
+            note = f"{x.unit}; {note}" if note else x.unit  # a band colour has no column
+        writer.writerow(
+            [
+                f"{s.started_at.astimezone():%Y-%m-%d %H:%M:%S}",
+                s.routine_id or "glutetui",
+                duration_text(session_duration(s)),
+                x.exercise_id if entry is None else entry.name,
+                "W" if x.warmup else str(x.set_number),
+                format_number(x.load) or "0",
+                str(x.reps),
+                "0",
+                "0",
+                note,
+                s.note,
+                "" if x.rpe is None else str(x.rpe),
+                x.side or "",
+            ]
+        )
+        n += 1
     return n
