@@ -104,6 +104,7 @@ def test_loads_in_words() -> None:
     assert figures.format_load(None, "band:red") == "red band"
     assert figures.format_number(None) == ""
     assert figures.format_number(40.0) == "40"
+    assert figures.format_number(50 * figures.KG_PER_LB) == "22.6796185"
     assert figures.format_weight(1240.0, "kg") == "1,240 kg"
     assert figures.format_reps_by_side({"left": 30, "right": 28}) == "L 30 · R 28"
     assert figures.format_reps_by_side({}) == "0"

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from glutetui.equipment import NAMES
 from glutetui.model import (
+    MAX_ALIAS_LENGTH,
     MAX_REPS,
     MAX_SETS,
     SLUG_RE,
@@ -141,6 +142,25 @@ def test_validation_lists_every_problem() -> None:
     assert message.count(";") == 12
 
 
+def test_aliases_are_trimmed_and_kept_once() -> None:
+    assert minimal(aliases="Side Steps").aliases == ("Side Steps",)
+    ex = normalise_exercise(minimal(aliases=[" Side Steps ", "Side Steps", "Lateral Step"]))
+    assert ex.aliases == ("Side Steps", "Lateral Step")
+
+
+@pytest.mark.parametrize(
+    ("aliases", "piece"),
+    [
+        ([""], "every alias must be non-empty text, not ''"),
+        (["ok", 3], "every alias must be non-empty text, not 3"),
+        (["x" * (MAX_ALIAS_LENGTH + 1)], f"is longer than {MAX_ALIAS_LENGTH} characters"),
+    ],
+)
+def test_aliases_must_be_short_text(aliases: list[object], piece: str) -> None:
+    with pytest.raises(InvalidExerciseError, match=piece):
+        normalise_exercise(minimal(aliases=aliases))
+
+
 @pytest.mark.parametrize("bad_id", ["clamshell\n", "Clamshell", "side_plank", "-x", "x-", "a--b"])
 def test_ids_must_be_whole_slugs(bad_id: str) -> None:
     with pytest.raises(InvalidExerciseError, match="must be a non-empty slug"):
@@ -197,6 +217,7 @@ words = st.one_of(
     tags=st.one_of(st.lists(texts, max_size=2), anything),
     evidence=st.one_of(texts, anything),
     rest_seconds=anything,
+    aliases=st.one_of(st.lists(texts, max_size=2), anything),
 )
 def test_any_exercise_normalises_or_is_invalid_with_a_message(**fields: object) -> None:
     """Whatever a plugin passes, the outcome is a sound exercise or an InvalidExerciseError."""
@@ -213,4 +234,5 @@ def test_any_exercise_normalises_or_is_invalid_with_a_message(**fields: object) 
     assert ex.sets[1] <= MAX_SETS and ex.reps[1] <= MAX_REPS
     assert isinstance(ex.per_side, bool)
     assert all(isinstance(w, str) and w == w.strip().lower() for w in ex.equipment)
+    assert all(isinstance(a, str) and a == a.strip() and a for a in ex.aliases)
     assert ex.dose.describe()

@@ -9,6 +9,11 @@ def register_exercises(register):
         glutetui.Exercise(
             id="barbell-hip-thrust",
             name="Barbell hip thrust",
+            # What Strong, Hevy and other apps call it, for `glutetui import`.
+            aliases=[
+                "Hip Thrust (Barbell)",
+                "Hip Thrust",
+            ],
             summary="A loaded hip lift for the whole gluteal group; the gluteus medius holds the hips level side to side.",
             instructions=[
                 "Sit on the floor with a barbell lying across your hips.",

@@ -9,6 +9,13 @@ def register_exercises(register):
         glutetui.Exercise(
             id="clamshell",
             name="Clamshell",
+            # What Strong, Hevy and other apps call it, for `glutetui import`.
+            aliases=[
+                "Clamshells",
+                "Clam Shell",
+                "Clamshell (Band)",
+                "Side Lying Clam",
+            ],
             summary="A side-lying knee lift that works the gluteus medius very directly; add a band to make it harder.",
             instructions=[
                 "Lie on one side with your head resting on your lower arm, knees bent and spine in a straight line.",

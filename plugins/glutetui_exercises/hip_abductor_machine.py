@@ -9,6 +9,14 @@ def register_exercises(register):
         glutetui.Exercise(
             id="hip-abductor-machine",
             name="Hip abductor machine",
+            # What Strong, Hevy and other apps call it, for `glutetui import`.
+            aliases=[
+                "Hip Abductor (Machine)",
+                "Hip Abduction (Machine)",
+                "Hip Abduction Machine",
+                "Seated Hip Abduction",
+                "Hip Abduction",
+            ],
             summary="Seated leg presses outward that isolate the hip abductors, with little help from other muscles.",
             instructions=[
                 "Sit on the machine with the pads against the outside of your thighs and your legs close together.",

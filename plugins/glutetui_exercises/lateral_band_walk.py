@@ -9,6 +9,14 @@ def register_exercises(register):
         glutetui.Exercise(
             id="lateral-band-walk",
             name="Lateral band walk",
+            # What Strong, Hevy and other apps call it, for `glutetui import`.
+            aliases=[
+                "Lateral Band Walks",
+                "Lateral Band Walk (Band)",
+                "Band Lateral Walk",
+                "Lateral Walk (Band)",
+                "Banded Lateral Walk",
+            ],
             summary="Side steps against a band that keeps the gluteus medius working from the first step to the last.",
             instructions=[
                 "Loop a resistance band around your legs, just above the knees or around the ankles.",

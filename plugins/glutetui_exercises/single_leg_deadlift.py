@@ -9,6 +9,14 @@ def register_exercises(register):
         glutetui.Exercise(
             id="single-leg-deadlift",
             name="Single-leg deadlift",
+            # What Strong, Hevy and other apps call it, for `glutetui import`.
+            aliases=[
+                "Single Leg Deadlift (Dumbbell)",
+                "Single Leg Romanian Deadlift",
+                "Single Leg Romanian Deadlift (Dumbbell)",
+                "Single Leg RDL",
+                "Romanian Deadlift (Single Leg)",
+            ],
             summary="A hip hinge balanced on one leg: the gluteus medius works hard to keep the pelvis steady.",
             instructions=[
                 "Stand tall holding a dumbbell in one hand, in front of your body.",

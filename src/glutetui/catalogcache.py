@@ -171,6 +171,7 @@ def build(result: LoadResult, imported: list[str] | None = None) -> dict[str, ob
                 "tags": list(ex.tags),
                 "evidence": ex.evidence,
                 "rest_seconds": ex.rest_seconds,
+                "aliases": list(ex.aliases),
                 "plugin": catalog.source(ex.id),
                 "search_text": catalog.search_text(ex),
             }

@@ -150,10 +150,13 @@ def format_duration(value: timedelta | None) -> str:
 
 
 def format_number(value: float | None) -> str:
-    """``40`` for a whole number, ``42.5`` otherwise, empty for ``None`` (exports, inputs)."""
+    """``40`` for a whole number, ``42.5`` otherwise, empty for ``None`` (exports, inputs).
+
+    Never rounded: an export read back gives the very number that was logged.
+    """
     if value is None:
         return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return str(int(value)) if float(value).is_integer() else str(float(value))
 
 
 def format_weight(value: float, unit: str) -> str:

@@ -33,6 +33,7 @@ MAX_SETS = 20
 MAX_REPS = 200
 MAX_HOLD_SECONDS = 120
 MAX_REST_SECONDS = 15 * 60
+MAX_ALIAS_LENGTH = 80
 
 
 def as_range(value: int | Sequence[int]) -> Range:
@@ -56,7 +57,7 @@ def _as_tuple(value: Iterable[str] | str | None) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         # A lone non-iterable (``equipment=5``) is kept so validation can name it; raising a
         # TypeError here would take the plugin's whole hook down instead of this exercise.
-        return (value,)  # type: ignore[return-value]
+        return (value,)
     return tuple(value)
 
 
@@ -104,10 +105,14 @@ class Exercise:
     """Optional published finding with its source, shown on the detail pane."""
     rest_seconds: int | None = None
     """Rest between sets for this exercise; ``None`` uses the user's default."""
+    aliases: tuple[str, ...] = ()
+    """Other names people log it under, in other apps or in their own words ("Hip Abductor
+    (Machine)"): ``glutetui import`` files sets with these names under this exercise."""
 
     def __post_init__(self) -> None:
         # Normalise shape only; validate_exercise() judges the values.
         object.__setattr__(self, "instructions", _as_tuple(self.instructions))
+        object.__setattr__(self, "aliases", _as_tuple(self.aliases))
         object.__setattr__(self, "equipment", _as_tuple(self.equipment))
         object.__setattr__(self, "optional_equipment", _as_tuple(self.optional_equipment))
         object.__setattr__(self, "cues", _as_tuple(self.cues))
@@ -252,6 +257,11 @@ def exercise_problems(ex: Exercise) -> list[str]:
             problems.append(f"every entry in {label} must be non-empty text")
     if ex.evidence is not None and not isinstance(ex.evidence, str):
         problems.append("evidence must be text")
+    for alias in ex.aliases:
+        if not isinstance(alias, str) or not alias.strip():
+            problems.append(f"every alias must be non-empty text, not {alias!r}")
+        elif len(alias.strip()) > MAX_ALIAS_LENGTH:
+            problems.append(f"alias {alias[:20]!r}... is longer than {MAX_ALIAS_LENGTH} characters")
     return problems
 
 
@@ -269,6 +279,7 @@ def normalise_exercise(ex: Exercise) -> Exercise:
         ex,
         equipment=tuple(dict.fromkeys(normalise_word(w) for w in ex.equipment)),
         optional_equipment=tuple(dict.fromkeys(normalise_word(w) for w in ex.optional_equipment)),
+        aliases=tuple(dict.fromkeys(a.strip() for a in ex.aliases)),
     )
 
 

@@ -1,8 +1,10 @@
 """The command line: ``glutetui`` starts the app; sub-commands print and exit.
 
-Sub-commands that show no screen never import textual, so they start fast and work in
-pipes and scripts. Every user error ends as one ``glutetui: ...`` line on stderr and a
-non-zero exit, never a traceback.
+This module holds only the entry point and the parser; each command family lives in its own
+module (``catalog_cmds``, ``paths_cmd``, ``log_cmd``, ``export_cmd``, ``import_cmd``), imported
+only when its command is chosen. Sub-commands that show no screen never import textual, so
+they start fast and work in pipes and scripts. Every user error ends as one ``glutetui: ...``
+line on stderr and a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from glutetui.paths import Paths
 TYPE_CHECKING = False  # avoids importing typing on every run of the command line
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from typing import Any, NoReturn
+    from typing import NoReturn
 
 EXIT_USAGE = 2
 
@@ -29,45 +31,24 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 
-def _configure_exercises(p: argparse.ArgumentParser) -> None:
-    p.add_argument("search", nargs="*", help="only exercises matching all these words")
-    p.add_argument(
-        "--equipment",
-        metavar="LIST",
-        help="only exercises doable with this equipment, comma-separated ('none' for bodyweight only)",
-    )
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(handler=cmd_exercises)
-
-
-def _configure_plugins(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(handler=cmd_plugins)
-
-
-def _configure_paths(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(handler=cmd_paths)
-
-
 COMMANDS: dict[str, tuple[str, str]] = {
-    "exercises": ("print the exercise catalog", "glutetui.cli:_configure_exercises"),
+    "exercises": ("print the exercise catalog", "glutetui.cli.catalog_cmds:configure_exercises"),
     "plugins": (
         "list plugins, what they registered, and any error",
-        "glutetui.cli:_configure_plugins",
+        "glutetui.cli.catalog_cmds:configure_plugins",
     ),
-    "paths": ("print where config, logs and cache live", "glutetui.cli:_configure_paths"),
+    "paths": ("print where config, logs and cache live", "glutetui.cli.paths_cmd:configure_paths"),
     "log": (
         "print recent sessions; --check lists unreadable files",
-        "glutetui.logcli:configure_log",
+        "glutetui.cli.log_cmd:configure_log",
     ),
     "export": (
         "write every logged set as CSV, JSON or Strong CSV",
-        "glutetui.logcli:configure_export",
+        "glutetui.cli.export_cmd:configure_export",
     ),
     "import": (
         "add sessions from a glutetui, Strong or Hevy export",
-        "glutetui.logcli:configure_import",
+        "glutetui.cli.import_cmd:configure_import",
     ),
 }
 """Sub-command -> (one-line help, ``module:function`` that adds its arguments and handler).
@@ -130,111 +111,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return command_parser(args.command).parse_args(args.args, namespace=args)
 
 
-# --------------------------------------------------------------------------- helpers
-
-
-def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    widths = [
-        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
-    ]
-    line = "  ".join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
-    print(line.rstrip())
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _warn_plugin_problems(problems: Sequence[tuple[str, str]]) -> None:
-    # stderr, not stdout: a broken plugin must not end up in piped output.
-    for name, reason in problems:
-        print(f"glutetui: plugin {name!r}: {reason} (see `glutetui plugins`)", file=sys.stderr)
-
-
-# --------------------------------------------------------------------------- commands
-
-
-def _catalog_data(paths: Paths) -> dict[str, Any]:
-    from glutetui.catalogcache import catalog_data
-    from glutetui.switches import STRICT_ENV, env_flag
-
-    return catalog_data(paths, strict=env_flag(STRICT_ENV))
-
-
-def _problems(data: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(p["name"], msg) for p in data["plugins"] for msg in p["problems"]]
-
-
-def _json(value: object) -> None:
-    import json
-
-    print(json.dumps(value, indent=2, ensure_ascii=False))
-
-
-def cmd_exercises(args: argparse.Namespace, paths: Paths) -> int:
-    """``glutetui exercises``: the catalog as a table or JSON."""
-    from glutetui.equipment import display_name, normalise_word
-    from glutetui.search import matches
-
-    data = _catalog_data(paths)
-    _warn_plugin_problems(_problems(data))
-    have = None
-    if args.equipment is not None:
-        words = [w.strip().lower() for w in args.equipment.split(",") if w.strip()]
-        have = set() if words == ["none"] else {normalise_word(w) for w in words}
-    query = " ".join(args.search).lower().split()
-    found = [
-        ex for ex in data["exercises"] if matches(ex["search_text"], ex["equipment"], query, have)
-    ]
-    if args.json:
-        _json([{k: v for k, v in ex.items() if k != "search_text"} for ex in found])
-        return 0
-    rows = []
-    for ex in found:
-        gear = [display_name(e) for e in ex["equipment"]]
-        gear += [f"{display_name(e)} (optional)" for e in ex["optional_equipment"]]
-        rows.append([ex["id"], ex["name"], ex["dose"], ", ".join(gear) or "none", ex["plugin"]])
-    _print_table(["id", "name", "dose", "equipment", "plugin"], rows)
-    if not found:
-        print("no exercise matches", file=sys.stderr)
-    return 0
-
-
-def cmd_plugins(args: argparse.Namespace, paths: Paths) -> int:
-    """``glutetui plugins``: every plugin, its distribution, what it registered, and any error."""
-    data = _catalog_data(paths)
-    if args.json:
-        _json(data["plugins"])
-        return 0
-    rows = []
-    for p in data["plugins"]:
-        dist = f"{p['distribution']} {p['version']}" if p["distribution"] else "(not installed)"
-        registered = ", ".join([*p["exercises"], *(f"routine:{r}" for r in p["routines"])]) or "-"
-        rows.append([p["name"], dist, p["status"], registered])
-    _print_table(["plugin", "distribution", "status", "registered"], rows)
-    failed = _problems(data)
-    if failed:
-        print()
-        print(f"{len(failed)} problem(s):")
-        for name, msg in failed:
-            print(f"  {name}: {msg}")
-    return 0
-
-
-def cmd_paths(args: argparse.Namespace, paths: Paths) -> int:
-    """``glutetui paths``: where everything lives."""
-    items = {
-        "config": paths.config_dir,
-        "settings": paths.settings_file,
-        "logs": paths.logs_dir,
-        "trash": paths.trash_dir,
-        "routines": paths.routines_dir,
-        "cache": paths.cache_dir,
-    }
-    if args.json:
-        _json({k: str(v) for k, v in items.items()})
-        return 0
-    for key, value in items.items():
-        print(f"{key:<9} {value}")
-    return 0
+# --------------------------------------------------------------------------- running
 
 
 def run_app(args: argparse.Namespace, paths: Paths) -> int:
@@ -288,7 +165,3 @@ def _report_strict_plugin_failure(exc: BaseException) -> int:
         traceback.print_exception(cause, file=sys.stderr)
     print(f"glutetui: {exc} (strict mode: {STRICT_ENV} is set)", file=sys.stderr)
     return 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

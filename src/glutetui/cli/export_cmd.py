@@ -1,0 +1,59 @@
+"""``glutetui export``: every logged set, one row each, to stdout or a file."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from glutetui.cli.exporting import EXPORT_FORMATS, write_export
+from glutetui.cli.output import echo
+from glutetui.cli.selection import date_arg, select_sessions
+from glutetui.errors import GlutetuiError
+from glutetui.store import LogStore
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+
+    from glutetui.paths import Paths
+
+
+def configure_export(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``glutetui export``."""
+    p.add_argument(
+        "--format", choices=EXPORT_FORMATS, default="csv", help="output format (default csv)"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    p.add_argument(
+        "--since", metavar="DATE", type=date_arg, help="only sessions from DATE (YYYY-MM-DD) on"
+    )
+    p.add_argument("--exercise", metavar="ID", help="only sets of this exercise (id or name)")
+    p.set_defaults(handler=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
+    """``glutetui export``: every logged set, one row each."""
+    history = LogStore(paths).history()
+    sessions = list(select_sessions(history.sessions, args.since, args.exercise))
+    if args.output in (None, "-"):
+        n = write_export(args.format, sessions, sys.stdout, args.exercise)
+    else:
+        target = Path(args.output)
+        buffer = io.StringIO()
+        n = write_export(args.format, sessions, buffer, args.exercise)
+        try:
+            target.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+        except OSError as exc:
+            raise GlutetuiError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        # Rows, not sets: a per-side set is one set but a row for each side.
+        echo(f"wrote {n} row(s) from {len(sessions)} session(s) to {target}", err=True)
+    if history.problems:
+        echo(
+            f"glutetui: {len(history.problems)} log file(s) cannot be read and were left out "
+            "(see `glutetui log --check`)",
+            err=True,
+        )
+    return 0

@@ -1,0 +1,76 @@
+"""glutetui's own export: one row per set as CSV or JSON, read back by ``glutetui import``."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from glutetui.cli.selection import select_sets
+from glutetui.figures import format_number
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+    from typing import Any, TextIO
+
+    from glutetui.model import Session
+
+COLUMNS = (
+    "date", "session_id", "exercise_id", "exercise_name", "set", "side", "reps", "load", "unit",
+    "rpe", "pain", "note", "warmup", "finished_at", "ended_at",
+)  # fmt: skip
+"""The export's columns; ``date`` is the session's start with its UTC offset."""
+
+
+def export_rows(
+    sessions: Iterable[Session], exercise: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """One dict per set and side, oldest session first, with typed values (``None`` for blanks)."""
+    for s, x in select_sets(sessions, exercise):
+        entry = s.exercise(x.exercise_id)
+        yield {
+            "date": s.started_at.isoformat(),
+            "session_id": s.id,
+            "exercise_id": x.exercise_id,
+            "exercise_name": x.exercise_id if entry is None else entry.name,
+            "set": x.set_number,
+            "side": x.side,
+            "reps": x.reps,
+            "load": x.load,
+            "unit": x.unit,
+            "rpe": x.rpe,
+            "pain": None if entry is None else entry.pain,
+            "note": x.note,
+            "warmup": x.warmup,
+            "finished_at": None if x.finished_at is None else x.finished_at.isoformat(),
+            "ended_at": None if s.ended_at is None else s.ended_at.isoformat(),
+        }
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, float):
+        return format_number(value)
+    return str(value)
+
+
+def write_csv(sessions: Sequence[Session], out: TextIO, exercise: str | None = None) -> int:
+    """glutetui's CSV export of ``sessions`` to ``out``; returns the number of rows."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    n = 0
+    for row in export_rows(sessions, exercise):
+        writer.writerow([_cell(row[c]) for c in COLUMNS])
+        n += 1
+    return n
+
+
+def write_json(sessions: Sequence[Session], out: TextIO, exercise: str | None = None) -> int:
+    """glutetui's JSON export: a list of one object per row; returns their number."""
+    rows = list(export_rows(sessions, exercise))
+    json.dump(rows, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+    return len(rows)
