@@ -153,7 +153,7 @@ def _warn_plugin_problems(problems: Sequence[tuple[str, str]]) -> None:
 
 
 def _catalog_data(paths: Paths) -> dict[str, Any]:
-    from glutetui.catalogcache import catalog_data
+    from glutetui.plugins.cache import catalog_data
     from glutetui.switches import STRICT_ENV, env_flag
 
     return catalog_data(paths, strict=env_flag(STRICT_ENV))
