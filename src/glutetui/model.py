@@ -56,7 +56,7 @@ def _as_tuple(value: Iterable[str] | str | None) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         # A lone non-iterable (``equipment=5``) is kept so validation can name it; raising a
         # TypeError here would take the plugin's whole hook down instead of this exercise.
-        return (value,)  # type: ignore[return-value]
+        return (value,)
     return tuple(value)
 
 
