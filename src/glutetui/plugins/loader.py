@@ -25,14 +25,11 @@ from glutetui.model import (
     routine_problems,
 )
 from glutetui.plugins import PluginError
-from glutetui.plugins.result import (
-    BUILTIN_DISTRIBUTION,
-    LoadResult,
-    PluginInfo,
-    PluginStatus,
-    describe,
-)
+from glutetui.plugins.result import LoadResult, PluginInfo, PluginStatus, describe
 from glutetui.switches import STRICT_ENV, disabled_from_env, env_flag
+
+BUILTIN_DISTRIBUTION = "glutetui"
+"""The distribution whose plugins load first: the built-ins shipped in glutetui's own wheel."""
 
 
 @dataclass

@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 # pluggy is imported by the loader only: an app started from the cached catalog
 # (glutetui.plugins.cache) shows its first screen without it.
 
-BUILTIN_DISTRIBUTION = "glutetui"
-
 PluginStatus = Literal["ok", "partial", "failed", "disabled"]
 
 
@@ -40,11 +38,6 @@ class PluginInfo:
     problems: tuple[str, ...] = ()
     exercises: tuple[str, ...] = ()
     routines: tuple[str, ...] = ()
-
-    @property
-    def builtin(self) -> bool:
-        """Shipped inside glutetui's own wheel."""
-        return self.distribution == BUILTIN_DISTRIBUTION
 
 
 @dataclass(frozen=True)
