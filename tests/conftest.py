@@ -1,12 +1,26 @@
-"""Every test runs with its own temporary config, cache and XDG folders, never the developer's."""
+"""Shared test set-up: Hypothesis profiles, and a temporary config for every test.
+
+Every test runs with its own temporary config, cache and XDG folders, never the developer's.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from glutetui.paths import Paths
+
+# Hypothesis: a quick profile by default for the inner loop, the full one in CI (.ci/run sets
+# HYPOTHESIS_PROFILE=ci). Neither has a deadline nor the too-slow health check: the machines
+# are shared, and another process's load must not fail a test of this code.
+settings.register_profile(
+    "dev", max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("ci", settings.get_profile("dev"), max_examples=100, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(autouse=True)

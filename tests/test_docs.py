@@ -1,15 +1,18 @@
-"""docs/plugins.md stays true: every hook, field and equipment word documented; examples run."""
+"""The docs stay true: docs/plugins.md documents every hook, field and equipment word and its
+examples run; the README's Development section names commands that work."""
 
 from __future__ import annotations
 
 import inspect
 import re
 import textwrap
+import tomllib
 import types
 from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from glutetui import hookspecs, switches
 from glutetui.equipment import ALIASES, NAMES
@@ -95,3 +98,22 @@ def test_testing_section_runs_against_the_example_plugin(monkeypatch: pytest.Mon
     assert len(tests) == 2
     for test in tests:
         test()  # type: ignore[operator]
+
+
+def development_section() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8").split("## Development", 1)[1]
+
+
+def test_readme_inner_loop_selects_registered_markers() -> None:
+    (expression,) = re.findall(r'pytest -m "([^"]+)"', development_section())
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    markers = pyproject["tool"]["pytest"]["ini_options"]["markers"]
+    registered = {m.partition(":")[0] for m in markers}
+    words = set(expression.split()) - {"and", "or", "not"}
+    assert words and words <= registered
+
+
+def test_ci_uses_the_hypothesis_profile_the_readme_names() -> None:
+    (name,) = set(re.findall(r"HYPOTHESIS_PROFILE=(\w+)", (ROOT / ".ci" / "run").read_text()))
+    assert f"HYPOTHESIS_PROFILE={name}" in development_section()
+    assert settings.get_profile(name).max_examples > settings.get_profile("dev").max_examples

@@ -85,7 +85,7 @@ sessions = st.builds(
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(sessions)
 def test_any_session_survives_toml(session: Session) -> None:
     text = tomli_w.dumps(session_to_dict(session))
@@ -98,7 +98,6 @@ def test_any_session_survives_toml(session: Session) -> None:
             assert a.finished_at.utcoffset() == b.finished_at.utcoffset()  # type: ignore[union-attr]
 
 
-@settings(max_examples=100)
 @given(sessions)
 def test_any_session_survives_the_index_form(session: Session) -> None:
     import json
@@ -197,7 +196,7 @@ def test_int_loads_read_as_floats() -> None:
     assert session_from_dict(data, P).sets[0].load == 20.0
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(sessions)
 def test_any_sessions_summary_row_survives_the_summary_index_form(session: Session) -> None:
     import json

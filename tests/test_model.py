@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from glutetui.equipment import NAMES
@@ -201,7 +201,6 @@ words = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     id=st.one_of(texts, anything),
     name=st.one_of(texts, anything),

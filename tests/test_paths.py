@@ -51,7 +51,6 @@ def test_derived_locations(paths: Paths) -> None:
     root = paths.config_dir
     assert paths.logs_dir == root / "logs"
     assert paths.trash_dir == root / "trash"
-    assert paths.routines_dir == root / "routines"
     assert paths.settings_file == root / "settings.toml"
     assert paths.state_file == root / "state.toml"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glutetui.paths import Paths
-from glutetui.settings import Settings, load_settings, parse_settings, save_settings
+from glutetui.settings import Settings, load_settings, parse_settings
 
 
 def write(paths: Paths, text: str | bytes) -> Path:
@@ -118,13 +118,3 @@ def test_unreadable_file_means_defaults_and_one_notice(paths: Paths) -> None:
 def test_parse_settings_names_where() -> None:
     loaded = parse_settings({"bell": "yes"}, where="elsewhere.toml")
     assert loaded.notices[0].startswith("elsewhere.toml: bell must be true or false")
-
-
-def test_save_then_load_round_trips(paths: Paths) -> None:
-    paths.config_dir.mkdir(parents=True)
-    wanted = Settings(units="lb", weekly_goal_sets=40, keys={"start-session": "s"})
-    save_settings(paths.settings_file, wanted)
-    assert load_settings(paths.settings_file) == load_settings(paths.settings_file)
-    loaded = load_settings(paths.settings_file)
-    assert (loaded.settings, loaded.notices) == (wanted, ())
-    assert [p.name for p in paths.config_dir.iterdir()] == ["settings.toml"]  # no temp file left

@@ -273,7 +273,7 @@ def histories(draw: st.DrawFn) -> list[Session]:
 
 
 @given(histories(), days_st)
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 def test_streak_properties(history: list[Session], today: date) -> None:
     result = stats.streak(history, today)
     days = {d for d in stats.training_days(history) if d <= today}
@@ -283,7 +283,7 @@ def test_streak_properties(history: list[Session], today: date) -> None:
 
 
 @given(histories(), days_st, st.integers(1, 30))
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 def test_calendar_and_weeks_agree(history: list[Session], today: date, weeks: int) -> None:
     cal = stats.training_calendar(history, today, weeks)
     per_week = stats.weekly_sets(history, today, goal=10, weeks=weeks)
@@ -297,7 +297,7 @@ load_st = st.one_of(st.none(), st.floats(0.5, 200, allow_nan=False))
 
 
 @given(st.lists(st.tuples(reps_st, reps_st, load_st, load_st), min_size=1, max_size=8))
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 def test_balance_is_symmetric_under_swapping_sides(
     pairs: list[tuple[int, int, float | None, float | None]],
 ) -> None:

@@ -486,7 +486,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from tests.test_logformat import sessions as any_session  # noqa: E402
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_session)
 def test_any_session_saved_reads_back_equal(s: Session) -> None:
     import tempfile

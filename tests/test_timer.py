@@ -57,9 +57,6 @@ def test_pause_freezes_and_resume_continues(clock: FakeClock) -> None:
     timer.resume()
     clock.advance(20)
     assert timer.remaining == 30
-    timer.toggle_pause()
-    assert timer.paused
-    timer.toggle_pause()
     assert not timer.paused
 
 

@@ -48,11 +48,6 @@ def display_name(key: str) -> str:
     return NAMES.get(key, key)
 
 
-def is_known(key: str) -> bool:
-    """Whether ``key`` is one of the canonical equipment words."""
-    return key in NAMES
-
-
 def normalise_word(word: str) -> str:
     """Lower-case and trim an equipment word and map known aliases to their key."""
     key = " ".join(word.strip().lower().replace("_", " ").split())

@@ -1,4 +1,4 @@
-"""Where glutetui keeps things: config, logs, trash, routines, cache."""
+"""Where glutetui keeps things: config, settings, logs, trash, cache."""
 
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ class Paths:
 
     @property
     def config_dir(self) -> Path:
-        """Settings, logs, trash and routines live here."""
+        """Settings, logs and trash live here."""
         return _path(self.config_root)
 
     @property
@@ -102,13 +102,8 @@ class Paths:
         return self.config_dir / "trash"
 
     @property
-    def routines_dir(self) -> Path:
-        """User routines, ``*.toml``."""
-        return self.config_dir / "routines"
-
-    @property
     def settings_file(self) -> Path:
-        """``settings.toml``: written by the user (or the settings screen when asked), never unasked."""
+        """``settings.toml``: written by the user, only ever read by glutetui."""
         return self.config_dir / "settings.toml"
 
     @property

@@ -1,15 +1,13 @@
 """User settings from ``settings.toml`` in the config dir.
 
 The file is the user's: glutetui reads it, reports every key it cannot use (naming the key and
-falling back to that key's default), and never writes it unless the user asks (the settings
-screen's save). An unreadable file means all defaults plus one notice, never a crash.
+falling back to that key's default), and never writes it. An unreadable file means all defaults plus one notice, never a crash.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -120,18 +118,3 @@ def load_settings(path: Path) -> LoadedSettings:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         return LoadedSettings(Settings(), (f"{path}: not valid TOML ({exc}); using defaults",))
     return parse_settings(data, where=str(path))
-
-
-def save_settings(path: Path, settings: Settings) -> None:
-    """Write ``settings`` atomically. Only ever called when the user asks to save."""
-    import tomli_w
-
-    data = {k: v for k, v in asdict(settings).items() if k != "keys"}
-    if settings.keys:
-        data["keys"] = dict(settings.keys)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as fh:
-        tomli_w.dump(data, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)

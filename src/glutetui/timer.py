@@ -121,10 +121,3 @@ class Countdown:
         if self._paused_remaining is not None:
             self._deadline = self.clock.monotonic() + self._paused_remaining
             self._paused_remaining = None
-
-    def toggle_pause(self) -> None:
-        """Pause if running, resume if paused."""
-        if self.paused:
-            self.resume()
-        else:
-            self.pause()

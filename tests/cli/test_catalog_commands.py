@@ -87,6 +87,5 @@ def test_paths_follow_the_environment(isolated_config: Path) -> None:
         "settings": str(isolated_config / "settings.toml"),
         "logs": str(isolated_config / "logs"),
         "trash": str(isolated_config / "trash"),
-        "routines": str(isolated_config / "routines"),
         "cache": str(isolated_config / "cache"),
     }

@@ -220,7 +220,7 @@ def test_abandon_keeps_it_incomplete(clock: FakeClock) -> None:
 ACTIONS = st.sampled_from(["set", "pain", "skip", "skip_exercise", "undo", "finish", "resume"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(actions=st.lists(st.tuples(ACTIONS, st.integers(-5, 600)), max_size=60))
 def test_random_action_sequences_never_crash_and_count_sets(
     actions: list[tuple[str, int]],

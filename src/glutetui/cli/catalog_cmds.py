@@ -35,7 +35,7 @@ def configure_plugins(p: argparse.ArgumentParser) -> None:
 
 
 def _catalog_data(paths: Paths) -> dict[str, Any]:
-    from glutetui.catalogcache import catalog_data
+    from glutetui.plugins.cache import catalog_data
     from glutetui.switches import STRICT_ENV, env_flag
 
     return catalog_data(paths, strict=env_flag(STRICT_ENV))

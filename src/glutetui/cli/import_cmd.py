@@ -65,7 +65,7 @@ def _default_unit(paths: Paths) -> str:
 
 def _exercise_names(paths: Paths) -> ExerciseNames:
     """The installed exercises' ids, names and aliases (a broken plugin is named on stderr)."""
-    from glutetui.catalogcache import load_result
+    from glutetui.plugins.cache import load_result
     from glutetui.switches import STRICT_ENV, env_flag
 
     result = load_result(paths, strict=env_flag(STRICT_ENV))

@@ -24,7 +24,6 @@ def cmd_paths(args: argparse.Namespace, paths: Paths) -> int:
         "settings": paths.settings_file,
         "logs": paths.logs_dir,
         "trash": paths.trash_dir,
-        "routines": paths.routines_dir,
         "cache": paths.cache_dir,
     }
     if args.json:

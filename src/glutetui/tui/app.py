@@ -248,7 +248,7 @@ def make_app(
 ) -> GluteApp:
     """Build the app; tests inject plugins, a temp config dir, a fake clock and settings."""
     if plugins is None:
-        from glutetui.catalogcache import load_result
+        from glutetui.plugins.cache import load_result
         from glutetui.switches import STRICT_ENV, env_flag
 
         plugins = load_result(paths, strict=env_flag(STRICT_ENV))

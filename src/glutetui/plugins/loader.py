@@ -1,8 +1,7 @@
 """The plugin loader behind :func:`glutetui.plugins.load_plugins`.
 
-Kept apart from :mod:`glutetui.plugins` so that the names the app and the command line need to
-show a catalog (``LoadResult``, ``PluginInfo``) import without pluggy or importlib.metadata;
-this module is imported only when plugins are really loaded.
+Imported only when plugins are really loaded: it is the one place that needs pluggy and
+importlib.metadata.
 """
 
 from __future__ import annotations
@@ -25,16 +24,12 @@ from glutetui.model import (
     normalise_exercise,
     routine_problems,
 )
-from glutetui.plugins import (
-    BUILTIN_DISTRIBUTION,
-    LoadResult,
-    PluginError,
-    PluginInfo,
-    PluginStatus,
-    _describe,
-    hook_names,
-)
+from glutetui.plugins import PluginError
+from glutetui.plugins.result import LoadResult, PluginInfo, PluginStatus, describe
 from glutetui.switches import STRICT_ENV, disabled_from_env, env_flag
+
+BUILTIN_DISTRIBUTION = "glutetui"
+"""The distribution whose plugins load first: the built-ins shipped in glutetui's own wheel."""
 
 
 @dataclass
@@ -64,6 +59,14 @@ class _Record:
             exercises=tuple(self.exercises),
             routines=tuple(self.routines),
         )
+
+
+def hook_names() -> list[str]:
+    """The names of every hook in the plugin contract (:mod:`glutetui.hookspecs`), sorted."""
+    # Ask pluggy which names carry the hookspec marker: "callable and public" also matched the
+    # module's imports (Callable, Exercise, Routine, Session) and listed them as hooks.
+    pm = pluggy.PluginManager(PROJECT_NAME)
+    return sorted(n for n in dir(hookspecs) if pm.parse_hookspec_opts(hookspecs, n) is not None)
 
 
 def discover_entry_points() -> list[importlib.metadata.EntryPoint]:
@@ -150,13 +153,13 @@ class _Loader:
         try:
             plugin = obj_loader()
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - any import-time error of third-party code
-            self.fail(record, f"failed to import {module_ref}: {_describe(exc)}", exc)
+            self.fail(record, f"failed to import {module_ref}: {describe(exc)}", exc)
             return
         try:
             record.registered = True
             self.pm.register(plugin, name=name)
         except (ValueError, pluggy.PluginValidationError) as exc:
-            self.fail(record, f"was refused by the plugin manager: {_describe(exc)}", exc)
+            self.fail(record, f"was refused by the plugin manager: {describe(exc)}", exc)
 
     def check_pending(self) -> None:
         known = hook_names()
@@ -173,7 +176,7 @@ class _Loader:
                 for hook in unknown:
                     close = difflib.get_close_matches(hook, known, n=1)
                     hints.append(f"{hook!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
-                reason = "implements unknown hook " + ", ".join(hints) if hints else _describe(exc)
+                reason = "implements unknown hook " + ", ".join(hints) if hints else describe(exc)
                 record = self.records.get(name)
                 if record is None:  # cannot happen: every plugin goes through add()
                     self.pm.unregister(exc.plugin)
@@ -198,7 +201,7 @@ class _Loader:
             try:
                 impl.function(**dict.fromkeys(impl.argnames, pending.append))
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - the plugin raised: disable that plugin only
-                self.fail(record, f"hook {hook_name} raised {_describe(exc)}", exc)
+                self.fail(record, f"hook {hook_name} raised {describe(exc)}", exc)
                 continue
             calls.append((record, pending))
         for record, pending in calls:
@@ -287,10 +290,13 @@ def load(
         version = ep.dist.version if ep.dist is not None else None
         loader.add(ep.name, ep.value, ep.load, dist, version, blocked)
     for name, obj in extra:
-        loader.add(
-            name, getattr(obj, "__name__", repr(obj)), lambda obj=obj: obj, None, None, blocked
-        )
+        loader.add(name, getattr(obj, "__name__", repr(obj)), _given(obj), None, None, blocked)
     loader.check_pending()
     loader.call("register_exercises", loader.accept_exercise)
     loader.call("register_routines", loader.accept_routine)
     return loader.result()
+
+
+def _given(obj: object) -> Callable[[], object]:
+    """A loader for a plugin object handed over directly: there is nothing to import."""
+    return lambda: obj

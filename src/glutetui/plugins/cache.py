@@ -3,12 +3,19 @@
 ``glutetui exercises`` and ``glutetui plugins`` would otherwise import pluggy,
 importlib.metadata and every plugin on each run, several times the cost of starting Python.
 The cache is a :mod:`marshal` file in the cache dir (built in, so reading it imports nothing;
-the key includes the interpreter, so its version-specific format is never misread) holding the catalog as plain data, valid while
-nothing it was built from has changed: glutetui's version, ``GLUTETUI_DISABLE_PLUGINS``, the
-distributions installed in every ``sys.path`` folder (by name, which carries the version), the
-``entry_points.txt`` of every distribution that declares glutetui plugins, and every plugin's
-source files. Strict mode never uses it. Losing or
-corrupting it costs one slower run, nothing more.
+the key includes the interpreter, so its version-specific format is never misread) holding the
+catalog as plain data, valid while nothing it was built from has changed:
+
+* glutetui's version, the interpreter, ``GLUTETUI_DISABLE_PLUGINS``, and the distributions
+  installed in every ``sys.path`` folder (by name, which carries the version);
+* every file of the glutetui package itself, found by walking it (not a hand-kept list, which
+  fell behind the modules that shape the catalog), so an edited install stays honest;
+* every file of each plugin package, each plugin module, every module first imported while
+  the plugins loaded (helpers a plugin imports), and the ``entry_points.txt`` of every
+  distribution that declares glutetui plugins.
+
+A file counts as unchanged while its modification time and size are. Strict mode never uses
+the cache. Losing or corrupting it costs one slower run, nothing more.
 """
 
 from __future__ import annotations
@@ -26,30 +33,53 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from glutetui.plugins import LoadResult
+    from glutetui.plugins.result import LoadResult
 
 _DERIVED_KEYS = frozenset({"dose", "plugin", "search_text"})
 """Keys of a cached exercise that are not :class:`~glutetui.model.Exercise` fields."""
 
 CACHE_NAME = "catalog.marshal"
-CACHE_FORMAT = 2
-# Core modules whose code shapes the catalog (validation, normalisation): part of the key so
-# an editable install stays honest while it is being edited.
-_CORE_FILES = (
-    "model.py",
-    "equipment.py",
-    "plugins.py",
-    "catalog.py",
-    "hookspecs.py",
-    "catalogcache.py",
-)
+CACHE_FORMAT = 3
+
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+"""The glutetui package folder, whose every file is part of the key."""
 
 
-def _mtime(path: str) -> int | None:
+def _stamp(path: str) -> list[int] | None:
+    """Modification time and size; ``None`` for a file that is not there (or cannot be read)."""
     try:
-        return os.stat(path).st_mtime_ns
+        st = os.stat(path)
     except OSError:
         return None
+    return [st.st_mtime_ns, st.st_size]
+
+
+def _tree(folder: str) -> list[list[object]]:
+    """``[path, mtime, size]`` for every file under ``folder`` except byte code, sorted.
+
+    Walked on every cached run (about 60 files for glutetui, well under a millisecond), so a
+    file added anywhere in the package counts as a change too.
+    """
+    found: list[list[object]] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    pending.append(entry.path)
+            elif not entry.name.endswith((".pyc", ".pyo")):
+                try:
+                    st = entry.stat()
+                except OSError:
+                    continue
+                found.append([entry.path, st.st_mtime_ns, st.st_size])
+    found.sort()
+    return found
 
 
 _DIST_SUFFIXES = (".dist-info", ".egg-info", ".egg-link", ".pth")
@@ -103,30 +133,26 @@ def read(paths: Paths) -> dict[str, object] | None:
         return None
     if not isinstance(data, dict) or data.get("environment") != environment_key():
         return None
+    trees = data.get("trees")
+    if not isinstance(trees, dict) or PACKAGE_DIR not in trees:
+        return None
+    if any(_tree(folder) != listing for folder, listing in trees.items()):
+        return None
     files = data.get("files")
-    if not isinstance(files, list) or any(_mtime(path) != mtime for path, mtime in files):
+    if not isinstance(files, list) or any(_stamp(path) != stamp for path, stamp in files):
         return None
     return data
 
 
-def _package_files(origin: str) -> list[str]:
-    """Every file of the package whose ``__init__.py`` is ``origin``: code and data alike
-    (a plugin may read its exercises from a JSON file beside its code)."""
-    found = []
-    for root, dirs, names in os.walk(os.path.dirname(origin)):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        found += [os.path.join(root, n) for n in names if not n.endswith((".pyc", ".pyo"))]
-    return found
-
-
-def _source_files(module_names: list[str], imported: list[str]) -> list[str]:
-    """The files a cached catalog depends on: glutetui's own catalog code, each plugin's
-    module or whole package, every module first imported while the plugins loaded (helpers
-    a plugin imports), and the entry_points.txt that declare plugins."""
+def _sources(module_names: list[str], imported: list[str]) -> tuple[list[str], list[str]]:
+    """What a cached catalog depends on, as ``(folders, files)``: glutetui's own package and
+    each plugin package as folders; each plugin module, every module first imported while the
+    plugins loaded that is in none of those folders, and the entry_points.txt that declare
+    plugins as files."""
     import importlib.util
 
-    core = os.path.dirname(os.path.abspath(__file__))
-    found = [os.path.join(core, name) for name in _CORE_FILES]
+    folders = {PACKAGE_DIR}
+    files = set(_plugin_entry_point_files())
     for name in module_names:
         module = sys.modules.get(name)
         origin = getattr(module, "__file__", None)
@@ -138,80 +164,51 @@ def _source_files(module_names: list[str], imported: list[str]) -> list[str]:
             origin = spec.origin if spec is not None else None
         if not origin:
             continue
-        found.append(origin)
         if os.path.basename(origin) == "__init__.py":
-            found += _package_files(origin)
+            # Code and data alike: a plugin may read its exercises from a JSON file.
+            folders.add(os.path.dirname(origin))
+        else:
+            files.add(origin)
     stdlib = os.path.dirname(os.__file__)
     for name in imported:
         origin = getattr(sys.modules.get(name), "__file__", None)
         if origin and not origin.startswith(stdlib):
-            found.append(origin)
-    return sorted(set(found) | set(_plugin_entry_point_files()))
+            files.add(origin)
+    inside = tuple(os.path.join(folder, "") for folder in folders)
+    return sorted(folders), sorted(f for f in files if not f.startswith(inside))
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    """A dataclass instance's fields by name: every field, so a new one is cached too."""
+    from dataclasses import fields
+
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
 
 
 def build(result: LoadResult, imported: list[str] | None = None) -> dict[str, object]:
-    """Plain data (dicts, lists, strings, numbers) for ``result``: exercises, routines, plugins, and the cache key."""
+    """Plain data (dicts, lists, tuples, strings, numbers) for ``result``: exercises, routines,
+    plugins, and the cache key."""
     catalog = result.catalog
-    exercises = []
-    for ex in catalog.exercises.values():
-        exercises.append(
-            {
-                "id": ex.id,
-                "name": ex.name,
-                "summary": ex.summary,
-                "dose": ex.dose.describe(),
-                "sets": list(ex.sets),
-                "reps": list(ex.reps),
-                "per_side": ex.per_side,
-                "hold_seconds": ex.hold_seconds,
-                "equipment": list(ex.equipment),
-                "optional_equipment": list(ex.optional_equipment),
-                "instructions": list(ex.instructions),
-                "cues": list(ex.cues),
-                "tags": list(ex.tags),
-                "evidence": ex.evidence,
-                "rest_seconds": ex.rest_seconds,
-                "aliases": list(ex.aliases),
-                "plugin": catalog.source(ex.id),
-                "search_text": catalog.search_text(ex),
-            }
-        )
-    routines = [
-        {
-            "id": r.id,
-            "name": r.name,
-            "summary": r.summary,
-            "exercises": [i.exercise_id for i in r.items],
-            "items": [
-                {
-                    "exercise_id": i.exercise_id,
-                    "sets": list(i.sets) if i.sets else None,
-                    "reps": list(i.reps) if i.reps else None,
-                    "load": i.load,
-                }
-                for i in r.items
-            ],
-            "plugin": catalog.source(r.id),
+    exercises = [
+        _fields(ex)
+        | {
+            "dose": ex.dose.describe(),
+            "plugin": catalog.source(ex.id),
+            "search_text": catalog.search_text(ex),
         }
+        for ex in catalog.exercises.values()
+    ]
+    routines = [
+        _fields(r) | {"items": [_fields(i) for i in r.items], "plugin": catalog.source(r.id)}
         for r in catalog.routines.values()
     ]
-    plugins = [
-        {
-            "name": p.name,
-            "module": p.module,
-            "distribution": p.distribution,
-            "version": p.version,
-            "status": p.status,
-            "exercises": list(p.exercises),
-            "routines": list(p.routines),
-            "problems": list(p.problems),
-        }
-        for p in result.plugins
-    ]
+    plugins = [_fields(p) for p in result.plugins]
     modules = [p.module.partition(":")[0] for p in result.plugins]
+    folders, files = _sources(modules, imported or [])
     return {
         "environment": environment_key(),
-        "files": [[f, _mtime(f)] for f in _source_files(modules, imported or [])],
+        "trees": {folder: _tree(folder) for folder in folders},
+        "files": [[f, _stamp(f)] for f in files],
         "exercises": exercises,
         "routines": routines,
         "plugins": plugins,
@@ -248,7 +245,8 @@ def from_data(data: dict[str, Any]) -> LoadResult:
     """A :class:`LoadResult` rebuilt from cached data; hooks load the real plugins on first use."""
     from glutetui.catalog import Catalog
     from glutetui.model import Exercise, Routine, RoutineItem
-    from glutetui.plugins import LoadResult, PluginInfo, load_plugins
+    from glutetui.plugins import load_plugins
+    from glutetui.plugins.result import LoadResult, PluginInfo
 
     exercises = {}
     sources = {}
@@ -259,21 +257,10 @@ def from_data(data: dict[str, Any]) -> LoadResult:
     routines = {}
     for r in data["routines"]:
         items = tuple(RoutineItem(**item) for item in r["items"])
-        routines[r["id"]] = Routine(id=r["id"], name=r["name"], summary=r["summary"], items=items)
+        fields = {k: v for k, v in r.items() if k != "plugin"}
+        routines[r["id"]] = Routine(**(fields | {"items": items}))
         sources[r["id"]] = r["plugin"]
-    plugins = tuple(
-        PluginInfo(
-            name=p["name"],
-            module=p["module"],
-            distribution=p["distribution"],
-            version=p["version"],
-            status=p["status"],
-            problems=tuple(p["problems"]),
-            exercises=tuple(p["exercises"]),
-            routines=tuple(p["routines"]),
-        )
-        for p in data["plugins"]
-    )
+    plugins = tuple(PluginInfo(**p) for p in data["plugins"])
     catalog = Catalog(exercises=exercises, routines=routines, sources=sources)
     return LoadResult(catalog=catalog, plugins=plugins, reload=load_plugins)
 

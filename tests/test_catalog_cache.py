@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -15,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from glutetui import catalogcache
 from glutetui.paths import Paths
-from glutetui.plugins import load_plugins
+from glutetui.plugins import cache, load_plugins
 
 PLUGIN = """
 import glutetui
@@ -49,14 +49,14 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def ids(paths: Paths) -> list[str]:
-    return list(catalogcache.load_result(paths, strict=False).catalog.exercises)
+    return list(cache.load_result(paths, strict=False).catalog.exercises)
 
 
 def test_cached_result_equals_a_fresh_load(paths: Paths, site: Path) -> None:
     install(site, "cachetest_a", "cache-a", "Cache A")
-    first = catalogcache.load_result(paths, strict=False)  # builds and writes the cache
-    assert (paths.cache_dir / catalogcache.CACHE_NAME).is_file()
-    cached = catalogcache.load_result(paths, strict=False)
+    first = cache.load_result(paths, strict=False)  # builds and writes the cache
+    assert (paths.cache_dir / cache.CACHE_NAME).is_file()
+    cached = cache.load_result(paths, strict=False)
     assert cached.manager is None, "the second load must come from the cache"
     fresh = load_plugins()
     assert cached.catalog == fresh.catalog == first.catalog
@@ -86,14 +86,14 @@ def test_uninstalling_a_plugin_invalidates_the_cache(paths: Paths, site: Path) -
 
 def test_editing_a_plugin_invalidates_the_cache(paths: Paths, site: Path) -> None:
     install(site, "cachetest_d", "cache-d", "Old name")
-    assert catalogcache.load_result(paths, strict=False).catalog.get("cache-d").name == "Old name"
+    assert cache.load_result(paths, strict=False).catalog.get("cache-d").name == "Old name"
     module = site / "cachetest_d.py"
     module.write_text(PLUGIN.format(ex_id="cache-d", name="New name"))
     stat = module.stat()
     os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
     sys.modules.pop("cachetest_d", None)
     importlib.invalidate_caches()
-    assert catalogcache.load_result(paths, strict=False).catalog.get("cache-d").name == "New name"
+    assert cache.load_result(paths, strict=False).catalog.get("cache-d").name == "New name"
 
 
 def test_disable_switch_is_part_of_the_key(paths: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -105,10 +105,10 @@ def test_disable_switch_is_part_of_the_key(paths: Paths, monkeypatch: pytest.Mon
 @pytest.mark.parametrize("content", [b"", b"\x00garbage", b"not marshal at all" * 10])
 def test_a_corrupt_cache_is_rebuilt(paths: Paths, content: bytes) -> None:
     ids(paths)
-    (paths.cache_dir / catalogcache.CACHE_NAME).write_bytes(content)
-    assert catalogcache.read(paths) is None
+    (paths.cache_dir / cache.CACHE_NAME).write_bytes(content)
+    assert cache.read(paths) is None
     assert "clamshell" in ids(paths)
-    assert catalogcache.read(paths) is not None
+    assert cache.read(paths) is not None
 
 
 def test_an_unwritable_cache_dir_is_not_an_error(tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_an_unwritable_cache_dir_is_not_an_error(tmp_path: Path) -> None:
 
 def test_strict_mode_never_uses_the_cache(paths: Paths) -> None:
     ids(paths)
-    result = catalogcache.load_result(paths, strict=True)
+    result = cache.load_result(paths, strict=True)
     assert result.manager is not None
 
 
@@ -142,7 +142,7 @@ def test_hooks_of_a_cached_result_load_the_real_plugins(paths: Paths, site: Path
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cachetest_hook\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text("[glutetui]\ncachetest_hook = cachetest_hook\n")
     ids(paths)
-    cached = catalogcache.load_result(paths, strict=False)
+    cached = cache.load_result(paths, strict=False)
     assert cached.manager is None
     assert cached.notify_session_saved("a session", final=True) == []  # type: ignore[arg-type]
     assert sys.modules["cachetest_hook"].SEEN == [("a session", True)]
@@ -155,7 +155,8 @@ def test_cached_cli_run_imports_no_plugin_machinery(paths: Paths) -> None:
     )
     probe = (
         "import sys; from glutetui.cli import main; main(['exercises']); "
-        "heavy = [m for m in ('pluggy', 'importlib.metadata', 'glutetui.pluginloader', 'glutetui_exercises') "
+        "heavy = [m for m in ('pluggy', 'importlib.metadata', 'glutetui.plugins.loader', "
+        "'glutetui.plugins.result', 'glutetui.model', 'glutetui_exercises') "
         "if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run(
@@ -191,17 +192,11 @@ def test_a_plugins_data_file_is_part_of_the_key(paths: Paths, site: Path) -> Non
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cachetest_data\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text("[glutetui]\ncachetest_data = cachetest_data\n")
-    assert (
-        catalogcache.load_result(paths, strict=False).catalog.get("data-walk").name
-        == "Data walk v1"
-    )
+    assert cache.load_result(paths, strict=False).catalog.get("data-walk").name == "Data walk v1"
     (package / "exercises.json").write_text('{"name": "Data walk v2"}')
     _touch_later(package / "exercises.json")
     sys.modules.pop("cachetest_data", None)
-    assert (
-        catalogcache.load_result(paths, strict=False).catalog.get("data-walk").name
-        == "Data walk v2"
-    )
+    assert cache.load_result(paths, strict=False).catalog.get("data-walk").name == "Data walk v2"
 
 
 def test_a_helper_module_a_plugin_imports_is_part_of_the_key(paths: Paths, site: Path) -> None:
@@ -222,10 +217,58 @@ def test_a_helper_module_a_plugin_imports_is_part_of_the_key(paths: Paths, site:
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: cachetest_helped\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text("[glutetui]\ncachetest_helped = cachetest_helped\n")
-    assert catalogcache.load_result(paths, strict=False).catalog.get("helped").name == "Helper v1"
+    assert cache.load_result(paths, strict=False).catalog.get("helped").name == "Helper v1"
     (site / "cachetest_helper_names.py").write_text('NAME = "Helper v2"\n')
     _touch_later(site / "cachetest_helper_names.py")
     for name in ("cachetest_helped", "cachetest_helper_names"):
         sys.modules.pop(name, None)
     importlib.invalidate_caches()
-    assert catalogcache.load_result(paths, strict=False).catalog.get("helped").name == "Helper v2"
+    assert cache.load_result(paths, strict=False).catalog.get("helped").name == "Helper v2"
+
+
+def test_the_key_watches_every_file_of_the_package(paths: Paths) -> None:
+    """No hand-kept list: every module of glutetui, today's and tomorrow's, is in the key."""
+    data = cache.build(load_plugins())
+    watched = {entry[0] for entry in data["trees"][cache.PACKAGE_DIR]}  # type: ignore[index]
+    package = Path(cache.PACKAGE_DIR)
+    modules = {str(p) for p in package.rglob("*.py") if "__pycache__" not in p.parts}
+    assert {str(package / "search.py"), str(package / "plugins" / "loader.py")} <= modules
+    assert modules <= watched
+
+
+def _edit_keeping_mtime(path: Path) -> None:
+    stat = path.stat()
+    path.write_text(path.read_text() + "# edited\n")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+@pytest.mark.parametrize(
+    ("where", "how"),
+    [
+        ("new_module.py", "add"),
+        ("plugins/new_module.py", "add"),
+        ("switches.py", "remove"),
+        ("search.py", "touch"),
+        ("plugins/loader.py", "touch"),
+        ("search.py", "edit within one mtime tick"),
+    ],
+)
+def test_changing_the_package_invalidates_the_cache(
+    paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, how: str
+) -> None:
+    # A copy stands in for the installed package: the real one is never edited by a test.
+    package = tmp_path / "glutetui"
+    shutil.copytree(cache.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE_DIR", str(package))
+    ids(paths)
+    assert cache.read(paths) is not None
+    target = package / where
+    if how == "add":
+        target.write_text("")
+    elif how == "remove":
+        target.unlink()
+    elif how == "touch":
+        _touch_later(target)
+    else:
+        _edit_keeping_mtime(target)
+    assert cache.read(paths) is None

@@ -1,43 +1,26 @@
-"""Loading plugins without letting one bad plugin take the others down.
+"""What loading the plugins produced: the catalog, and a report on each plugin.
 
-pluggy's ``load_setuptools_entrypoints`` has no guard around ``ep.load()``, so one plugin that
-fails to import crashes every host that uses it. Here each entry point is loaded inside its own
-``try``, each plugin's hook implementation is called on its own so a raising hook disables only
-that plugin, every registration is validated, and ``check_pending()`` catches misspelled hook
-names. Every failure is kept with the plugin's name, distribution, version and reason.
-
-Switches:
-
-* ``GLUTETUI_DISABLE_PLUGINS=name,other`` blocks plugins by entry-point or distribution name.
-* ``GLUTETUI_STRICT_PLUGINS=1`` (or ``strict=True``) re-raises the first failure as
-  :class:`PluginError`, with the original exception chained, for plugin authors.
+Kept apart from :mod:`glutetui.plugins.loader` so that the names the app and the command line
+need to show a catalog import without pluggy or importlib.metadata.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from glutetui import PROJECT_NAME
 from glutetui.catalog import Catalog
-from glutetui.model import Session
 
 if TYPE_CHECKING:
-    import importlib.metadata
-
     import pluggy
 
-# pluggy, importlib.metadata and the hookspecs are imported where they are used: an app started
-# from the cached catalog (glutetui.catalogcache) shows its first screen without them.
+    from glutetui.model import Session
 
-BUILTIN_DISTRIBUTION = "glutetui"
+# pluggy is imported by the loader only: an app started from the cached catalog
+# (glutetui.plugins.cache) shows its first screen without it.
 
 PluginStatus = Literal["ok", "partial", "failed", "disabled"]
-
-
-class PluginError(Exception):
-    """A plugin failed to load or register, raised only in strict mode."""
 
 
 @dataclass(frozen=True)
@@ -55,11 +38,6 @@ class PluginInfo:
     problems: tuple[str, ...] = ()
     exercises: tuple[str, ...] = ()
     routines: tuple[str, ...] = ()
-
-    @property
-    def builtin(self) -> bool:
-        """Shipped inside glutetui's own wheel."""
-        return self.distribution == BUILTIN_DISTRIBUTION
 
 
 @dataclass(frozen=True)
@@ -98,48 +76,12 @@ class LoadResult:
                 # As pluggy does: an implementation may take any subset of the arguments.
                 impl.function(**{name: arguments[name] for name in impl.argnames})
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - a plugin bug must not lose the set
-                failures.append((impl.plugin_name, f"hook session_saved raised {_describe(exc)}"))
+                failures.append((impl.plugin_name, f"hook session_saved raised {describe(exc)}"))
         return failures
 
 
-def hook_names() -> list[str]:
-    """The names of every hook in the plugin contract (:mod:`glutetui.hookspecs`), sorted."""
-    # Ask pluggy which names carry the hookspec marker: "callable and public" also matched the
-    # module's imports (Callable, Exercise, Routine, Session) and listed them as hooks.
-    import pluggy
-
-    from glutetui import hookspecs
-
-    pm = pluggy.PluginManager(PROJECT_NAME)
-    return sorted(n for n in dir(hookspecs) if pm.parse_hookspec_opts(hookspecs, n) is not None)
-
-
-def _describe(exc: BaseException) -> str:
+def describe(exc: BaseException) -> str:
+    """``Type: message`` on one line, for a plugin problem report."""
     # One line: pluggy's validation messages span several, and every report here is one line.
     text = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def load_plugins(
-    entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
-    *,
-    extra: Sequence[tuple[str, object]] = (),
-    disabled: Iterable[str] | None = None,
-    strict: bool | None = None,
-) -> LoadResult:
-    """Load every plugin and build the catalog.
-
-    ``entry_points`` defaults to the installed ``glutetui`` group; ``extra`` adds
-    ``(name, module_or_object)`` plugins directly (tests and embedding). ``disabled`` defaults
-    to ``GLUTETUI_DISABLE_PLUGINS`` and ``strict`` to ``GLUTETUI_STRICT_PLUGINS``.
-    """
-    from glutetui.pluginloader import load
-
-    return load(entry_points, extra=extra, disabled=disabled, strict=strict)
-
-
-def discover_entry_points() -> list[importlib.metadata.EntryPoint]:
-    """Entry points in the ``glutetui`` group: built-ins first, then by distribution and name."""
-    from glutetui.pluginloader import discover_entry_points as discover
-
-    return discover()
