@@ -91,7 +91,7 @@ def test_strong_export_keeps_sides_and_reimports(logged: list[Session], tmp_path
     ]  # fmt: skip
     other = tmp_path / "o"
     out = run("import", "-", config=other, stdin=text)
-    assert "from strong" in out.stdout and f"imported {len(logged)} session(s)" in out.stdout
+    assert "from Strong file" in out.stdout and f"imported {len(logged)} session(s)" in out.stdout
     back = sorted(LogStore(Paths.resolve(other)).history().sessions, key=lambda s: s.started_at)
     for original, again in zip(logged, back, strict=True):
         assert [(x.exercise_id, x.set_number, x.side, x.reps) for x in again.sets] == [

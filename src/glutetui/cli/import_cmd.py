@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from glutetui.cli.importing import IMPORT_FORMATS, ImportFormatError, read_import
+from glutetui.cli.importing import IMPORT_FORMATS, ImportFormatError, ImportResult, read_import
 from glutetui.cli.names import ExerciseNames
 from glutetui.cli.output import echo, warn_plugin_problems
 from glutetui.errors import GlutetuiError
@@ -16,6 +16,7 @@ from glutetui.store import LogStore
 if TYPE_CHECKING:
     import argparse
 
+    from glutetui.model import Session
     from glutetui.paths import Paths
 
 
@@ -30,7 +31,7 @@ def configure_import(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--unit",
         choices=("kg", "lb"),
-        help="load unit for Strong files, which do not say (default: your settings)",
+        help="load unit for files that do not say, such as Strong's (default: your settings)",
     )
     p.add_argument(
         "--dry-run", action="store_true", help="say what would be imported, write nothing"
@@ -73,24 +74,35 @@ def _exercise_names(paths: Paths) -> ExerciseNames:
     return ExerciseNames(result.catalog.exercises.values())
 
 
+def summary(
+    result: ImportResult, new: list[Session], present: int, where: str, *, dry: bool
+) -> str:
+    """The one line that says what was imported, what was not, and why."""
+    sets = sum(work_sets(s.sets) + warmup_sets(s.sets) for s in new)
+    text = (
+        f"{'would import' if dry else 'imported'} {len(new)} session(s) with {sets} set(s) "
+        f"from {result.label} file {where}; {present} already in the log"
+    )
+    if result.skipped:
+        reasons = ", ".join(f"{n} {why}" for why, n in sorted(result.skipped.items()))
+        text += f"; skipped {sum(result.skipped.values())} row(s) that record no work ({reasons})"
+    if result.controls:
+        text += f"; removed {result.controls} control character(s) from the text"
+    return text
+
+
 def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     """``glutetui import FILE``: add the sessions that are not in the log yet."""
     text, where = _read_text(args.file)
     unit = args.unit or _default_unit(paths)
     try:
-        fmt, sessions = read_import(text, args.format, unit, lambda: _exercise_names(paths))
+        result = read_import(text, args.format, unit, lambda: _exercise_names(paths))
     except ImportFormatError as exc:
         raise ImportFormatError(f"{where}: {exc}") from None
     store = LogStore(paths)
-    new = [s for s in sessions if not store.exists(s.id)]
-    skipped = len(sessions) - len(new)
+    new = [s for s in result.sessions if not store.exists(s.id)]
     if not args.dry_run:
         for s in new:
             store.save(s)
-    verb = "would import" if args.dry_run else "imported"
-    sets = sum(work_sets(s.sets) + warmup_sets(s.sets) for s in new)
-    echo(
-        f"{verb} {len(new)} session(s) with {sets} set(s) from {fmt} file {where}; "
-        f"{skipped} already in the log"
-    )
+    echo(summary(result, new, len(result.sessions) - len(new), where, dry=args.dry_run))
     return 0

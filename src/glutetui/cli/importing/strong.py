@@ -1,94 +1,210 @@
-"""Strong's CSV export: its comma layout, the older semicolon one, and glutetui's Strong export.
+"""Strong's CSV export in its classic layout, and what every Strong layout shares.
 
-Strong writes no unit (the person's setting supplies it, unless a ``Weight Unit`` column does),
-numbers sets per exercise with ``W`` for warm-ups, adds rest-timer and note rows, and writes a
-workout's length as ``1h 16m``.
+The classic layout (``Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,...``)
+writes no unit (the person's setting supplies it, unless a ``Weight Unit`` column does, as in
+an older semicolon layout), numbers sets per exercise with ``W``, ``D`` and ``F`` for warm-up,
+drop and failure sets, adds ``Rest Timer`` rows, and writes a workout's length as ``1h 16m``.
+The same layout with its header translated (``日期,锻炼名称,时长,...``) is recognised by its
+column order. glutetui's own ``export --format strong`` adds ``Side``. The other Strong
+layouts (:mod:`.strong_older`, :mod:`.strong6`) name their columns differently and go through
+the same :func:`parse`.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
-from glutetui.cli.importing.rows import Cells, SessionDraft, import_id, join_notes
+from glutetui.cli.importing.drafts import (
+    Layout,
+    SessionDraft,
+    each_side,
+    import_id,
+    join_notes,
+)
+from glutetui.cli.importing.rows import local
+from glutetui.figures import format_number
 from glutetui.model import SetResult
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
-    from glutetui.cli.names import ExerciseNames
+    from glutetui.cli.importing.drafts import Context
+    from glutetui.cli.importing.rows import Cells
     from glutetui.model import Session
 
 NAME = "strong"
-REQUIRED = frozenset({"Date", "Exercise Name", "Set Order", "Reps"})
-"""Columns every Strong export has."""
 DATES = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p")
+CLASSIC = (
+    "Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
+    "Distance", "Seconds", "Notes", "Workout Notes", "RPE",
+)  # fmt: skip
+"""The classic layout's columns, in order (RPE came last, and later: older files stop before)."""
+REQUIRED = frozenset({"Date", "Exercise Name", "Set Order", "Reps"})
+"""Columns every English Strong export has."""
+
+WORK, WARMUP, DROP, FAILURE = "work", "warm-up", "drop", "failure"
+REST, NOTE = "rest", "note"
+_ORDERS = {
+    "W": WARMUP, "WARMUP": WARMUP, "WARM_UP": WARMUP,
+    "D": DROP, "DROP": DROP, "DROPSET": DROP, "DROP_SET": DROP,
+    "F": FAILURE, "FAILURE": FAILURE,
+    "": WORK, "NORMAL": WORK, "WORK": WORK, "WORKING": WORK,
+    "REST_TIMER": REST, "REST": REST, "NOTE": NOTE,
+}  # fmt: skip
+"""A ``Set Order`` cell (upper case, spaces as ``_``) -> what the row is; numbers are work."""
+_UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
 
 
-def looks_like(columns: set[str]) -> bool:
-    """The header is Strong's."""
-    return columns >= REQUIRED
+@dataclass(frozen=True)
+class StrongColumns:
+    """Where one Strong layout keeps each value (``None``: the layout has no such column)."""
+
+    duration: str = "Duration"
+    """The workout's length: ``1h 16m``, or seconds."""
+    weight: str = "Weight"
+    weight_unit: str | None = None
+    """A column saying each row's unit."""
+    unit: str | None = None
+    """The unit the header states (``Weight (kg)``); else the person's setting."""
+    distance: str = "Distance"
+    distance_unit: str | None = None
+    distance_label: str = ""
+    """The unit the header states for distances (``km``)."""
 
 
-def parse_duration(text: str) -> timedelta | None:
-    """``1h 16m`` (or ``45m``, ``50s``) as a length of time; ``None`` when there is none."""
-    parts = {u: int(n) for n, u in re.findall(r"(\d+)\s*([hms])", text.lower())}
-    if not parts:
-        return None
-    return timedelta(hours=parts.get("h", 0), minutes=parts.get("m", 0), seconds=parts.get("s", 0))
+def unit_of(text: str) -> str | None:
+    """``kg`` or ``lb`` for how exports write them (``kgs``, ``lbs``); ``None`` otherwise."""
+    return _UNITS.get(text.strip().lower())
 
 
-def parse(
-    rows: Iterable[tuple[int, dict[str, str]]], unit: str, names: ExerciseNames
-) -> list[Session]:
-    """Sessions from the rows of a Strong export; loads without a unit are in ``unit``."""
+def set_kind(r: Cells, key: str) -> str:
+    """What a ``Set Order`` cell says the row is: a set of some kind, a rest timer, a note."""
+    order = r.text(key)
+    if order.isdigit():
+        return WORK
+    kind = _ORDERS.get(order.upper().replace(" ", "_").replace("-", "_"))
+    if kind is None:
+        r.fail(key, f"{order!r} is not a set number, W, D, F, a set type or Rest Timer")
+    return kind
+
+
+def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[Session]:
+    """Sessions from the rows of a Strong export laid out as ``columns`` says."""
+    c = columns
     drafts: dict[tuple[str, str], SessionDraft] = {}
-    for line, raw in rows:
-        r = Cells(raw, line)
-        order = r.text("Set Order")
-        if not order or not (order.isdigit() or order.upper() in ("W", "D", "F")):
-            continue  # rest timer and note rows
+    for r in rows:
+        kind = set_kind(r, "Set Order")
+        if kind == REST:
+            ctx.skip("rest timer")
+            continue
         started = r.moment("Date", DATES)
         workout = r.text("Workout Name")
         key = (r.text("Date"), workout)
         draft = drafts.get(key)
         if draft is None:
+            moment = local(started)
             draft = drafts[key] = SessionDraft(
-                id=import_id("strong", started, workout),
-                started_at=started,
+                id=import_id(NAME, moment, workout),
+                started_at=moment,
+                ended_at=r.end(c.duration, moment),
                 note=join_notes(workout, r.text("Workout Notes")),
-                source="strong",
+                source=NAME,
             )
-            length = parse_duration(r.text("Duration") or r.text("Workout Duration"))
-            if length is not None:
-                draft.ended_at = started + length
-        name = r.text("Exercise Name")
+        name, both_sides = each_side(r.text("Exercise Name"))
         if not name:
-            r.fail("Exercise Name is empty")
-        ex_id = names.id_for(name)
+            r.fail("Exercise Name", "the exercise name is empty")
+        ex_id = ctx.names.id_for(name)
         draft.exercise(ex_id, name)
-        warmup = order.upper() == "W"
-        side = r.side("Side")
-        weight = r.number("Weight")
-        row_unit = (r.text("Weight Unit") or unit).lower().replace("lbs", "lb")
+        if kind == NOTE:
+            ctx.skip("note rows, kept as the exercise's note")
+            entry = draft.exercises[ex_id]
+            draft.exercises[ex_id] = replace(entry, note=join_notes(entry.note, r.text("Notes")))
+            continue
+        reps = r.reps("Reps")
+        seconds = r.seconds("Seconds")
+        distance = r.distance(c.distance)
+        if not reps and not seconds and not distance:
+            ctx.skip("no reps, time or distance")
+            continue
+        weight = r.load(c.weight)
+        unit = None
+        if weight is not None:
+            unit = unit_of(r.text(c.weight_unit)) if c.weight_unit else None
+            unit = unit or c.unit or ctx.unit
         note = r.text("Notes")
-        seconds = r.integer("Seconds", 0) or 0
-        reps = r.integer("Reps", 0) or 0
+        if distance:
+            place = r.text(c.distance_unit) if c.distance_unit else c.distance_label
+            note = join_notes(
+                note,
+                f"{format_number(distance)} {place}"
+                if place
+                else f"distance {format_number(distance)}",
+            )
         if seconds and not reps:
             note = join_notes(note, f"{seconds} s")
-        rpe = r.integer("RPE")
-        draft.sets.append(
+        if kind in (DROP, FAILURE):
+            note = join_notes(kind, note)
+        draft.add_set(
             SetResult(
                 exercise_id=ex_id,
-                set_number=draft.next_number(ex_id, warmup, side),
+                set_number=1,
                 reps=reps,
-                side=side,
-                load=weight if weight else None,
-                unit=row_unit if weight else None,
-                rpe=rpe if rpe else None,
-                warmup=warmup,
+                side=r.side("Side"),
+                load=weight,
+                unit=unit,
+                rpe=r.rpe("RPE"),
+                warmup=kind == WARMUP,
                 note=note,
-            )
+            ),
+            both_sides=both_sides,
         )
     return [d.build() for d in drafts.values()]
+
+
+def _classic(header: set[str]) -> StrongColumns:
+    return StrongColumns(
+        duration="Duration" if "Duration" in header else "Workout Duration",
+        weight_unit="Weight Unit" if "Weight Unit" in header else None,
+        distance_unit="Distance Unit" if "Distance Unit" in header else None,
+    )
+
+
+def recognise(header: Sequence[str], sample: Sequence[str] | None) -> Layout | None:
+    """The classic layout (or the older one with a ``Weight Unit`` column) from its header,
+    or a translated classic header from its column order and ``sample``, its first row."""
+    columns = set(header)
+    if columns >= REQUIRED:
+        return Layout(NAME, "Strong", partial(parse, columns=_classic(columns)))
+    if (
+        sample is not None
+        and len(CLASSIC) - 1 <= len(header) <= len(CLASSIC) + 1
+        and looks_classic(sample)
+    ):
+        names = (*CLASSIC, "Side")[: len(header)]
+        return Layout(
+            NAME,
+            "Strong (translated header)",
+            partial(parse, columns=_classic(set(names))),
+            names,
+        )
+    return None
+
+
+def looks_classic(cells: Sequence[str]) -> bool:
+    """A row whose cells fall where the classic layout puts them: a date first, a set order
+    fifth, then numbers for weight, reps, distance and seconds."""
+    if len(cells) < len(CLASSIC) - 1:
+        return False
+    date, order = cells[0].strip(), cells[4].strip()
+    if len(date) < 10 or not date[:4].isdigit() or date[4] not in "-./":
+        return False
+    if not (order.isdigit() or order.upper().replace(" ", "_") in _ORDERS):
+        return False
+    for cell in cells[5:9]:
+        try:
+            float(cell.strip() or 0)
+        except ValueError:
+            return False
+    return True

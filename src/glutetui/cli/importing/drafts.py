@@ -1,0 +1,136 @@
+"""Sessions assembled row by row, with ids that stay the same when a file is imported again."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from glutetui.model import ExerciseLog, Session, SetResult
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from glutetui.cli.importing.rows import Cells
+    from glutetui.cli.names import ExerciseNames
+    from glutetui.model import Side
+
+_EACH_SIDE = re.compile(r"\s*\(\s*(?:each|per)\s+(?:side|leg)\s*\)", re.IGNORECASE)
+"""How people write a per-side exercise into its name: "Clamshell (Each Side)"."""
+
+
+class Context:
+    """What every format's parser is given: the unit for files that do not say, the installed
+    exercises' names (looked up only when a format needs them) and the tally of rows set aside."""
+
+    def __init__(self, unit: str, names: Callable[[], ExerciseNames]) -> None:
+        self.unit = unit
+        self._names = names
+        self.skipped: Counter[str] = Counter()
+        """Reason -> rows that recorded no work, each counted, none dropped unsaid."""
+
+    @cached_property
+    def names(self) -> ExerciseNames:
+        """The installed exercises' names."""
+        return self._names()
+
+    def skip(self, reason: str) -> None:
+        """Count a row that records no work."""
+        self.skipped[reason] += 1
+
+
+def join_notes(*parts: str) -> str:
+    """The non-empty ``parts``, joined with a dash."""
+    return " — ".join(p for p in parts if p)
+
+
+def each_side(name: str) -> tuple[str, bool]:
+    """``"Clamshell (Each Side)"`` -> ``("Clamshell", True)``: the name without the words, and
+    whether they were there."""
+    bare, found = _EACH_SIDE.subn("", name)
+    return (bare.strip() or name, True) if found else (name, False)
+
+
+def import_id(source: str, started_at: datetime, title: str) -> str:
+    """A stable id, so importing the same file twice finds the sessions already there."""
+    digest = hashlib.sha256(f"{source}|{started_at.isoformat()}|{title}".encode()).hexdigest()[:6]
+    return f"{started_at.astimezone(UTC):%Y%m%dT%H%M%S}-{digest}"
+
+
+@dataclass
+class SessionDraft:
+    """A session being assembled from rows."""
+
+    id: str
+    started_at: datetime
+    ended_at: datetime | None = None
+    note: str = ""
+    source: str = "glutetui"
+    exercises: dict[str, ExerciseLog] = field(default_factory=dict)
+    sets: list[SetResult] = field(default_factory=list)
+    counters: dict[tuple[str, bool, str | None], int] = field(default_factory=dict)
+
+    def exercise(self, ex_id: str, name: str, note: str = "", pain: int | None = None) -> None:
+        """Add ``ex_id`` to the session, once (the first row's name, note and pain stay)."""
+        if ex_id not in self.exercises:
+            self.exercises[ex_id] = ExerciseLog(exercise_id=ex_id, name=name, note=note, pain=pain)
+
+    def next_number(self, ex_id: str, warmup: bool, side: str | None) -> int:
+        """The number of the next set of ``ex_id`` (warm-ups and each side counted apart)."""
+        key = (ex_id, warmup, side)
+        self.counters[key] = self.counters.get(key, 0) + 1
+        return self.counters[key]
+
+    def add_set(self, result: SetResult, *, both_sides: bool = False) -> None:
+        """Log ``result`` under the next number of its exercise; ``both_sides``: done on each
+        side, so logged once per side under one number (a per-side set)."""
+        side = None if both_sides else result.side
+        number = self.next_number(result.exercise_id, result.warmup, side)
+        sides: tuple[Side | None, ...] = ("left", "right") if both_sides else (result.side,)
+        for s in sides:
+            self.sets.append(replace(result, set_number=number, side=s))
+
+    def build(self) -> Session:
+        """The finished session; an exercise with a set on one side is per-side."""
+        sides = {x.exercise_id for x in self.sets if x.side is not None}
+        exercises = tuple(
+            ExerciseLog(
+                exercise_id=e.exercise_id,
+                name=e.name,
+                per_side=e.exercise_id in sides,
+                pain=e.pain,
+                note=e.note,
+            )
+            for e in self.exercises.values()
+        )
+        return Session(
+            id=self.id,
+            started_at=self.started_at,
+            exercises=exercises,
+            sets=tuple(self.sets),
+            ended_at=self.ended_at,
+            status="complete",
+            note=self.note,
+            cursor=len(self.sets),
+            source=self.source,
+        )
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One export layout that a file's header was recognised as."""
+
+    format: str
+    """The ``--format`` name it answers to (``strong`` for every Strong layout)."""
+    label: str
+    """What the summary calls it: ``Strong 6``, ``FitNotes``."""
+    parse: Callable[[Iterable[Cells], Context], list[Session]]
+    """Sessions from the file's rows."""
+    columns: tuple[str, ...] | None = None
+    """Column names to read the rows by instead of the file's own (a translated header)."""
+    repair: Callable[[list[str], int], list[str]] | None = None
+    """A row with more cells than the header (unquoted commas) put right, given its line."""
