@@ -1,4 +1,4 @@
-"""SIGHUP and SIGTERM: the app's last save and exit, and the watchdog.
+"""SIGHUP and SIGTERM: the app's last save and exit, the watchdog, the hang-up-safe driver.
 
 The signals are real (sent to the test process, whose handlers :class:`HangUp` replaces for the
 test); the watchdog's clock and its exit are not, so no test waits for a deadline. Terminals are
@@ -19,10 +19,12 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.drivers.linux_driver import LinuxDriver
 
 from glutetui.clock import FakeClock
 from glutetui.paths import Paths
 from glutetui.store import LogStore, SaveError
+from glutetui.tui.driver import HangUpSafeDriver
 from glutetui.tui.signals import (
     DEADLINE,
     HUNG_UP,
@@ -231,6 +233,54 @@ def test_the_watchdog_restores_a_terminal_that_is_still_there(
     assert termios.tcgetattr(slave) == before
     assert RESTORE in os.read(master, 4096)
     assert os.get_blocking(slave)
+
+
+# --------------------------------------------------------------------------- the driver
+
+
+@pytest.fixture
+def driver_signals() -> Iterator[None]:
+    """A driver takes SIGTSTP and SIGCONT when built (in a running loop); give them back."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTSTP, signal.SIGCONT)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
+
+
+async def test_the_driver_resumes_only_after_suspending(driver_signals: None) -> None:
+    calls: list[str] = []
+
+    class Recording(HangUpSafeDriver):
+        def start_application_mode(self) -> None:
+            calls.append("start")
+
+        def stop_application_mode(self) -> None:
+            calls.append("stop")
+
+    driver = Recording(App())
+    driver.resume_application_mode()  # the SIGCONT of a hang-up: the app was never stopped
+    assert calls == []
+    driver.suspend_application_mode()  # ctrl+z
+    driver.resume_application_mode()  # fg
+    driver.resume_application_mode()
+    assert calls == ["stop", "start"]
+
+
+async def test_the_driver_neither_starts_nor_writes_nor_waits_on_a_terminal_that_is_gone(
+    driver_signals: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[bool] = []
+    monkeypatch.setattr(LinuxDriver, "start_application_mode", lambda self: started.append(True))
+    driver = HangUpSafeDriver(App())
+    driver.terminal = TerminalWatch(7, lambda fd: HUNG_UP)
+    driver.start_application_mode()
+    driver.write("\x1b[?1049l")  # Textual's own write asserts an output thread
+    driver.close()
+    assert started == []
+
+
+def test_the_app_uses_the_hang_up_safe_driver(paths: Paths) -> None:
+    assert make_session_app(paths, FakeClock()).driver_class is HangUpSafeDriver
 
 
 # --------------------------------------------------------------------------- the app

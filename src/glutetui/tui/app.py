@@ -23,6 +23,8 @@ from glutetui.tui.commands import AppCommands, ExerciseCommands, LibraryCommands
 from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from glutetui.catalog import Catalog
     from glutetui.clock import Clock
     from glutetui.paths import Paths
@@ -132,6 +134,17 @@ class GluteApp(App[int]):
         the app's stylesheet (``glutetui.tcss``).
         """
         return library_screen()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux and macOS one that survives a hang-up (see its module)."""
+        driver = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from glutetui.tui.driver import HangUpSafeDriver
+
+        return HangUpSafeDriver if driver is LinuxDriver else driver
 
     def on_load(self) -> None:
         """Let SIGHUP and SIGTERM reach the app, now that its event loop runs."""

@@ -1,10 +1,10 @@
 """Hang-ups and terminations end glutetui within a second, whatever it is doing.
 
 A dropped SSH link or a killed tmux session hangs the terminal up: the kernel sends SIGHUP (and
-SIGCONT) and every later write to the terminal fails. ``kill`` sends SIGTERM. Either way
-glutetui leaves with ``128 + signal number``, the status a shell reports for a process ended by
-that signal, after one last save attempt if a session's sets are unsaved (every set is already
-saved as it is logged).
+SIGCONT, see :mod:`glutetui.tui.driver`) and every later write to the terminal fails. ``kill``
+sends SIGTERM. Either way glutetui leaves with ``128 + signal number``, the status a shell
+reports for a process ended by that signal, after one last save attempt if a session's sets are
+unsaved (every set is already saved as it is logged).
 
 :class:`HangUp` is installed before the app exists, so a signal is handled at any moment: while
 starting, before or during the first frame, in a dialog, while saving, during shutdown. Python
