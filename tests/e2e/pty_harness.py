@@ -22,6 +22,7 @@ import termios
 import threading
 import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,9 @@ ANSI = re.compile(
 TIMEOUT = 30.0
 GONE_WITHIN = 5.0
 """A process still there this long after a hang-up is left behind (the issue's bound)."""
+FORKING = threading.Lock()
+"""Held from forking until the master side is close-on-exec: every child forked meanwhile would
+keep it open, and the terminal would not hang up when the test closes it."""
 
 
 def make_config_dir(root: Path) -> Path:
@@ -54,7 +58,10 @@ class Terminal:
         }
         env.pop("NO_COLOR", None)
         env.pop("TEXTUAL", None)
-        self.pid, self.fd = pty.fork()
+        with FORKING:
+            self.pid, self.fd = pty.fork()
+            if self.pid:
+                os.set_inheritable(self.fd, False)  # pty.fork leaves it inheritable
         if self.pid == 0:  # the child: size the terminal, then become glutetui
             try:
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
@@ -84,11 +91,14 @@ class Terminal:
             with self._lock:
                 self.output.extend(chunk)
 
+    def raw(self) -> bytes:
+        """Everything written so far, escape sequences and all."""
+        with self._lock:
+            return bytes(self.output)
+
     def text(self) -> str:
         """Everything shown so far, with the escape sequences taken out."""
-        with self._lock:
-            raw = bytes(self.output)
-        return ANSI.sub(b"", raw).decode("utf-8", "replace")
+        return ANSI.sub(b"", self.raw()).decode("utf-8", "replace")
 
     def shows(self, needle: str) -> bool:
         """Whether ``needle`` was drawn (spaces may be drawn as cursor moves)."""
@@ -97,13 +107,20 @@ class Terminal:
 
     def wait_for_text(self, needle: str, timeout: float = TIMEOUT) -> None:
         """Poll the output until ``needle`` appears."""
+        self._wait_for(lambda: self.shows(needle), repr(needle), timeout)
+
+    def wait_for_bytes(self, needle: bytes, timeout: float = TIMEOUT) -> None:
+        """Poll the output until ``needle``, an escape sequence say, was written."""
+        self._wait_for(lambda: needle in self.raw(), repr(needle), timeout)
+
+    def _wait_for(self, shown: Callable[[], bool], what: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.shows(needle):
+            if shown():
                 return
             self.assert_running()
-            time.sleep(0.05)
-        raise AssertionError(f"{needle!r} never appeared; last output:\n{self.text()[-2000:]}")
+            time.sleep(0.02)
+        raise AssertionError(f"{what} never appeared; last output:\n{self.text()[-2000:]}")
 
     def send(self, keys: str) -> None:
         """Type ``keys``."""
