@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -23,22 +23,27 @@ from glutetui.tui.commands import AppCommands, ExerciseCommands, LibraryCommands
 from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from glutetui.catalog import Catalog
     from glutetui.clock import Clock
     from glutetui.paths import Paths
     from glutetui.plugins import LoadResult
     from glutetui.settings import LoadedSettings, Settings
     from glutetui.store import LogStore
+    from glutetui.tui.screens.session import SessionScreen
+    from glutetui.tui.signals import HangUp
 
 MAX_PROBLEM_NOTICES = 3
 """Plugin problems shown as toasts; the rest are counted and listed on the plugins screen."""
 
 
-def lazy_screen(module: str, name: str) -> Callable[[], Screen]:
+def lazy_screen(module: str, name: str) -> Callable[[], Screen[Any]]:
     """A ``MODES`` entry that imports ``module`` only when the mode is first opened."""
 
-    def make() -> Screen:
-        return getattr(importlib.import_module(module), name)()
+    def make() -> Screen[Any]:
+        screen: Screen[Any] = getattr(importlib.import_module(module), name)()
+        return screen
 
     return make
 
@@ -60,7 +65,7 @@ class GluteApp(App[int]):
     TITLE = "glutetui"
     CSS_PATH = "glutetui.tcss"
 
-    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "log": lazy_screen("glutetui.tui.screens.log", "LogScreen"),
         # "session": lazy_screen("glutetui.tui.screens.session", "SessionScreen"),
     }
@@ -103,6 +108,9 @@ class GluteApp(App[int]):
         """The user's settings (read-only here; never written unasked)."""
         self._settings_notices = settings.notices
         self._store: LogStore | None = None
+        self.hang_up: HangUp | None = None
+        """Set by :func:`run`, which catches SIGHUP and SIGTERM from before the app starts."""
+        self._signalled_session: SessionScreen | None = None
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
 
@@ -115,7 +123,7 @@ class GluteApp(App[int]):
             self._store = LogStore(self.paths)
         return self._store
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The library, opened as the default screen rather than through ``MODES``.
 
         Textual awaits a ``MODES`` screen's whole mount inside its start-up batch and restyles
@@ -127,13 +135,49 @@ class GluteApp(App[int]):
         """
         return library_screen()
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux and macOS one that survives a hang-up (see its module)."""
+        driver = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from glutetui.tui.driver import HangUpSafeDriver
+
+        return HangUpSafeDriver if driver is LinuxDriver else driver
+
+    def on_load(self) -> None:
+        """Let SIGHUP and SIGTERM reach the app, now that its event loop runs."""
+        if self.hang_up is not None:
+            self.hang_up.attach(self._end_by_signal, self._save_unsaved_now)
+
+    def _end_by_signal(self, signum: int) -> None:
+        """A hang-up or termination: retry an unsaved session's save once, then exit."""
+        try:
+            screen = self._signalled_session = self._unsaved_session()
+            if screen is not None:
+                screen.save()
+        finally:
+            self.exit(return_code=128 + signum)
+
+    def _save_unsaved_now(self) -> None:
+        """The watchdog's last save, from its own thread: straight to the store, no widgets."""
+        # Once the app has closed its screens only the one remembered at the signal is left.
+        screen = self._unsaved_session() or self._signalled_session
+        if screen is not None and screen.unsaved:
+            screen.store.save(screen.runner.session)
+
+    def _unsaved_session(self) -> SessionScreen | None:
+        if "glutetui.tui.screens.session" not in sys.modules:
+            return None  # no session was ever opened: nothing can be unsaved
+        from glutetui.tui.screens.session import unsaved_session
+
+        return unsaved_session(self)
+
     def on_mount(self) -> None:
-        """Install the signal handlers; the rest waits for the first frame."""
+        """Add the library's mode; the rest waits for the first frame."""
         # The library's screen is already this mode's stack, so switching to it reuses it.
         self.add_mode(self.DEFAULT_MODE, library_screen)
-        from glutetui.tui.signals import install_signal_handlers
-
-        install_signal_handlers(self)
         # Notices and the resume offer after the first frame: the library comes first.
         self.call_after_refresh(self._after_first_frame)
 
@@ -264,7 +308,15 @@ def make_app(
 
 
 def run(paths: Paths) -> int:
-    """Run the app until the user quits; the exit code for the command line."""
+    """Run the app until the user quits or a signal ends it; the exit code for the command line."""
+    from glutetui.tui.signals import HangUp
+
+    hang_up = HangUp()
+    hang_up.install()  # first: a hang-up while the app is still being built counts too
     app = make_app(paths)
-    app.run()
+    app.hang_up = hang_up
+    try:
+        app.run()
+    finally:
+        hang_up.detach()
     return app.return_code or 0
