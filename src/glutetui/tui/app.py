@@ -9,17 +9,17 @@ exception: see :meth:`GluteApp.get_default_screen`.
 from __future__ import annotations
 
 import importlib
-import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.screen import Screen
 
 from glutetui import startgc
-from glutetui.tui.commands import AppCommands, ExerciseCommands, LibraryCommands, session_commands
+from glutetui.tui.commands import lazy_provider
+from glutetui.tui.commands.app import AppCommands
+from glutetui.tui.commands.library import ExerciseCommands, LibraryCommands
 from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 
 if TYPE_CHECKING:
@@ -34,11 +34,12 @@ MAX_PROBLEM_NOTICES = 3
 """Plugin problems shown as toasts; the rest are counted and listed on the plugins screen."""
 
 
-def lazy_screen(module: str, name: str) -> Callable[[], Screen]:
+def lazy_screen(module: str, name: str) -> Callable[[], Screen[Any]]:
     """A ``MODES`` entry that imports ``module`` only when the mode is first opened."""
 
-    def make() -> Screen:
-        return getattr(importlib.import_module(module), name)()
+    def make() -> Screen[Any]:
+        screen: Screen[Any] = getattr(importlib.import_module(module), name)()
+        return screen
 
     return make
 
@@ -47,22 +48,14 @@ library_screen = lazy_screen("glutetui.tui.screens.library", "LibraryScreen")
 """The library's screen, the first section (see :meth:`GluteApp.get_default_screen`)."""
 
 
-def _log_commands() -> type[Provider]:
-    """``log: ...`` commands, imported when the palette first opens (not at start-up)."""
-    from glutetui.tui.screens.log import LogCommands
-
-    return LogCommands
-
-
 class GluteApp(App[int]):
     """The glutetui terminal app. Build it with :func:`make_app`."""
 
     TITLE = "glutetui"
     CSS_PATH = "glutetui.tcss"
 
-    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "log": lazy_screen("glutetui.tui.screens.log", "LogScreen"),
-        # "session": lazy_screen("glutetui.tui.screens.session", "SessionScreen"),
     }
     DEFAULT_MODE = "library"
     """The first section. It is not in ``MODES`` at start-up: see :meth:`get_default_screen`."""
@@ -79,8 +72,9 @@ class GluteApp(App[int]):
         AppCommands,
         LibraryCommands,
         ExerciseCommands,
-        _log_commands,
-        session_commands,
+        # Imported when the palette first opens, not at start-up.
+        lazy_provider("glutetui.tui.commands.log", "LogCommands"),
+        lazy_provider("glutetui.tui.commands.session", "SessionCommands"),
     }
 
     def __init__(
@@ -115,7 +109,7 @@ class GluteApp(App[int]):
             self._store = LogStore(self.paths)
         return self._store
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The library, opened as the default screen rather than through ``MODES``.
 
         Textual awaits a ``MODES`` screen's whole mount inside its start-up batch and restyles
@@ -164,7 +158,7 @@ class GluteApp(App[int]):
 
     def _offer_resume(self) -> None:
         """Offer to resume a session left unfinished by a hang-up, a kill or a crash."""
-        from glutetui.tui.screens.resume import offer_resume
+        from glutetui.tui.session_mode import offer_resume
 
         offer_resume(self)
 
@@ -206,17 +200,9 @@ class GluteApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit; if a session's last save failed, retry it and ask before losing its sets."""
-        if "glutetui.tui.screens.session" not in sys.modules:
-            self.exit()  # no session was ever opened: nothing can be unsaved
-            return
-        from glutetui.tui.screens.session import SESSION_MODE, unsaved_session
+        from glutetui.tui.session_mode import quit_safely
 
-        screen = unsaved_session(self)
-        if screen is None:
-            self.exit()
-            return
-        await self.switch_mode(SESSION_MODE)
-        screen.leave_safely(self.exit)
+        await quit_safely(self)
 
     async def show_section(self, mode: str, action: str = "") -> None:
         """Switch to ``mode``, close any screen on top of its base, then run ``action`` there.
