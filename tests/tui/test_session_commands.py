@@ -54,7 +54,7 @@ def test_start_up_imports_no_screen_dialog_or_lazy_provider() -> None:
     code = (
         "import sys, glutetui.tui.app\n"
         "lazy = ('glutetui.tui.screens', 'glutetui.tui.dialogs', 'glutetui.tui.session_mode',"
-        " 'glutetui.tui.commands.session', 'glutetui.tui.commands.log')\n"
+        " 'glutetui.tui.startup', 'glutetui.tui.commands.session', 'glutetui.tui.commands.log')\n"
         "loaded = sorted(m for m in sys.modules if m.startswith(lazy))\n"
         "assert not loaded, loaded\n"
     )

@@ -16,11 +16,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from glutetui import startgc
 from glutetui.tui.commands import lazy_provider
 from glutetui.tui.commands.app import AppCommands
 from glutetui.tui.commands.library import ExerciseCommands, LibraryCommands
-from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 
 if TYPE_CHECKING:
     from glutetui.catalog import Catalog
@@ -29,9 +27,6 @@ if TYPE_CHECKING:
     from glutetui.plugins import LoadResult
     from glutetui.settings import LoadedSettings, Settings
     from glutetui.store import LogStore
-
-MAX_PROBLEM_NOTICES = 3
-"""Plugin problems shown as toasts; the rest are counted and listed on the plugins screen."""
 
 
 def lazy_screen(module: str, name: str) -> Callable[[], Screen[Any]]:
@@ -132,50 +127,10 @@ class GluteApp(App[int]):
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        """Say what went wrong while loading, welcome a first-time user, offer to resume."""
-        startgc.resume()
-        for notice in self._settings_notices:
-            self.notify(notice, title="Settings", severity="warning", timeout=15, markup=False)
-        problems = self.plugin_result.problems
-        for name, reason in problems[:MAX_PROBLEM_NOTICES]:
-            self.notify(
-                f"{name}: {reason}\nPress p to see every plugin.",
-                title="Plugin problem",
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
-        if len(problems) > MAX_PROBLEM_NOTICES:
-            self.notify(
-                f"{len(problems) - MAX_PROBLEM_NOTICES} more plugin problem(s). Press p to see them.",
-                title="Plugin problems",
-                severity="warning",
-                timeout=15,
-            )
-        self._first_run_notice()
-        # Looking for unfinished sessions reads the log (in a thread, see offer_resume).
-        self._offer_resume()
+        """Start-up notices and the resume offer, once the library is on screen."""
+        from glutetui.tui.startup import after_first_frame
 
-    def _offer_resume(self) -> None:
-        """Offer to resume a session left unfinished by a hang-up, a kill or a crash."""
-        from glutetui.tui.session_mode import offer_resume
-
-        offer_resume(self)
-
-    def _first_run_notice(self) -> None:
-        state = load_state(self.paths.state_file)
-        if state.get(FIRST_RUN_NOTICE):
-            return
-        self.notify(
-            "New here? Press a to read why the gluteus medius matters and how to train it safely.",
-            title="Welcome to glutetui",
-            timeout=12,
-        )
-        try:
-            save_state(self.paths.state_file, {**state, FIRST_RUN_NOTICE: True})
-        except OSError as exc:
-            # Not worth interrupting anyone for: the only cost is seeing the welcome again.
-            self.log.warning(f"could not record the first-run notice: {exc}")
+        after_first_frame(self, self._settings_notices)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the section already on screen: it would do nothing there, and the
