@@ -36,7 +36,7 @@ from glutetui.tui.signals import (
     terminal_state,
 )
 
-from .session_support import make_session_app, start_small_session
+from .support import make_session_app, start_small_session
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="hang-ups are POSIX")
 WAIT = 10.0

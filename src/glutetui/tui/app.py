@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.screen import Screen
 
-from glutetui import startgc
-from glutetui.tui.commands import AppCommands, ExerciseCommands, LibraryCommands, session_commands
-from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
+from glutetui.tui.commands import lazy_provider
+from glutetui.tui.commands.app import AppCommands
+from glutetui.tui.commands.library import ExerciseCommands, LibraryCommands
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -33,9 +32,6 @@ if TYPE_CHECKING:
     from glutetui.store import LogStore
     from glutetui.tui.screens.session import SessionScreen
     from glutetui.tui.signals import HangUp
-
-MAX_PROBLEM_NOTICES = 3
-"""Plugin problems shown as toasts; the rest are counted and listed on the plugins screen."""
 
 
 def lazy_screen(module: str, name: str) -> Callable[[], Screen[Any]]:
@@ -52,13 +48,6 @@ library_screen = lazy_screen("glutetui.tui.screens.library", "LibraryScreen")
 """The library's screen, the first section (see :meth:`GluteApp.get_default_screen`)."""
 
 
-def _log_commands() -> type[Provider]:
-    """``log: ...`` commands, imported when the palette first opens (not at start-up)."""
-    from glutetui.tui.screens.log import LogCommands
-
-    return LogCommands
-
-
 class GluteApp(App[int]):
     """The glutetui terminal app. Build it with :func:`make_app`."""
 
@@ -67,7 +56,6 @@ class GluteApp(App[int]):
 
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "log": lazy_screen("glutetui.tui.screens.log", "LogScreen"),
-        # "session": lazy_screen("glutetui.tui.screens.session", "SessionScreen"),
     }
     DEFAULT_MODE = "library"
     """The first section. It is not in ``MODES`` at start-up: see :meth:`get_default_screen`."""
@@ -84,8 +72,9 @@ class GluteApp(App[int]):
         AppCommands,
         LibraryCommands,
         ExerciseCommands,
-        _log_commands,
-        session_commands,
+        # Imported when the palette first opens, not at start-up.
+        lazy_provider("glutetui.tui.commands.log", "LogCommands"),
+        lazy_provider("glutetui.tui.commands.session", "SessionCommands"),
     }
 
     def __init__(
@@ -170,7 +159,7 @@ class GluteApp(App[int]):
     def _unsaved_session(self) -> SessionScreen | None:
         if "glutetui.tui.screens.session" not in sys.modules:
             return None  # no session was ever opened: nothing can be unsaved
-        from glutetui.tui.screens.session import unsaved_session
+        from glutetui.tui.session_mode import unsaved_session
 
         return unsaved_session(self)
 
@@ -182,50 +171,10 @@ class GluteApp(App[int]):
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        """Say what went wrong while loading, welcome a first-time user, offer to resume."""
-        startgc.resume()
-        for notice in self._settings_notices:
-            self.notify(notice, title="Settings", severity="warning", timeout=15, markup=False)
-        problems = self.plugin_result.problems
-        for name, reason in problems[:MAX_PROBLEM_NOTICES]:
-            self.notify(
-                f"{name}: {reason}\nPress p to see every plugin.",
-                title="Plugin problem",
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
-        if len(problems) > MAX_PROBLEM_NOTICES:
-            self.notify(
-                f"{len(problems) - MAX_PROBLEM_NOTICES} more plugin problem(s). Press p to see them.",
-                title="Plugin problems",
-                severity="warning",
-                timeout=15,
-            )
-        self._first_run_notice()
-        # Looking for unfinished sessions reads the log (in a thread, see offer_resume).
-        self._offer_resume()
+        """Start-up notices and the resume offer, once the library is on screen."""
+        from glutetui.tui.startup import after_first_frame
 
-    def _offer_resume(self) -> None:
-        """Offer to resume a session left unfinished by a hang-up, a kill or a crash."""
-        from glutetui.tui.screens.resume import offer_resume
-
-        offer_resume(self)
-
-    def _first_run_notice(self) -> None:
-        state = load_state(self.paths.state_file)
-        if state.get(FIRST_RUN_NOTICE):
-            return
-        self.notify(
-            "New here? Press a to read why the gluteus medius matters and how to train it safely.",
-            title="Welcome to glutetui",
-            timeout=12,
-        )
-        try:
-            save_state(self.paths.state_file, {**state, FIRST_RUN_NOTICE: True})
-        except OSError as exc:
-            # Not worth interrupting anyone for: the only cost is seeing the welcome again.
-            self.log.warning(f"could not record the first-run notice: {exc}")
+        after_first_frame(self, self._settings_notices)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the section already on screen: it would do nothing there, and the
@@ -250,17 +199,9 @@ class GluteApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit; if a session's last save failed, retry it and ask before losing its sets."""
-        if "glutetui.tui.screens.session" not in sys.modules:
-            self.exit()  # no session was ever opened: nothing can be unsaved
-            return
-        from glutetui.tui.screens.session import SESSION_MODE, unsaved_session
+        from glutetui.tui.session_mode import quit_safely
 
-        screen = unsaved_session(self)
-        if screen is None:
-            self.exit()
-            return
-        await self.switch_mode(SESSION_MODE)
-        screen.leave_safely(self.exit)
+        await quit_safely(self)
 
     async def show_section(self, mode: str, action: str = "") -> None:
         """Switch to ``mode``, close any screen on top of its base, then run ``action`` there.
