@@ -14,13 +14,15 @@ from glutetui.paths import Paths
 from glutetui.plugins import LoadResult, load_plugins
 from glutetui.settings import LoadedSettings, Settings
 from glutetui.tui.app import GluteApp, make_app
+from glutetui.tui.dialogs import EquipmentDialog
 from glutetui.tui.screens.about import AboutScreen
-from glutetui.tui.screens.equipment import EquipmentScreen
 from glutetui.tui.screens.library import LibraryScreen
 from glutetui.tui.screens.plugins import PluginsScreen
 from glutetui.tui.state import FIRST_RUN_NOTICE
 from glutetui.tui.widgets.exercise_detail import ExerciseDetail
 from glutetui.tui.widgets.exercise_list import ExerciseList
+
+from .support import run_command, seen_first_run
 
 SIZE = (80, 24)
 
@@ -49,20 +51,8 @@ class ManyExercises:
             )
 
 
-@pytest.fixture(scope="module")
-def builtins() -> LoadResult:
-    """The real built-in plugins, loaded once (disabled=() ignores the developer's env)."""
-    return load_plugins(disabled=())
-
-
 def build(paths: Paths, plugins: LoadResult, **kwargs) -> GluteApp:
     return make_app(paths, plugins=plugins, clock=FakeClock(), **kwargs)
-
-
-def seen_first_run(paths: Paths) -> None:
-    """Pretend the welcome was shown before, so tests about other notices see only theirs."""
-    paths.config_dir.mkdir(parents=True, exist_ok=True)
-    paths.state_file.write_text(f"{FIRST_RUN_NOTICE} = true\n")
 
 
 def toasts(app: GluteApp) -> list[str]:
@@ -200,14 +190,12 @@ async def test_equipment_filter_via_the_modal(paths: Paths, builtins: LoadResult
     app = build(paths, builtins)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
-        assert isinstance(app.screen, EquipmentScreen)
+        assert isinstance(app.screen, EquipmentDialog)
         selection = app.screen.query_one(SelectionList)
         values = [selection.get_option_at_index(i).value for i in range(selection.option_count)]
         assert values == app.catalog.equipment()
         # Tick the resistance band only, then apply with enter.
-        for _ in range(values.index("band")):
-            await pilot.press("down")
-        await pilot.press("space")
+        await pilot.press(*["down"] * values.index("band"), "space")
         ticked = app.screen.query_one("#equipment-ticked").content
         assert ticked == "Ticked: resistance band"
         await pilot.press("enter")
@@ -315,7 +303,7 @@ async def test_keys_from_settings_remap_bindings(paths: Paths, builtins: LoadRes
         await pilot.press("a")
         assert isinstance(app.screen, LibraryScreen)
         await pilot.press("f")
-        assert isinstance(app.screen, EquipmentScreen)
+        assert isinstance(app.screen, EquipmentDialog)
         await pilot.press("escape", "i")
         assert isinstance(app.screen, AboutScreen)
 
@@ -325,18 +313,15 @@ async def test_palette_opens_an_exercise(paths: Paths, builtins: LoadResult) -> 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a")
         assert isinstance(app.screen, AboutScreen)
-        await pilot.press("ctrl+p")
-        await pilot.press(*"exercise: clamshell")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "exercise: Clamshell")
         assert isinstance(app.screen, LibraryScreen)
         assert detail(app).startswith("Clamshell\n")
         assert isinstance(app.focused, ExerciseDetail)
 
 
 async def test_palette_lists_every_action(paths: Paths, builtins: LoadResult) -> None:
-    from glutetui.tui.commands import AppCommands, ExerciseCommands, LibraryCommands
+    from glutetui.tui.commands.app import AppCommands
+    from glutetui.tui.commands.library import ExerciseCommands, LibraryCommands
 
     app = build(paths, builtins)
     async with app.run_test(size=SIZE):
@@ -354,11 +339,8 @@ async def test_palette_lists_every_action(paths: Paths, builtins: LoadResult) ->
 async def test_palette_runs_the_equipment_filter(paths: Paths, builtins: LoadResult) -> None:
     app = build(paths, builtins)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p", *"filter by equipment")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, EquipmentScreen)
+        await run_command(pilot, "library: filter by equipment")
+        assert isinstance(app.screen, EquipmentDialog)
 
 
 async def test_quit(paths: Paths, builtins: LoadResult) -> None:

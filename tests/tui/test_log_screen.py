@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from textual.command import CommandList
 from textual.widgets import DataTable, Input, Select, Sparkline, Static, TabbedContent
 
 from glutetui.clock import FakeClock
@@ -19,14 +18,16 @@ from glutetui.paths import Paths
 from glutetui.settings import LoadedSettings, Settings
 from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp, make_app
-from glutetui.tui.screens.confirm_delete import ConfirmDeleteScreen
-from glutetui.tui.screens.log import LogCommands, LogScreen
-from glutetui.tui.screens.note_edit import NoteEditScreen
+from glutetui.tui.commands.log import LogCommands
+from glutetui.tui.dialogs import ConfirmDialog, NoteEditDialog
+from glutetui.tui.log_rows import PAGE_ROWS
+from glutetui.tui.screens.log import LogScreen
 from glutetui.tui.screens.session_detail import SessionDetailScreen
-from glutetui.tui.state import FIRST_RUN_NOTICE, save_state
 from glutetui.tui.widgets.balance import BalanceBars
 from glutetui.tui.widgets.heatmap import CalendarHeatMap
 from tests.history_factory import make_session, write_history
+
+from .support import log_ready, open_log, run_command, seen_first_run, settle
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)  # a Monday; write_history ends the day before
@@ -34,24 +35,8 @@ SIZE = (80, 24)
 
 
 def build_app(paths: Paths, **settings: Any) -> GluteApp:
-    paths.check()
-    save_state(paths.state_file, {FIRST_RUN_NOTICE: True})  # no welcome toast
+    seen_first_run(paths)
     return make_app(paths, clock=FakeClock(NOW), settings=LoadedSettings(Settings(**settings)))
-
-
-async def open_log(app: GluteApp, pilot: Any) -> LogScreen:
-    """Press the log key and wait until the history is on screen."""
-    await pilot.press("g")
-    screen = app.screen
-    assert isinstance(screen, LogScreen)
-    for _ in range(1000):
-        if screen.loaded:
-            break
-        await pilot.pause(0.02)
-    else:
-        pytest.fail("the log never finished loading")
-    await pilot.pause()
-    return screen
 
 
 def text_of(screen: LogScreen, selector: str) -> str:
@@ -83,7 +68,7 @@ async def test_table_lists_every_session_newest_first(paths: Paths) -> None:
     history = write_history(paths, 1)
     app = build_app(paths)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_log(app, pilot)
+        screen = await open_log(pilot)
         table = screen.query_one("#log-sessions", DataTable)
         assert table.row_count == len(history) == 365
         assert row_ids(table) == [s.id for s in reversed(history)]
@@ -101,7 +86,7 @@ async def test_enter_opens_every_set_and_side_of_a_session(paths: Paths) -> None
     newest = history[-1]
     app = build_app(paths)
     async with app.run_test(size=SIZE) as pilot:
-        await open_log(app, pilot)
+        await open_log(pilot)
         await pilot.press("enter")
         detail = app.screen
         assert isinstance(detail, SessionDetailScreen)
@@ -129,9 +114,9 @@ async def test_editing_a_note_saves_it_to_the_session_file(paths: Paths) -> None
     target = history[-1]
     app = build_app(paths)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_log(app, pilot)
+        screen = await open_log(pilot)
         await pilot.press("n")
-        assert isinstance(app.screen, NoteEditScreen)
+        assert isinstance(app.screen, NoteEditDialog)
         field = app.screen.query_one(Input)
         assert field.value == target.note
         field.value = ""
@@ -150,9 +135,9 @@ async def test_cancelling_a_note_edit_leaves_the_file_alone(paths: Paths) -> Non
     before = file.read_bytes()
     app = build_app(paths)
     async with app.run_test(size=SIZE) as pilot:
-        await open_log(app, pilot)
+        await open_log(pilot)
         await pilot.press("enter", "n")  # from the detail view
-        assert isinstance(app.screen, NoteEditScreen)
+        assert isinstance(app.screen, NoteEditDialog)
         await pilot.press(*"never saved", "escape")
         assert isinstance(app.screen, LogScreen)
     assert file.read_bytes() == before
@@ -171,12 +156,12 @@ async def test_delete_moves_the_file_to_the_trash_only_when_confirmed(
         app, "notify", lambda message, **kw: (said.append(message), original(message, **kw))
     )
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_log(app, pilot)
+        screen = await open_log(pilot)
         table = screen.query_one("#log-sessions", DataTable)
         count = table.row_count
 
         await pilot.press("d")
-        assert isinstance(app.screen, ConfirmDeleteScreen)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         assert isinstance(app.screen, LogScreen)
         await pilot.press("d", "enter")  # enter presses the focused button: "keep it"
@@ -201,7 +186,7 @@ async def test_consistency_tab_shows_streak_calendar_and_weekly_goal(paths: Path
     LogStore(paths).save(make_session(NOW.date(), session_id="today"))  # Monday: 15 sets
     app = build_app(paths, weekly_goal_sets=20)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_log(app, pilot)
+        screen = await open_log(pilot)
         await pilot.press("3")
         assert screen.query_one(TabbedContent).active == "tab-consistency"
         # 53 whole weeks (the first only its Sunday) plus this one.
@@ -241,7 +226,7 @@ async def test_progress_tab_shows_trends_bests_and_pain_per_exercise(paths: Path
         )
     app = build_app(paths)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_log(app, pilot)
+        screen = await open_log(pilot)
         await pilot.press("2")
         select = screen.query_one("#log-exercise", Select)
         assert select.has_focus
@@ -249,7 +234,7 @@ async def test_progress_tab_shows_trends_bests_and_pain_per_exercise(paths: Path
         bests = text_of(screen, "#log-bests")
         assert "12 reps" in bests
         assert "50 kg" in bests
-        assert "1,080 kg·reps" in bests  # 2 x 12 x 45
+        assert "1,080 kg (" in bests  # 2 x 12 x 45
         assert screen.query_one("#log-reps-trend", Sparkline).data == [20, 16, 24]
         assert screen.query_one("#log-load-trend", Sparkline).data == [40, 50, 45]
         assert screen.query_one("#log-pain-trend", Sparkline).data == [4, 3, 1]
@@ -286,7 +271,7 @@ async def test_balance_tab_marks_a_weaker_side_in_words(paths: Paths) -> None:
         )
     app = build_app(paths)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_log(app, pilot)
+        screen = await open_log(pilot)
         await pilot.press("4")
         assert screen.query_one(TabbedContent).active == "tab-balance"
         # The focus is in the tab shown, not left behind in a hidden one.
@@ -316,7 +301,7 @@ async def test_an_unreadable_file_is_reported_with_its_path_and_the_rest_loads(
     bad.write_text("started_at = = nonsense\n", "utf-8")
     app = build_app(paths)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_log(app, pilot)
+        screen = await open_log(pilot)
         notice = screen.query_one("#log-problems", Static)
         assert notice.display
         text = str(notice.content)
@@ -336,7 +321,7 @@ async def test_an_empty_log_says_so_and_actions_explain_themselves(
         app, "notify", lambda message, **kw: (said.append(message), original(message, **kw))
     )
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_log(app, pilot)
+        screen = await open_log(pilot)
         assert screen.query_one("#log-sessions", DataTable).row_count == 0
         assert screen.query_one("#log-empty").display
         await pilot.press("n", "d", "o")
@@ -363,10 +348,7 @@ async def test_a_log_folder_that_cannot_be_read_is_reported_not_fatal(
         await pilot.press("g")
         screen = app.screen
         assert isinstance(screen, LogScreen)
-        for _ in range(200):
-            if any("could not be read" in m for m in said):
-                break
-            await pilot.pause(0.02)
+        await settle(pilot)  # the read fails in its worker thread
         assert any(str(paths.logs_dir) in m for m in said if "could not be read" in m)
         assert not screen.query_one("#log-tabs").loading
         await pilot.press("3")  # still usable
@@ -377,13 +359,13 @@ async def test_small_terminals_do_not_crash(paths: Paths) -> None:
     history = write_history(paths, 0.1)
     app = build_app(paths)
     async with app.run_test(size=(40, 12)) as pilot:
-        screen = await open_log(app, pilot)
+        screen = await open_log(pilot)
         for key in ("2", "3", "4", "1", "enter"):
             await pilot.press(key)
             await pilot.pause()
         assert isinstance(app.screen, SessionDetailScreen)
         await pilot.press("d")  # from the detail: straight to the question
-        assert isinstance(app.screen, ConfirmDeleteScreen)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         assert app.screen is screen
         assert screen.query_one("#log-sessions", DataTable).row_count == len(history)
@@ -419,25 +401,8 @@ async def test_the_palette_opens_a_log_tab_from_the_library(paths: Paths) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not isinstance(app.screen, LogScreen)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"log: balance")
-        hits = app.screen.query_one(CommandList)
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if hits.option_count and hits.highlighted is not None:
-                top = hits.get_option_at_index(hits.highlighted)
-                if "log: balance" in str(top.prompt):
-                    break
-        else:
-            pytest.fail("the palette did not offer 'log: balance'")
-        await pilot.press("enter")
-        for _ in range(200):
-            if isinstance(app.screen, LogScreen) and app.screen.loaded:
-                break
-            await pilot.pause(0.02)
-        screen = app.screen
-        assert isinstance(screen, LogScreen)
+        await run_command(pilot, "log: balance")
+        screen = await log_ready(pilot)
         assert screen.query_one(TabbedContent).active == "tab-balance"
         # The focus is in the tab shown, not left behind in a hidden one.
         assert screen.focused is screen.query_one("#log-balance")
@@ -445,12 +410,10 @@ async def test_the_palette_opens_a_log_tab_from_the_library(paths: Paths) -> Non
 
 async def test_a_long_log_pages_its_rows_in_as_the_cursor_moves_down(paths: Paths) -> None:
     """Years of sessions: one page at first, the next as the cursor nears the end."""
-    from glutetui.tui.screens.log import PAGE_ROWS
-
     history = write_history(paths, 1.5)
     app = build_app(paths)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_log(app, pilot)
+        screen = await open_log(pilot)
         table = screen.query_one("#log-sessions", DataTable)
         assert table.row_count == PAGE_ROWS < len(history)
         assert table.get_row_at(0)[0] == history[-1].started_at.strftime("%Y-%m-%d %H:%M")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pluggy
 import pytest
 
@@ -15,34 +13,27 @@ from glutetui.plugins import LoadResult
 from glutetui.settings import LoadedSettings, Settings
 from glutetui.store import LogStore, SaveError
 from glutetui.tui.app import GluteApp, make_app
-from glutetui.tui.screens.plan import PlanItemDialog, PlanScreen
-from glutetui.tui.screens.resume import ResumeScreen
+from glutetui.tui.dialogs import PlanItemDialog, ResumeDialog
+from glutetui.tui.screens.plan import PlanScreen
 from glutetui.tui.screens.session import SessionScreen
 from glutetui.tui.screens.summary import SummaryScreen
-from glutetui.tui.state import FIRST_RUN_NOTICE, save_state
 from glutetui.workout.plan import Plan, PlanItem
 from glutetui.workout.runner import Runner
 
-from .session_support import (
+from .support import (
     CLAM,
     THRUST,
-    make_session_app,
+    screen_shown,
+    seen_first_run,
     session_screen,
+    settle,
     start_small_session,
-    wait_for_screen,
 )
 
 
 @pytest.fixture
-def app(paths: Paths, clock: FakeClock) -> GluteApp:
-    return make_session_app(paths, clock)
-
-
-@pytest.fixture
-def bells(app: GluteApp, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    rung: list[int] = []
-    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
-    yield rung
+def app(session_app: GluteApp) -> GluteApp:
+    return session_app
 
 
 async def test_full_two_exercise_session_by_keys(
@@ -51,8 +42,7 @@ async def test_full_two_exercise_session_by_keys(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("s")  # library: plan a session with the highlighted exercise
-        plan_screen = app.screen
-        assert isinstance(plan_screen, PlanScreen)
+        plan_screen = await screen_shown(pilot, PlanScreen)
         assert plan_screen.order == ["clamshell"]
         # Tick the hip thrust too, from the exercise list on the left.
         await pilot.press("shift+tab", "down", "space", "tab")
@@ -66,7 +56,7 @@ async def test_full_two_exercise_session_by_keys(
         await pilot.press("4", "0", "enter")
         assert plan_screen.items["hip-thrust"].load == 40.0
         await pilot.press("g")
-        await wait_for_screen(pilot, SessionScreen)
+        await screen_shown(pilot, SessionScreen)
         screen = session_screen(app)
         runner = screen.runner
         assert "Set 1 of 1 · Left side" in str(screen.query_one("#step-label").render())
@@ -93,9 +83,8 @@ async def test_full_two_exercise_session_by_keys(
         assert runner.at_end
         clock.advance(60)
         await pilot.press("enter")  # finish
-        await wait_for_screen(pilot, SummaryScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await screen_shown(pilot, SummaryScreen)
+        await settle(pilot)  # the comparison with the history, read in a thread
         table = app.screen.query_one("#summary-table")
         assert table.row_count == 2
 
@@ -127,8 +116,7 @@ async def test_saved_after_every_set_and_plugins_told(paths: Paths, clock: FakeC
     manager = pluggy.PluginManager(PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     manager.register(Mirror(), name="mirror")
-    paths.check()
-    save_state(paths.state_file, {FIRST_RUN_NOTICE: True})
+    seen_first_run(paths)
     app = make_app(
         paths,
         plugins=LoadResult(
@@ -152,7 +140,7 @@ async def test_saved_after_every_set_and_plugins_told(paths: Paths, clock: FakeC
         assert store.load(screen.runner.session.id).status == "in-progress"
         assert told == [(1, False), (2, False)]
         await pilot.press("f", "y")
-        await wait_for_screen(pilot, SummaryScreen)
+        await screen_shown(pilot, SummaryScreen)
         assert told[-1] == (2, True)
         assert store.load(screen.runner.session.id).status == "incomplete"
     # A raising plugin is reported (by name), once rather than after every set.
@@ -240,14 +228,14 @@ async def test_countdown_keeps_running_while_the_library_is_open(
         await pilot.pause()
         assert app.current_mode == "library"
         clock.advance(40)  # the rest ends while the session is not on screen
-        await pilot.pause(0.5)
         await pilot.press("s")  # back to the running session, not a new plan
-        await wait_for_screen(pilot, SessionScreen)
+        await screen_shown(pilot, SessionScreen)
         assert app.screen is screen
-        assert screen.countdown is None
-        assert bells == [1]  # rang once, however many ticks ran
-        await pilot.pause(0.5)
+        assert screen.countdown is None  # caught up as the session came back
         assert bells == [1]
+        screen.tick()  # however many ticks run after it ended,
+        screen.tick()
+        assert bells == [1]  # it rang once
 
 
 async def test_resume_offered_at_start_and_continues_at_the_same_step(
@@ -260,9 +248,9 @@ async def test_resume_offered_at_start_and_continues_at_the_same_step(
     runner.record_set(12)
     LogStore(paths).save(runner.session)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_screen(pilot, ResumeScreen)
+        await screen_shown(pilot, ResumeDialog)
         await pilot.press("r")
-        await wait_for_screen(pilot, SessionScreen)
+        await screen_shown(pilot, SessionScreen)
         screen = session_screen(app)
         assert screen.runner.current == runner.current
         assert "Set 2 of 2 · Right side" in str(screen.query_one("#step-label").render())
@@ -276,10 +264,10 @@ async def test_keep_as_incomplete(app: GluteApp, paths: Paths, clock: FakeClock)
     runner.record_set(10)
     LogStore(paths).save(runner.session)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_screen(pilot, ResumeScreen)
+        await screen_shown(pilot, ResumeDialog)
         await pilot.press("k")
-        await pilot.pause()
-        assert not isinstance(app.screen, ResumeScreen)
+        await settle(pilot)
+        assert not isinstance(app.screen, ResumeDialog)
     kept = LogStore(paths).load(runner.session.id)
     assert kept.status == "incomplete"
     assert len(kept.sets) == 1

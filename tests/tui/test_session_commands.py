@@ -12,14 +12,15 @@ from glutetui.clock import FakeClock
 from glutetui.paths import Paths
 from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp
+from glutetui.tui.commands.session import START, SessionCommands
+from glutetui.tui.dialogs import ConfirmDialog, PausedDialog
 from glutetui.tui.screens.library import LibraryScreen
 from glutetui.tui.screens.plan import PlanScreen
-from glutetui.tui.screens.session import ConfirmFinish, PausedScreen, SessionScreen
-from glutetui.tui.screens.session_commands import START, SessionCommands
+from glutetui.tui.screens.session import SessionScreen
 from glutetui.tui.screens.summary import SummaryScreen
 
-from . import session_support as support
-from .session_support import make_session_app, wait_for_screen
+from . import support
+from .support import make_session_app, run_command, screen_shown
 
 SIZE = (80, 24)
 
@@ -35,58 +36,26 @@ def app(paths: Paths, clock: FakeClock) -> GluteApp:
     return make_session_app(paths, clock, CLAM, THRUST)
 
 
-async def palette(pilot, title: str) -> None:
-    """ctrl+p, type ``title``, wait for it among the hits, highlight it and press enter."""
-    from textual.command import CommandList, CommandPalette
-
-    await pilot.press("ctrl+p")
-    await wait_for_screen(pilot, CommandPalette)
-    await pilot.press(*title)
-    hits = pilot.app.screen.query_one(CommandList)
-    for _ in range(200):
-        await pilot.pause(0.02)
-        lines = [
-            str(hits.get_option_at_index(i).prompt).splitlines()[0]
-            for i in range(hits.option_count)
-        ]
-        if title in lines:
-            hits.highlighted = lines.index(title)
-            break
-    else:
-        pytest.fail(f"the palette did not offer {title!r}")
-    await pilot.press("enter")
-    for _ in range(60):  # the command runs once the palette has gone
-        await pilot.pause(0.05)
-        if not isinstance(pilot.app.screen, CommandPalette):
-            break
-    await pilot.pause(0.1)
-
-
 def offered(app: GluteApp) -> list[str]:
     """The session commands the palette would offer now."""
     return [title for title, _, _ in SessionCommands(app.screen).commands()]
 
 
-def session(app: GluteApp) -> SessionScreen:
-    assert isinstance(app.screen, SessionScreen), type(app.screen).__name__
-    return app.screen
-
-
 async def start_by_palette(pilot) -> SessionScreen:
     """ "session: start" from the library, then g on the plan: clamshell, 1 set per side."""
-    await palette(pilot, START)
-    await wait_for_screen(pilot, PlanScreen)
-    assert pilot.app.screen.order == ["clamshell"]  # the exercise under the library cursor
+    await run_command(pilot, START)
+    plan = await screen_shown(pilot, PlanScreen)
+    assert plan.order == ["clamshell"]  # the exercise under the library cursor
     await pilot.press("g")
-    await wait_for_screen(pilot, SessionScreen)
-    return session(pilot.app)
+    return await screen_shown(pilot, SessionScreen)
 
 
-def test_start_up_does_not_import_the_session_commands() -> None:
+def test_start_up_imports_no_screen_dialog_or_lazy_provider() -> None:
     code = (
         "import sys, glutetui.tui.app\n"
-        "loaded = [m for m in ('glutetui.tui.screens.session_commands',"
-        " 'glutetui.tui.screens.session') if m in sys.modules]\n"
+        "lazy = ('glutetui.tui.screens', 'glutetui.tui.dialogs', 'glutetui.tui.session_mode',"
+        " 'glutetui.tui.startup', 'glutetui.tui.commands.session', 'glutetui.tui.commands.log')\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(lazy))\n"
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -103,9 +72,9 @@ async def test_start_plans_then_goes_back_to_the_running_session(app: GluteApp) 
         await pilot.pause()
         screen = await start_by_palette(pilot)
         await pilot.press("l")
-        await wait_for_screen(pilot, LibraryScreen)
-        await palette(pilot, START)  # a session runs: back to it, no second plan
-        await wait_for_screen(pilot, SessionScreen)
+        await screen_shown(pilot, LibraryScreen)
+        await run_command(pilot, START)  # a session runs: back to it, no second plan
+        await screen_shown(pilot, SessionScreen)
         assert app.screen is screen
 
 
@@ -115,11 +84,11 @@ async def test_log_this_set_saves_and_undo_takes_it_back(app: GluteApp, paths: P
         screen = await start_by_palette(pilot)
         session_id = screen.runner.session.id
         assert "session: undo last entry" not in offered(app)  # nothing to undo yet
-        await palette(pilot, "session: log this set")
+        await run_command(pilot, "session: log this set")
         saved = LogStore(paths).load(session_id)
         assert [(s.exercise_id, s.side, s.reps) for s in saved.sets] == [("clamshell", "left", 15)]
         assert "session: undo last entry" in offered(app)
-        await palette(pilot, "session: undo last entry")
+        await run_command(pilot, "session: undo last entry")
         assert list(LogStore(paths).load(session_id).sets) == []
         assert list(screen.runner.session.sets) == []
         assert "Left side" in str(screen.query_one("#step-label").render())
@@ -133,7 +102,7 @@ async def test_add_15_s_only_while_a_rest_runs(app: GluteApp) -> None:
         await pilot.press("enter")  # left side done: the switch-sides countdown starts
         assert screen.countdown is not None
         before = screen.countdown.remaining
-        await palette(pilot, "session: add 15 s rest")
+        await run_command(pilot, "session: add 15 s rest")
         assert screen.countdown.remaining == before + 15
 
 
@@ -142,10 +111,10 @@ async def test_skip_from_another_section_shows_the_session(app: GluteApp) -> Non
         await pilot.pause()
         screen = await start_by_palette(pilot)
         await pilot.press("l")
-        await wait_for_screen(pilot, LibraryScreen)
+        await screen_shown(pilot, LibraryScreen)
         assert "session: skip set" in offered(app)
-        await palette(pilot, "session: skip exercise")
-        await wait_for_screen(pilot, SessionScreen)
+        await run_command(pilot, "session: skip exercise")
+        await screen_shown(pilot, SessionScreen)
         assert screen.runner.current is None  # the only exercise was skipped: all done
         assert "session: skip set" not in offered(app)
         assert "session: log this set" not in offered(app)
@@ -155,11 +124,11 @@ async def test_pause_then_resume(app: GluteApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = await start_by_palette(pilot)
-        await palette(pilot, "session: pause/resume")
-        assert isinstance(app.screen, PausedScreen)
+        await run_command(pilot, "session: pause/resume")
+        assert isinstance(app.screen, PausedDialog)
         # Paused, only carrying on (and going back) apply.
         assert offered(app) == [START, "session: pause/resume"]
-        await palette(pilot, "session: pause/resume")
+        await run_command(pilot, "session: pause/resume")
         assert app.screen is screen
 
 
@@ -168,10 +137,10 @@ async def test_finish_early_asks_then_shows_the_summary(app: GluteApp, paths: Pa
         await pilot.pause()
         screen = await start_by_palette(pilot)
         await pilot.press("enter")
-        await palette(pilot, "session: finish early")
-        assert isinstance(app.screen, ConfirmFinish)
+        await run_command(pilot, "session: finish early")
+        assert isinstance(app.screen, ConfirmDialog)
         assert offered(app) == [START]  # the question comes first
         await pilot.press("y")
-        await wait_for_screen(pilot, SummaryScreen)
+        await screen_shown(pilot, SummaryScreen)
         assert LogStore(paths).load(screen.runner.session.id).status == "incomplete"
         assert offered(app) == [START]  # finished: nothing left to run

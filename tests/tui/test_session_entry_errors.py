@@ -9,7 +9,7 @@ from glutetui.clock import FakeClock
 from glutetui.paths import Paths
 from glutetui.tui.app import GluteApp
 
-from .session_support import make_session_app, start_small_session
+from .support import make_session_app, start_small_session
 
 
 @pytest.fixture

@@ -11,26 +11,22 @@ import pytest
 
 from glutetui.clock import FakeClock
 from glutetui.paths import Paths
-from glutetui.plugins import LoadResult, load_plugins
+from glutetui.plugins import LoadResult
 from glutetui.settings import LoadedSettings, Settings
 from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp, make_app
-from glutetui.tui.screens.session import SessionScreen, start_session
+from glutetui.tui.screens.session import SessionScreen
 from glutetui.tui.screens.summary import SummaryScreen
-from glutetui.tui.state import FIRST_RUN_NOTICE
+from glutetui.tui.session_mode import start_session
 from glutetui.workout.plan import Plan, PlanItem
 from glutetui.workout.runner import Runner
 
-
-@pytest.fixture(scope="module")
-def builtins() -> LoadResult:
-    return load_plugins(disabled=())
+from .support import screen_shown, seen_first_run, settle
 
 
 @pytest.fixture
 def app(paths: Paths, builtins: LoadResult, clock: FakeClock) -> GluteApp:
-    paths.check()
-    paths.state_file.write_text(f"{FIRST_RUN_NOTICE} = true\n")
+    seen_first_run(paths)
     return make_app(
         paths, plugins=builtins, clock=clock, settings=LoadedSettings(Settings(rest_seconds=60))
     )
@@ -55,12 +51,10 @@ def test_session_step_view(
 
     async def run_before(pilot) -> None:
         start_session(app, Runner.start(plan(builtins), "20261123T180000-snap01", clock))
-        await pilot.pause()
-        await pilot.pause()
+        screen = await screen_shown(pilot, SessionScreen)
         await pilot.press("enter")
         clock.advance(3)
-        assert isinstance(app.screen, SessionScreen)
-        app.screen.tick()
+        screen.tick()
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
@@ -103,12 +97,9 @@ def test_summary_view(
 
     async def run_before(pilot) -> None:
         start_session(app, runner)
-        await pilot.pause()
-        await pilot.pause()
+        await screen_shown(pilot, SessionScreen)
         await pilot.press("f", "y")  # finish early: the last set is left out
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await screen_shown(pilot, SummaryScreen)
+        await settle(pilot)  # the comparison with the history, read in a thread
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

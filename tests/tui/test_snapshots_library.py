@@ -11,14 +11,9 @@ import pytest
 
 from glutetui.clock import FakeClock
 from glutetui.paths import Paths
-from glutetui.plugins import LoadResult, load_plugins
+from glutetui.plugins import LoadResult
 from glutetui.tui.app import GluteApp, make_app
 from glutetui.tui.state import FIRST_RUN_NOTICE
-
-
-@pytest.fixture(scope="module")
-def builtins() -> LoadResult:
-    return load_plugins(disabled=())
 
 
 @pytest.fixture

@@ -11,26 +11,15 @@ from typing import Any
 import pytest
 
 from glutetui.paths import Paths
-from glutetui.tui.screens.log import LogScreen
 from tests.history_factory import write_history
 from tests.tui.test_log_screen import SIZE, build_app
 
-
-async def _open_log(pilot: Any) -> None:
-    await pilot.press("g")
-    screen = pilot.app.screen
-    assert isinstance(screen, LogScreen)
-    for _ in range(1000):
-        if screen.loaded:
-            break
-        await pilot.pause(0.02)
-    assert screen.loaded
-    await pilot.pause()
+from .support import open_log
 
 
 def _then(*keys: str) -> Any:
     async def run_before(pilot: Any) -> None:
-        await _open_log(pilot)
+        await open_log(pilot)
         if keys:
             await pilot.press(*keys)
             await pilot.pause()

@@ -11,34 +11,35 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.screen import Screen
 
-from glutetui import startgc
-from glutetui.tui.commands import AppCommands, ExerciseCommands, LibraryCommands, session_commands
-from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
+from glutetui.tui.commands import lazy_provider
+from glutetui.tui.commands.app import AppCommands
+from glutetui.tui.commands.library import ExerciseCommands, LibraryCommands
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from glutetui.catalog import Catalog
     from glutetui.clock import Clock
     from glutetui.paths import Paths
     from glutetui.plugins import LoadResult
     from glutetui.settings import LoadedSettings, Settings
     from glutetui.store import LogStore
+    from glutetui.tui.screens.session import SessionScreen
+    from glutetui.tui.signals import HangUp
 
-MAX_PROBLEM_NOTICES = 3
-"""Plugin problems shown as toasts; the rest are counted and listed on the plugins screen."""
 
-
-def lazy_screen(module: str, name: str) -> Callable[[], Screen]:
+def lazy_screen(module: str, name: str) -> Callable[[], Screen[Any]]:
     """A ``MODES`` entry that imports ``module`` only when the mode is first opened."""
 
-    def make() -> Screen:
-        return getattr(importlib.import_module(module), name)()
+    def make() -> Screen[Any]:
+        screen: Screen[Any] = getattr(importlib.import_module(module), name)()
+        return screen
 
     return make
 
@@ -47,22 +48,14 @@ library_screen = lazy_screen("glutetui.tui.screens.library", "LibraryScreen")
 """The library's screen, the first section (see :meth:`GluteApp.get_default_screen`)."""
 
 
-def _log_commands() -> type[Provider]:
-    """``log: ...`` commands, imported when the palette first opens (not at start-up)."""
-    from glutetui.tui.screens.log import LogCommands
-
-    return LogCommands
-
-
 class GluteApp(App[int]):
     """The glutetui terminal app. Build it with :func:`make_app`."""
 
     TITLE = "glutetui"
     CSS_PATH = "glutetui.tcss"
 
-    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "log": lazy_screen("glutetui.tui.screens.log", "LogScreen"),
-        # "session": lazy_screen("glutetui.tui.screens.session", "SessionScreen"),
     }
     DEFAULT_MODE = "library"
     """The first section. It is not in ``MODES`` at start-up: see :meth:`get_default_screen`."""
@@ -79,8 +72,9 @@ class GluteApp(App[int]):
         AppCommands,
         LibraryCommands,
         ExerciseCommands,
-        _log_commands,
-        session_commands,
+        # Imported when the palette first opens, not at start-up.
+        lazy_provider("glutetui.tui.commands.log", "LogCommands"),
+        lazy_provider("glutetui.tui.commands.session", "SessionCommands"),
     }
 
     def __init__(
@@ -103,6 +97,9 @@ class GluteApp(App[int]):
         """The user's settings (read-only here; never written unasked)."""
         self._settings_notices = settings.notices
         self._store: LogStore | None = None
+        self.hang_up: HangUp | None = None
+        """Set by :func:`run`, which catches SIGHUP and SIGTERM from before the app starts."""
+        self._signalled_session: SessionScreen | None = None
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
 
@@ -115,7 +112,7 @@ class GluteApp(App[int]):
             self._store = LogStore(self.paths)
         return self._store
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The library, opened as the default screen rather than through ``MODES``.
 
         Textual awaits a ``MODES`` screen's whole mount inside its start-up batch and restyles
@@ -127,61 +124,57 @@ class GluteApp(App[int]):
         """
         return library_screen()
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on Linux and macOS one that survives a hang-up (see its module)."""
+        driver = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from glutetui.tui.driver import HangUpSafeDriver
+
+        return HangUpSafeDriver if driver is LinuxDriver else driver
+
+    def on_load(self) -> None:
+        """Let SIGHUP and SIGTERM reach the app, now that its event loop runs."""
+        if self.hang_up is not None:
+            self.hang_up.attach(self._end_by_signal, self._save_unsaved_now)
+
+    def _end_by_signal(self, signum: int) -> None:
+        """A hang-up or termination: retry an unsaved session's save once, then exit."""
+        try:
+            screen = self._signalled_session = self._unsaved_session()
+            if screen is not None:
+                screen.save()
+        finally:
+            self.exit(return_code=128 + signum)
+
+    def _save_unsaved_now(self) -> None:
+        """The watchdog's last save, from its own thread: straight to the store, no widgets."""
+        # Once the app has closed its screens only the one remembered at the signal is left.
+        screen = self._unsaved_session() or self._signalled_session
+        if screen is not None and screen.unsaved:
+            screen.store.save(screen.runner.session)
+
+    def _unsaved_session(self) -> SessionScreen | None:
+        if "glutetui.tui.screens.session" not in sys.modules:
+            return None  # no session was ever opened: nothing can be unsaved
+        from glutetui.tui.session_mode import unsaved_session
+
+        return unsaved_session(self)
+
     def on_mount(self) -> None:
-        """Install the signal handlers; the rest waits for the first frame."""
+        """Add the library's mode; the rest waits for the first frame."""
         # The library's screen is already this mode's stack, so switching to it reuses it.
         self.add_mode(self.DEFAULT_MODE, library_screen)
-        from glutetui.tui.signals import install_signal_handlers
-
-        install_signal_handlers(self)
         # Notices and the resume offer after the first frame: the library comes first.
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        """Say what went wrong while loading, welcome a first-time user, offer to resume."""
-        startgc.resume()
-        for notice in self._settings_notices:
-            self.notify(notice, title="Settings", severity="warning", timeout=15, markup=False)
-        problems = self.plugin_result.problems
-        for name, reason in problems[:MAX_PROBLEM_NOTICES]:
-            self.notify(
-                f"{name}: {reason}\nPress p to see every plugin.",
-                title="Plugin problem",
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
-        if len(problems) > MAX_PROBLEM_NOTICES:
-            self.notify(
-                f"{len(problems) - MAX_PROBLEM_NOTICES} more plugin problem(s). Press p to see them.",
-                title="Plugin problems",
-                severity="warning",
-                timeout=15,
-            )
-        self._first_run_notice()
-        # Looking for unfinished sessions reads the log (in a thread, see offer_resume).
-        self._offer_resume()
+        """Start-up notices and the resume offer, once the library is on screen."""
+        from glutetui.tui.startup import after_first_frame
 
-    def _offer_resume(self) -> None:
-        """Offer to resume a session left unfinished by a hang-up, a kill or a crash."""
-        from glutetui.tui.screens.resume import offer_resume
-
-        offer_resume(self)
-
-    def _first_run_notice(self) -> None:
-        state = load_state(self.paths.state_file)
-        if state.get(FIRST_RUN_NOTICE):
-            return
-        self.notify(
-            "New here? Press a to read why the gluteus medius matters and how to train it safely.",
-            title="Welcome to glutetui",
-            timeout=12,
-        )
-        try:
-            save_state(self.paths.state_file, {**state, FIRST_RUN_NOTICE: True})
-        except OSError as exc:
-            # Not worth interrupting anyone for: the only cost is seeing the welcome again.
-            self.log.warning(f"could not record the first-run notice: {exc}")
+        after_first_frame(self, self._settings_notices)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the section already on screen: it would do nothing there, and the
@@ -206,17 +199,9 @@ class GluteApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit; if a session's last save failed, retry it and ask before losing its sets."""
-        if "glutetui.tui.screens.session" not in sys.modules:
-            self.exit()  # no session was ever opened: nothing can be unsaved
-            return
-        from glutetui.tui.screens.session import SESSION_MODE, unsaved_session
+        from glutetui.tui.session_mode import quit_safely
 
-        screen = unsaved_session(self)
-        if screen is None:
-            self.exit()
-            return
-        await self.switch_mode(SESSION_MODE)
-        screen.leave_safely(self.exit)
+        await quit_safely(self)
 
     async def show_section(self, mode: str, action: str = "") -> None:
         """Switch to ``mode``, close any screen on top of its base, then run ``action`` there.
@@ -264,7 +249,15 @@ def make_app(
 
 
 def run(paths: Paths) -> int:
-    """Run the app until the user quits; the exit code for the command line."""
+    """Run the app until the user quits or a signal ends it; the exit code for the command line."""
+    from glutetui.tui.signals import HangUp
+
+    hang_up = HangUp()
+    hang_up.install()  # first: a hang-up while the app is still being built counts too
     app = make_app(paths)
-    app.run()
+    app.hang_up = hang_up
+    try:
+        app.run()
+    finally:
+        hang_up.detach()
     return app.return_code or 0

@@ -6,28 +6,19 @@ Every figure comes from :mod:`glutetui.figures`, so the report says what the log
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
 from datetime import timedelta
 
-from glutetui.figures import exercise_figures, format_duration, session_figures
+from glutetui.figures import ExerciseFigures, exercise_figures, format_duration, session_figures
 from glutetui.model import ExerciseLog, Session
 
 
 @dataclass(frozen=True)
-class ExerciseReport:
-    """What was done of one exercise in one session."""
+class ExerciseReport(ExerciseFigures):
+    """What was done of one exercise in one session (its figures), how it felt, and last time."""
 
-    exercise_id: str
     name: str
-    work_sets: int
-    warmup_sets: int
-    reps: int
-    reps_by_side: Mapping[str, int]
-    """``left`` / ``right`` / ``both`` (not per side) -> work reps."""
-    volume: float
-    """Sum of reps × load over work sets, in the report's unit (bands count as 0)."""
-    best_load: float | None
     pain: int | None
     note: str
     skipped: bool
@@ -70,14 +61,8 @@ class SessionReport:
 def _exercise_report(session: Session, log: ExerciseLog, unit: str) -> ExerciseReport:
     done = exercise_figures(session, log.exercise_id, unit)
     return ExerciseReport(
-        exercise_id=log.exercise_id,
+        **{f.name: getattr(done, f.name) for f in fields(ExerciseFigures)},
         name=log.name,
-        work_sets=done.work_sets,
-        warmup_sets=done.warmup_sets,
-        reps=done.reps,
-        reps_by_side=done.reps_by_side,
-        volume=done.volume,
-        best_load=done.best_load,
         pain=log.pain,
         note=log.note,
         skipped=log.skipped,

@@ -12,21 +12,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from glutetui.equipment import display_name
+from glutetui.tui.base import GluteScreen
 from glutetui.tui.widgets.exercise_detail import ExerciseDetail
 from glutetui.tui.widgets.exercise_list import ExerciseList
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from glutetui.catalog import Catalog
     from glutetui.model import Exercise
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(GluteScreen[None]):
     """Browse and filter the exercise catalog.
 
     ``s`` (binding id ``start-session``) starts a session with :attr:`current_exercise`.
@@ -36,10 +35,9 @@ class LibraryScreen(Screen[None]):
     AUTO_FOCUS = "#exercise-list"
 
     # Below 64 columns the list and the details take turns instead of sitting side by side.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
-        (64, "-wide"),
-    ]
+    # Not annotated: Textual declares it as an instance variable, which a ClassVar cannot
+    # override.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter", id="library-filter"),
@@ -57,11 +55,6 @@ class LibraryScreen(Screen[None]):
         super().__init__(classes="-wide")
         self.have: frozenset[str] | None = None
         """The equipment filter: ``None`` for any equipment, else what the user has."""
-
-    @property
-    def catalog(self) -> Catalog:
-        """The app's catalog."""
-        return self.app.catalog  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         # Everything is filled in here rather than on mount, so the first paint needs one layout.
@@ -166,13 +159,13 @@ class LibraryScreen(Screen[None]):
 
     def action_equipment_filter(self) -> None:
         """Ask which equipment is at hand and keep only what can be done with it."""
-        from glutetui.tui.screens.equipment import EquipmentScreen
+        from glutetui.tui.dialogs import EquipmentDialog
 
         def chosen(have: frozenset[str] | None) -> None:
             if have is not None:
                 self._set_have(have)
 
-        self.app.push_screen(EquipmentScreen(self.catalog.equipment(), self.have), chosen)
+        self.app.push_screen(EquipmentDialog(self.catalog.equipment(), self.have), chosen)
 
     def _set_have(self, have: frozenset[str] | None) -> None:
         self.have = have
@@ -202,9 +195,9 @@ class LibraryScreen(Screen[None]):
     def action_start_session(self) -> None:
         """Plan a session starting with the highlighted exercise (or go back to the running one)."""
         from glutetui.tui.screens.plan import PlanScreen
-        from glutetui.tui.screens.session import SESSION_MODE, running_session
+        from glutetui.tui.session_mode import SESSION_MODE, running_session
 
-        if running_session(self.app) is not None:
+        if running_session(self.glute_app) is not None:
             self.app.switch_mode(SESSION_MODE)
             return
         ex = self.current_exercise

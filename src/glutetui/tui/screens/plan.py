@@ -9,121 +9,30 @@ and warm-up sets; ``+``/``-`` change its sets, ``w`` adds a warm-up set, ``[``/`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Input, Label, OptionList, SelectionList
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Label, SelectionList
 
 from glutetui.equipment import display_name
-from glutetui.figures import format_load
-from glutetui.model import MAX_SETS
+from glutetui.figures import MISSING
+from glutetui.tui.base import GluteScreen
+from glutetui.tui.dialogs import PlanItemDialog, RoutinePicker
+from glutetui.tui.format import load_text, short_dose
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
-from glutetui.workout.entries import (
-    MAX_WARMUP_SETS,
-    InvalidEntry,
-    parse_load,
-    parse_range,
-    parse_whole,
-)
+from glutetui.workout.entries import MAX_WARMUP_SETS, InvalidEntry
 from glutetui.workout.plan import Plan, PlanItem, default_item
 from glutetui.workout.runner import Runner
 
-if TYPE_CHECKING:
-    from glutetui.catalog import Catalog
 
-
-def _short_dose(item: PlanItem) -> str:
-    """``3×12–15/side``: the dose in a narrow column (the details are one enter away)."""
-    lo, hi = item.reps
-    text = f"{item.sets}×{lo}–{hi}" if lo != hi else f"{item.sets}×{lo}"
-    return text + ("/side" if item.per_side else "")
-
-
-class RoutinePicker(ModalScreen[str | None]):
-    """Choose one of the catalog's routines."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", id="routine-cancel"),
-    ]
-
-    def __init__(self, catalog: Catalog) -> None:
-        super().__init__()
-        self.catalog = catalog
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="routine-dialog"):
-            yield Label("Start from a routine", classes="dialog-title")
-            options = [
-                Option(f"{r.name}  ({len(r.items)} exercises)\n  {r.summary}", id=r.id)
-                for r in self.catalog.routines.values()
-            ]
-            yield OptionList(*options, id="routine-list", markup=False)
-            if not options:
-                yield Label("No routine is installed.")
-
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-
-class PlanItemDialog(ModalScreen[PlanItem | None]):
-    """Edit one exercise's dose: sets, reps, load and warm-up sets. Enter saves."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", id="plan-item-cancel"),
-    ]
-
-    def __init__(self, item: PlanItem, unit: str) -> None:
-        super().__init__()
-        self.item = item
-        self.unit = unit
-
-    def compose(self) -> ComposeResult:
-        item = self.item
-        lo, hi = item.reps
-        with Vertical(classes="dialog", id="plan-item-dialog"):
-            yield Label(item.exercise.name, classes="dialog-title", markup=False)
-            each = " per side" if item.per_side else ""
-            yield Label(f"Work sets (1–{MAX_SETS}){each}")
-            yield Input(str(item.sets), id="edit-sets", max_length=2, restrict=r"[0-9]*")
-            yield Label("Reps: a number or a range like 8-12")
-            yield Input(f"{lo}-{hi}" if lo != hi else str(lo), id="edit-reps", max_length=9)
-            yield Label(f"Load: empty for bodyweight, 20 ({self.unit}), 45 lb or 'red band'")
-            load = "" if item.load is None and not item.unit else format_load(item.load, item.unit)
-            yield Input(load, id="edit-load", max_length=30)
-            yield Label(f"Warm-up sets (0–{MAX_WARMUP_SETS}), logged apart from work sets")
-            yield Input(str(item.warmup_sets), id="edit-warmup", max_length=1, restrict=r"[0-9]*")
-            yield Label("", id="edit-error")
-            yield Label("enter: save · escape: cancel", classes="dialog-hint")
-
-    @on(Input.Submitted)
-    def _save(self) -> None:
-        try:
-            sets = parse_whole(self.query_one("#edit-sets", Input).value, "sets", 1, MAX_SETS)
-            reps = parse_range(self.query_one("#edit-reps", Input).value)
-            load, unit = parse_load(self.query_one("#edit-load", Input).value, self.unit)
-            warmup = parse_whole(
-                self.query_one("#edit-warmup", Input).value, "warmup_sets", 0, MAX_WARMUP_SETS
-            )
-            item = replace(
-                self.item, sets=sets, reps=reps, load=load, unit=unit, warmup_sets=warmup
-            )
-        except InvalidEntry as exc:
-            self.query_one("#edit-error", Label).update(str(exc))
-            return
-        self.dismiss(item)
-
-
-class PlanScreen(Screen[None]):
+class PlanScreen(GluteScreen[None]):
     """Pick and adjust the exercises of a session, then start it."""
 
     TITLE = "Plan a session"
@@ -151,14 +60,9 @@ class PlanScreen(Screen[None]):
         self.routine_id: str | None = None
 
     @property
-    def catalog(self) -> Catalog:
-        """The app's catalog."""
-        return self.app.catalog  # type: ignore[attr-defined]
-
-    @property
     def unit(self) -> str:
         """The user's load unit."""
-        return self.app.settings.units  # type: ignore[attr-defined]
+        return self.settings.units
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -194,7 +98,7 @@ class PlanScreen(Screen[None]):
         """The plan as it stands, or ``None`` when nothing is chosen."""
         if not self.order:
             return None
-        settings = self.app.settings  # type: ignore[attr-defined]
+        settings = self.settings
         return Plan(
             tuple(self.items[i] for i in self.order),
             routine_id=self.routine_id,
@@ -241,13 +145,9 @@ class PlanScreen(Screen[None]):
             item = self.items[i]
             table.add_row(
                 Text(item.exercise.name),
-                _short_dose(item),
-                Text(
-                    "–"
-                    if item.load is None and not item.unit
-                    else format_load(item.load, item.unit)
-                ),
-                str(item.warmup_sets or "–"),
+                short_dose(item),
+                Text(load_text(item.load, item.unit) or MISSING),
+                str(item.warmup_sets or MISSING),
                 key=i,
             )
         if keep in self.order:
@@ -280,7 +180,7 @@ class PlanScreen(Screen[None]):
     # ---- events
 
     @on(SelectionList.SelectedChanged)
-    def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+    def _ticked(self, event: SelectionList.SelectedChanged[str]) -> None:
         selected = set(event.selection_list.selected)
         order = [i for i in self.order if i in selected]
         order += [i for i in event.selection_list.selected if i not in order]
@@ -310,12 +210,13 @@ class PlanScreen(Screen[None]):
 
         self.app.push_screen(RoutinePicker(self.catalog), chosen)
 
-    def _change(self, **changes: object) -> None:
+    def _change(self, change: Callable[[PlanItem], PlanItem]) -> None:
+        """Apply ``change`` to the highlighted exercise's plan item (if it is valid)."""
         exercise_id = self._highlighted()
         if exercise_id is None:
             return
         try:
-            self.items[exercise_id] = replace(self.items[exercise_id], **changes)  # type: ignore[arg-type]
+            self.items[exercise_id] = change(self.items[exercise_id])
         except InvalidEntry as exc:
             self.notify(str(exc), severity="warning")
             return
@@ -323,17 +224,13 @@ class PlanScreen(Screen[None]):
 
     def action_sets(self, delta: int) -> None:
         """More or fewer work sets for the highlighted exercise."""
-        exercise_id = self._highlighted()
-        if exercise_id is not None:
-            self._change(sets=self.items[exercise_id].sets + delta)
+        self._change(lambda item: replace(item, sets=item.sets + delta))
 
     def action_warmup(self) -> None:
         """One more warm-up set (back to none after the maximum)."""
-        exercise_id = self._highlighted()
-        if exercise_id is not None:
-            self._change(
-                warmup_sets=(self.items[exercise_id].warmup_sets + 1) % (MAX_WARMUP_SETS + 1)
-            )
+        self._change(
+            lambda item: replace(item, warmup_sets=(item.warmup_sets + 1) % (MAX_WARMUP_SETS + 1))
+        )
 
     def action_move(self, delta: int) -> None:
         """Move the highlighted exercise up or down the order."""
@@ -348,23 +245,22 @@ class PlanScreen(Screen[None]):
     def action_go(self) -> None:
         """Start the session with this plan."""
         from glutetui.store import LogStore
-        from glutetui.tui.screens.session import running_session, start_session
+        from glutetui.tui.session_mode import running_session, start_session
 
         plan = self.plan()
         if plan is None:
             self.notify("Choose at least one exercise first.", severity="warning")
             return
-        if running_session(self.app) is not None:
+        if running_session(self.glute_app) is not None:
             self.notify(
                 "A session is already running: finish it first (s goes back to it).",
                 severity="warning",
             )
             return
-        clock = self.app.clock  # type: ignore[attr-defined]
-        session_id = LogStore.new_session_id(clock.now())
-        runner = Runner.start(plan, session_id, clock)
+        session_id = LogStore.new_session_id(self.clock.now())
+        runner = Runner.start(plan, session_id, self.clock)
         self.dismiss(None)
-        start_session(self.app, runner)
+        start_session(self.glute_app, runner)
 
     def action_back(self) -> None:
         """Back to the library without starting."""

@@ -8,10 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from glutetui.plugins import LoadResult
+from glutetui.tui.base import GluteScreen
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
 
@@ -50,7 +50,7 @@ def describe_plugins(result: LoadResult) -> Text:
     return text
 
 
-class PluginsScreen(Screen[None]):
+class PluginsScreen(GluteScreen[None]):
     """The plugin report, pushed over the current section; escape goes back."""
 
     TITLE = "Plugins"
@@ -62,7 +62,7 @@ class PluginsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(id="plugins-scroll"):
-            yield Static(describe_plugins(self.app.plugin_result), id="plugins-text")  # type: ignore[attr-defined]
+            yield Static(describe_plugins(self.plugin_result), id="plugins-text")
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -7,36 +7,34 @@ saved through the store, so a dropped SSH link loses at most the set in progress
 with its path and reason; the session stays in memory and the next entry (or ``r``) tries again.
 Sets that could not be saved are never dropped without asking: if the final save fails the
 screen stays (showing why, with ``r`` to retry), and closing it or quitting (``q``) while the
-session is unsaved retries first and, if that fails too, asks before discarding
-(:class:`ConfirmDiscard`).
+session is unsaved retries first and, if that fails too, asks before discarding.
 
-The session lives in its own mode, so the library or the log can be opened in the middle of it
-(``l``) and the rest countdown keeps going: it is computed from the app's clock, not counted.
+The session lives in its own mode (see :mod:`glutetui.tui.session_mode`), so the library or the
+log can be opened in the middle of it (``l``) and the rest countdown keeps going: it is computed
+from the app's clock, not counted.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
-from textual.app import ComposeResult, UnknownModeError
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Label, ProgressBar, Static
+from textual.widgets import Input, Label
 
-from glutetui.figures import format_load
 from glutetui.store import LogStore, StoreError
 from glutetui.timer import Countdown
+from glutetui.tui.base import GluteScreen
+from glutetui.tui.dialogs import ConfirmDialog, PausedDialog
+from glutetui.tui.session_mode import close_session
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.number_picker import NumberPicker
+from glutetui.tui.widgets.step_view import StepView
 from glutetui.tui.widgets.title_bar import TitleBar
 from glutetui.workout.entries import (
-    MAX_PAIN,
-    MAX_REPS_DONE,
     InvalidEntry,
     RunnerError,
     parse_load,
@@ -46,151 +44,12 @@ from glutetui.workout.recorder import Recorder
 from glutetui.workout.runner import Runner
 
 if TYPE_CHECKING:
-    from textual.app import App
+    pass
 
-    from glutetui.settings import Settings
-
-SESSION_MODE = "session"
 TICK_SECONDS = 0.2
 
 
-def start_session(app: App, runner: Runner) -> None:
-    """Open ``runner`` in the session mode, replacing a finished session's screens."""
-
-    async def go() -> None:
-        if app.current_mode == SESSION_MODE:
-            await app.switch_mode(app.DEFAULT_MODE)
-        with contextlib.suppress(UnknownModeError):  # no earlier session: nothing to remove
-            await app.remove_mode(SESSION_MODE)
-        app.add_mode(SESSION_MODE, lambda: SessionScreen(runner))
-        await app.switch_mode(SESSION_MODE)
-
-    app.call_later(go)
-
-
-async def close_session(app: App, *, discard: bool = False) -> None:
-    """Back to the library; the session mode's screens are dropped once the switch is done.
-
-    A session whose sets are not saved is not dropped silently: the save is retried and, if it
-    fails again, the person is asked first (``discard=True`` skips that: they were asked).
-    """
-    screen = unsaved_session(app)
-    if screen is not None and not discard:
-        screen.leave_safely(lambda: app.call_later(close_session, app, discard=True))
-        return
-    await app.switch_mode(app.DEFAULT_MODE)
-
-    async def drop() -> None:
-        with contextlib.suppress(UnknownModeError):
-            await app.remove_mode(SESSION_MODE)
-
-    # Later, not here: this may run inside a handler of one of the screens being removed.
-    app.call_later(drop)
-
-
-def _session_screen(app: App) -> SessionScreen | None:
-    try:
-        stack = app.get_screen_stack(SESSION_MODE)
-    except KeyError:
-        return None
-    for screen in stack:
-        if isinstance(screen, SessionScreen):
-            return screen
-    return None
-
-
-def running_session(app: App) -> SessionScreen | None:
-    """The screen of a session still in progress, if one is open (in any mode).
-
-    A finished session whose final save failed counts as running: its sets are only in memory,
-    so a new session must not replace it.
-    """
-    screen = _session_screen(app)
-    if screen is not None and (not screen.runner.finished or screen.unsaved):
-        return screen
-    return None
-
-
-def unsaved_session(app: App) -> SessionScreen | None:
-    """The open session's screen if its last save failed (its sets are only in memory)."""
-    screen = _session_screen(app)
-    return screen if screen is not None and screen.unsaved else None
-
-
-class ConfirmFinish(ModalScreen[bool]):
-    """Finish early? (One stray key must not end a workout.)
-
-    Only ``y`` finishes: ``f`` then a habitual ``enter`` must not end the session, so enter
-    keeps going like ``n`` and escape.
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Finish", id="finish-confirm"),
-        Binding("n,escape,enter", "answer(False)", "Keep going", id="finish-cancel"),
-    ]
-
-    def __init__(self, remaining: int) -> None:
-        super().__init__()
-        self.remaining = remaining
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Finish the session now?", classes="dialog-title")
-            yield Label(
-                f"{self.remaining} step(s) are not done yet; they are left out of the log.\n"
-                "y: finish · n, enter or escape: keep going"
-            )
-
-    def action_answer(self, answer: bool) -> None:
-        """Close with the answer."""
-        self.dismiss(answer)
-
-
-class ConfirmDiscard(ModalScreen[bool]):
-    """The session could not be saved: throw its sets away? Only ``y`` does."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Discard", id="discard-confirm"),
-        Binding("n,escape,enter", "answer(False)", "Keep it", id="discard-cancel"),
-    ]
-
-    def __init__(self, sets: int, reason: str) -> None:
-        super().__init__()
-        self.sets = sets
-        self.reason = reason
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="discard-dialog"):
-            yield Label("The session is NOT SAVED", classes="dialog-title")
-            yield Label(
-                f"{self.sets} set(s) are only in memory: {self.reason}\n"
-                "y: discard them · n, enter or escape: keep them (r retries the save)",
-                markup=False,
-            )
-
-    def action_answer(self, answer: bool) -> None:
-        """Close with the answer."""
-        self.dismiss(answer)
-
-
-class PausedScreen(ModalScreen[None]):
-    """The session is paused (the countdown, if any, stands still)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p,space,enter,escape", "resume", "Carry on", id="session-resume"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Paused", classes="dialog-title")
-            yield Label("Press p, space or enter to carry on.")
-
-    def action_resume(self) -> None:
-        """Carry on."""
-        self.dismiss(None)
-
-
-class SessionScreen(Screen[None]):
+class SessionScreen(GluteScreen[None]):
     """Runs one session: shows the current step, takes the entries, saves after each."""
 
     TITLE = "Session"
@@ -232,54 +91,21 @@ class SessionScreen(Screen[None]):
 
     @property
     def store(self) -> LogStore:
-        """The log store (the app's config dir unless one was injected)."""
+        """The log store (the app's unless one was injected)."""
         if self._store is None:
-            self._store = self.app.store  # type: ignore[attr-defined]
+            self._store = self.glute_app.store
         return self._store
 
     @property
     def recorder(self) -> Recorder:
         """Saves the session, then tells the plugins (each plugin's failure reported once)."""
         if self._recorder is None:
-            self._recorder = Recorder(self.store, getattr(self.app, "plugin_result", None))
+            self._recorder = Recorder(self.store, self.plugin_result)
         return self._recorder
-
-    @property
-    def settings(self) -> Settings:
-        """The app's settings."""
-        return self.app.settings  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Vertical(id="session-body"):
-            with Horizontal(id="session-progress"):
-                yield Label("", id="exercise-count")
-                yield ProgressBar(id="session-bar", show_eta=False)
-            yield Label("", id="exercise-name", markup=False)
-            yield Label("", id="step-label")
-            yield Label("", id="step-target")
-            yield Static("", id="step-cues", markup=False)
-            yield CountdownPanel(id="countdown")
-            with Horizontal(id="set-entry"):
-                yield NumberPicker(0, maximum=MAX_REPS_DONE, label="Reps", id="reps")
-                with Vertical(id="set-extras"):
-                    yield Label("Load (kg, lb or band colour)", classes="field-label")
-                    yield Input(id="load", max_length=30)
-                    yield Label("RPE 1–10 (optional)", classes="field-label")
-                    yield Input(id="rpe", max_length=2, restrict=r"[0-9]*")
-            with Horizontal(id="pain-entry"):
-                yield NumberPicker(
-                    None, maximum=MAX_PAIN, allow_none=True, label="Pain 0–10", id="pain"
-                )
-                with Vertical(id="pain-extras"):
-                    yield Label(
-                        "0 none · 10 worst. Sharp or rising pain: stop.", classes="field-label"
-                    )
-                    yield Label("Note (optional)", classes="field-label")
-                    yield Input(id="note", max_length=500)
-            yield Static("", id="done-message")
-            yield Label("", id="entry-error")
-            yield Label("", id="save-status")
+        yield StepView(id="session-body")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -295,66 +121,9 @@ class SessionScreen(Screen[None]):
 
     def show_step(self) -> None:
         """Draw the current step and reset the entry fields to their defaults."""
-        runner = self.runner
-        step = runner.current
-        done, total = runner.progress
-        n, of = runner.exercise_position
-        self.query_one("#exercise-count", Label).update(f"Exercise {n} of {of}")
-        self.query_one("#session-bar", ProgressBar).update(total=total, progress=done)
-        self.query_one("#entry-error", Label).update("")
-        set_entry = self.query_one("#set-entry")
-        pain_entry = self.query_one("#pain-entry")
-        done_message = self.query_one("#done-message", Static)
-        set_entry.display = step is not None and step.kind == "set"
-        pain_entry.display = step is not None and step.kind == "pain"
-        done_message.display = step is None
-        if step is None:
-            self.query_one("#exercise-name", Label).update("All done")
-            self.query_one("#step-label", Label).update("Every step is behind you.")
-            self.query_one("#step-target", Label).update("")
-            self.query_one("#step-cues", Static).update("")
-            if runner.finished:
-                done_message.update(
-                    "Finished, but the session is NOT SAVED (see below). r retries the save; "
-                    "escape or q asks before discarding it."
-                )
-            else:
-                done_message.update("Press enter (or f) to finish and see the summary; u undoes.")
+        self.query_one(StepView).show(self.runner, hold_cue=self.settings.hold_cue)
+        if self.runner.current is None:
             self.focus()
-            self.refresh_bindings()
-            return
-        item = runner.item(step)
-        self.query_one("#exercise-name", Label).update(item.exercise.name)
-        self.query_one("#step-label", Label).update(step.label)
-        if step.kind == "set":
-            target = f"Target {item.reps[0]}–{item.reps[1]} reps"
-            if item.reps[0] == item.reps[1]:
-                target = f"Target {item.reps[0]} reps"
-            if item.hold_seconds:
-                target += f" · hold {item.hold_seconds} s at the top"
-                if self.settings.hold_cue:
-                    target += " (h counts it)"
-            load, unit = runner.default_load(step)
-            target += f" · {format_load(load, unit)}"
-            if step.warmup:
-                target += " · warm-up: go light"
-            self.query_one("#step-target", Label).update(target)
-            self.query_one("#step-cues", Static).update(
-                "\n".join(f"• {cue}" for cue in item.exercise.cues[:3])
-            )
-            self.query_one("#reps", NumberPicker).set_value(runner.default_reps(step))
-            self.query_one("#load", Input).value = _load_text(load, unit)
-            self.query_one("#rpe", Input).value = ""
-            self.query_one("#reps", NumberPicker).focus()
-        else:
-            self.query_one("#step-target", Label).update(
-                "Any pain in the hip, knee or back during that exercise?"
-            )
-            self.query_one("#step-cues", Static).update("")
-            log = runner.session.exercise(item.exercise_id)
-            self.query_one("#pain", NumberPicker).set_value(log.pain if log else None)
-            self.query_one("#note", Input).value = log.note if log else ""
-            self.query_one("#pain", NumberPicker).focus()
         self.refresh_bindings()
         self._show_countdown()
 
@@ -385,7 +154,7 @@ class SessionScreen(Screen[None]):
         self._show_countdown()
 
     def _start_countdown(self, seconds: int, label: str, kind: str) -> None:
-        self.countdown = Countdown(seconds, self.app.clock, label=label) if seconds > 0 else None  # type: ignore[attr-defined]
+        self.countdown = Countdown(seconds, self.clock, label=label) if seconds > 0 else None
         self._countdown_kind = kind
         self.refresh_bindings()
         self._show_countdown()
@@ -516,7 +285,15 @@ class SessionScreen(Screen[None]):
             if yes:
                 self._finish()
 
-        self.app.push_screen(ConfirmFinish(remaining), answered)
+        self.app.push_screen(
+            ConfirmDialog(
+                "Finish the session now?",
+                f"{remaining} step(s) are not done yet; they are left out of the log.",
+                yes_label="Finish",
+                no_label="Keep going",
+            ),
+            answered,
+        )
 
     def _finish(self) -> None:
         self._stop_countdown()
@@ -541,7 +318,7 @@ class SessionScreen(Screen[None]):
         """Call ``then`` (which drops this session) once no unsaved set would be lost with it.
 
         If the session is unsaved the save is retried first; if it fails again the person is
-        asked (:class:`ConfirmDiscard`) and ``then`` runs only on an explicit yes.
+        asked and ``then`` runs only on an explicit yes.
         """
         if not self.unsaved or self.save():
             then()
@@ -552,7 +329,14 @@ class SessionScreen(Screen[None]):
                 then()
 
         self.app.push_screen(
-            ConfirmDiscard(len(self.runner.session.sets), self._save_problem), answered
+            ConfirmDialog(
+                "The session is NOT SAVED",
+                f"{len(self.runner.session.sets)} set(s) are only in memory: "
+                f"{self._save_problem}\nKeep them and r retries the save.",
+                yes_label="Discard them",
+                no_label="Keep them",
+            ),
+            answered,
         )
 
     def action_close(self) -> None:
@@ -563,7 +347,7 @@ class SessionScreen(Screen[None]):
 
         def close() -> None:
             if self.unsaved:
-                self.app.call_later(close_session, self.app, discard=True)
+                self.app.call_later(close_session, self.glute_app, discard=True)
             else:  # the retry worked
                 self._show_summary()
 
@@ -585,7 +369,7 @@ class SessionScreen(Screen[None]):
                 self.countdown.resume()
             self._show_countdown()
 
-        self.app.push_screen(PausedScreen(), resumed)
+        self.app.push_screen(PausedDialog(), resumed)
 
     def action_skip_rest(self) -> None:
         """End the countdown now."""
@@ -641,12 +425,3 @@ class SessionScreen(Screen[None]):
         if action == "accept":
             return not self.runner.finished
         return True
-
-
-def _load_text(load: float | None, unit: str | None) -> str:
-    """What the load box starts with: ``20 kg``, ``red band`` or empty for bodyweight."""
-    if unit and unit.startswith("band:"):
-        return format_load(load, unit)
-    if load is None:
-        return ""
-    return format_load(load, unit)

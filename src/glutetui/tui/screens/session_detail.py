@@ -16,21 +16,13 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from glutetui import figures
+from glutetui.tui.format import load_text
 from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from glutetui.model import Session, SetResult
+    from glutetui.model import Session
 
-SIDE_NAMES = {"left": "left", "right": "right", None: "–"}
-
-
-def format_set_load(result: SetResult, unit: str) -> str:
-    """The load as logged: ``40 kg``, ``band:red``, or an en dash."""
-    if result.load is None:
-        return result.unit or "–"
-    value = f"{result.load:g}"
-    given = result.unit or unit
-    return f"{value} {given}" if not given.startswith("band") else f"{given} {value}"
+SIDE_NAMES = {"left": "left", "right": "right", None: figures.MISSING}
 
 
 def describe_session(session: Session) -> str:
@@ -90,8 +82,8 @@ class SessionDetailScreen(ModalScreen[str | None]):
                     f"warm-up {result.set_number}" if result.warmup else str(result.set_number),
                     SIDE_NAMES[result.side],
                     Text(str(result.reps), justify="right"),
-                    format_set_load(result, self.unit),
-                    "–" if result.rpe is None else str(result.rpe),
+                    load_text(result.load, result.unit or self.unit) or figures.MISSING,
+                    figures.MISSING if result.rpe is None else str(result.rpe),
                     result.note,
                 )
             yield table

@@ -14,13 +14,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
+from glutetui.figures import MISSING, format_reps_by_side, format_weight
 from glutetui.store import LogStore, StoreError
+from glutetui.tui.base import GluteScreen
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
-from glutetui.workout.report import ExerciseReport, SessionReport, session_report
+from glutetui.workout.report import SessionReport, session_report
 
 if TYPE_CHECKING:
     from glutetui.model import Session
@@ -28,17 +29,7 @@ if TYPE_CHECKING:
 STATUS_WORDS = {"complete": "Complete", "incomplete": "Finished early", "in-progress": "Unfinished"}
 
 
-def _reps_text(e: ExerciseReport) -> str:
-    if not e.reps_by_side:
-        return "0"
-    if set(e.reps_by_side) <= {"left", "right"}:
-        return f"L {e.reps_by_side.get('left', 0)} · R {e.reps_by_side.get('right', 0)}"
-    return " · ".join(
-        str(v) if k == "both" else f"{k[0].upper()} {v}" for k, v in e.reps_by_side.items()
-    )
-
-
-class SummaryScreen(Screen[None]):
+class SummaryScreen(GluteScreen[None]):
     """What was done, how it felt, and how it compares with last time."""
 
     TITLE = "Summary"
@@ -65,7 +56,7 @@ class SummaryScreen(Screen[None]):
     @property
     def unit(self) -> str:
         """The user's load unit."""
-        return getattr(getattr(self.app, "settings", None), "units", "kg")
+        return self.settings.units
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -89,7 +80,7 @@ class SummaryScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load_history(self) -> None:
         """Read the history off the event loop, then redraw with the comparison."""
-        store = self._store or self.app.store  # type: ignore[attr-defined]
+        store = self._store or self.glute_app.store
         try:
             history = store.history()
         except (StoreError, OSError) as exc:
@@ -115,7 +106,7 @@ class SummaryScreen(Screen[None]):
         figures = f"{summary.work_sets} work sets · {summary.reps} reps"
         if summary.warmup_sets:
             figures += f" · {summary.warmup_sets} warm-up sets"
-        figures += f" · volume {summary.volume:,.0f} {unit}"
+        figures += f" · volume {format_weight(summary.volume, unit)}"
         self.query_one("#summary-figures", Label).update(figures)
         table = self.query_one(DataTable)
         table.clear()
@@ -126,9 +117,9 @@ class SummaryScreen(Screen[None]):
             table.add_row(
                 Text(e.name),
                 str(e.work_sets) + (f" +{e.warmup_sets}w" if e.warmup_sets else ""),
-                _reps_text(e),
-                f"{e.volume:,.0f} {unit}" if e.volume else "–",
-                "–" if e.pain is None else f"{e.pain}/10",
+                format_reps_by_side(e.reps_by_side),
+                format_weight(e.volume, unit) if e.volume else MISSING,
+                MISSING if e.pain is None else f"{e.pain}/10",
                 e.comparison(unit, with_date=False),
                 key=e.exercise_id,
             )
@@ -145,6 +136,6 @@ class SummaryScreen(Screen[None]):
 
     async def action_done(self) -> None:
         """Back to the library."""
-        from glutetui.tui.screens.session import close_session
+        from glutetui.tui.session_mode import close_session
 
-        await close_session(self.app)
+        await close_session(self.glute_app)

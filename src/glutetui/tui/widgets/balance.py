@@ -1,4 +1,4 @@
-"""Left against right, one pair of bars per per-side exercise.
+"""Left against right, one pair of bars per per-side exercise, and the log's Balance tab.
 
 The longer side's bar is full width and the other is scaled to it, so the gap *is* the
 imbalance. A flagged imbalance is spelled out in words ("! right 18% weaker") as well as styled
@@ -10,11 +10,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import Static
 
-from glutetui.model import SIDES
-from glutetui.stats import ExerciseBalance
+from glutetui.figures import format_weight
+from glutetui.model import SIDES, Side
+from glutetui.stats import DEFAULT_IMBALANCE_THRESHOLD, ExerciseBalance
 
 FULL, EMPTY = "█", "░"
 SIDE_LABELS = {"left": "L", "right": "R"}
@@ -29,12 +34,12 @@ def describe(entry: ExerciseBalance) -> str:
     return f"! {b.weaker} {pct}% weaker" if b.flagged else f"{b.weaker} {pct}% lower"
 
 
-def amount_text(entry: ExerciseBalance, side: str, unit: str) -> str:
-    """A side's total as shown at the end of its bar."""
+def amount_text(entry: ExerciseBalance, side: Side, unit: str) -> str:
+    """A side's total as shown at the end of its bar: a volume in ``unit``, or reps."""
     b = entry.balance
-    value = b.amount(side)  # type: ignore[arg-type]
+    value = b.amount(side)
     if b.basis == "volume":
-        return f"{value:,.0f} {unit}·reps"
+        return format_weight(value, unit)
     return f"{value:,.0f} reps"
 
 
@@ -51,7 +56,7 @@ class BalanceBars(Widget):
     entries: reactive[tuple[ExerciseBalance, ...]] = reactive((), layout=True)
     unit: reactive[str] = reactive("kg")
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """Three lines per exercise and a blank between them."""
         return max(0, 4 * len(self.entries) - 1)
 
@@ -89,3 +94,35 @@ class BalanceBars(Widget):
             text.append(FULL * filled, style=self.get_component_rich_style(bar_style))
             text.append(EMPTY * (bar_width - filled))
             text.append(f" {amounts[side]:>{tail - 1}}")
+
+
+class BalancePane(VerticalScroll):
+    """The Balance tab: a verdict in words over the bars; :meth:`show` fills it."""
+
+    def __init__(self, unit: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.unit = unit
+        """The unit volumes are shown in."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="log-balance-intro", markup=False)
+        yield BalanceBars(id="log-balance-bars")
+
+    def on_mount(self) -> None:
+        self.query_one(BalanceBars).unit = self.unit
+
+    def show(self, balance: tuple[ExerciseBalance, ...]) -> None:
+        """Draw ``balance``, naming every exercise whose weaker side is flagged."""
+        intro = self.query_one("#log-balance-intro", Static)
+        self.query_one(BalanceBars).entries = balance
+        if not balance:
+            intro.update("No per-side exercises logged yet.")
+            return
+        flagged = [b.name for b in balance if b.balance.flagged]
+        pct = round(DEFAULT_IMBALANCE_THRESHOLD * 100)
+        verdict = (
+            f"! Weaker side more than {pct}% behind: {', '.join(flagged)}"
+            if flagged
+            else f"No side more than {pct}% behind the other."
+        )
+        intro.update(f"Left (L) against right (R), recent sessions added up.\n{verdict}")

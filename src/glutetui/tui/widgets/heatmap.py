@@ -12,7 +12,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -36,12 +38,12 @@ class CalendarHeatMap(Widget):
     calendar: reactive[Calendar | None] = reactive(None, layout=True)
     """What to draw; ``None`` draws nothing."""
 
-    def get_content_width(self, container, viewport) -> int:  # type: ignore[no-untyped-def]
+    def get_content_width(self, container: Size, viewport: Size) -> int:
         """Labels plus two characters per week."""
         weeks = self.calendar.weeks if self.calendar else 0
         return max(LABEL_WIDTH + 2 * weeks, len(self.legend()))
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """Month line, seven weekdays and a legend."""
         return 9 if self.calendar else 0
 
@@ -81,7 +83,7 @@ class CalendarHeatMap(Widget):
         text.append(self.legend(), style=label_style)
         return text
 
-    def _cell(self, day: date, cal: Calendar, peak: int) -> tuple[str, object]:
+    def _cell(self, day: date, cal: Calendar, peak: int) -> tuple[str, Style | str]:
         if day > cal.end:
             return " ", ""
         level = heat_level(cal.sets.get(day, 0), peak, levels=len(SHADES) - 1)

@@ -19,10 +19,13 @@ class TitleBar(Widget):
 
     def on_mount(self) -> None:
         for node in (self.app, self.screen):
-            self.watch(node, "title", self.refresh, init=False)
-            self.watch(node, "sub_title", self.refresh, init=False)
+            self.watch(node, "title", self._title_changed, init=False)
+            self.watch(node, "sub_title", self._title_changed, init=False)
         if self.app.ENABLE_COMMAND_PALETTE:
             self.tooltip = "Open the command palette"
+
+    def _title_changed(self) -> None:
+        self.refresh()
 
     def render(self) -> Content:
         """``title — sub-title``, as Textual's Header would show it."""

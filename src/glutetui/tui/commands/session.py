@@ -1,6 +1,6 @@
 """``session: ...``: every key of the session runner, also in the command palette.
 
-Loaded when the palette first opens (see ``glutetui.tui.commands.session_commands``). Without
+Loaded when the palette first opens (see :func:`glutetui.tui.commands.lazy_provider`). Without
 a running session only "session: start" is offered. While one runs, only the commands whose key
 would do something now are offered (the session screen's own ``check_action`` decides), and
 running one calls the very action its key calls, on the session screen, from any section.
@@ -15,13 +15,12 @@ from typing import TYPE_CHECKING, Any
 from textual.command import CommandPalette
 
 from glutetui.tui.commands import Command, CommandsProvider
+from glutetui.tui.session_mode import SESSION_MODE, running_session
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from glutetui.tui.screens.session import SessionScreen
-
-SESSION_MODE = "session"  # as in glutetui.tui.screens.session, which is not imported until needed
+    from glutetui.tui.app import GluteApp
 
 START = "session: start (plan a session)"
 
@@ -37,37 +36,18 @@ SESSION_ACTIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _running(app: Any) -> SessionScreen | None:
-    """The running session's screen; nothing is imported while no session was ever opened."""
-    try:
-        app.get_screen_stack(SESSION_MODE)
-    except KeyError:
-        return None
-    from glutetui.tui.screens.session import running_session
-
-    return running_session(app)
-
-
-def _top(app: Any) -> Screen[Any] | None:
-    """The screen on top of the session section (the palette itself left out)."""
-    try:
-        stack = app.get_screen_stack(SESSION_MODE)
-    except KeyError:
-        return None
-    stack = [s for s in stack if not isinstance(s, CommandPalette)]
-    return stack[-1] if stack else None
-
-
-def _target(app: Any, action: str) -> tuple[Screen[Any], str] | None:
+def _target(app: GluteApp, action: str) -> tuple[Screen[Any], str] | None:
     """Where ``action`` goes now, as its key would: the session screen, or the pause dialog
     (whose key resumes). ``None`` when the key would do nothing (a dialog is in the way)."""
-    from glutetui.tui.screens.session import PausedScreen
-
-    screen = _running(app)
+    screen = running_session(app)
     if screen is None:
         return None
-    top = _top(app)
-    if action == "pause" and isinstance(top, PausedScreen):
+    from glutetui.tui.dialogs.paused import PausedDialog
+
+    # The top of the session's section, the palette itself left out (never empty: the
+    # session's screen is in it).
+    top = [s for s in app.get_screen_stack(SESSION_MODE) if not isinstance(s, CommandPalette)][-1]
+    if action == "pause" and isinstance(top, PausedDialog):
         return top, "resume"
     if top is not screen or not screen.check_action(action, ()):
         return None
@@ -80,7 +60,7 @@ class SessionCommands(CommandsProvider):
     def commands(self) -> Iterable[Command]:
         """ "session: start", then what the running session's keys would do right now."""
         app = self.glute_app
-        screen = _running(app)
+        screen = running_session(app)
         if screen is None:
             yield (
                 START,
@@ -113,8 +93,8 @@ class SessionCommands(CommandsProvider):
 
     async def _run_in_session(self, action: str) -> None:
         """Show the session, then run ``action`` exactly as its key would (if it still applies)."""
-        app = self.app
-        if _running(app) is None:
+        app = self.glute_app
+        if running_session(app) is None:
             app.notify("No session is running: start one with s.", severity="warning")
             return
         if app.current_mode != SESSION_MODE:

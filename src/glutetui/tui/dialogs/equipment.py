@@ -8,14 +8,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from glutetui.equipment import display_name
+from glutetui.tui.dialogs.base import Dialog
 
 
-class EquipmentScreen(ModalScreen[frozenset[str] | None]):
+class EquipmentDialog(Dialog[frozenset[str] | None]):
     """Dismisses with the ticked equipment keys, or ``None`` when cancelled.
 
     Ticking nothing and applying means "no equipment": only bodyweight exercises remain.
@@ -33,17 +33,14 @@ class EquipmentScreen(ModalScreen[frozenset[str] | None]):
         self._have = have or frozenset()
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="equipment-dialog"):
-            yield Static("What equipment do you have?", id="equipment-title")
+        with Vertical(classes="dialog", id="equipment-dialog"):
+            yield Static("What equipment do you have?", classes="dialog-title")
             yield SelectionList[str](
                 *(Selection(display_name(k), k, k in self._have) for k in self._equipment),
                 id="equipment-list",
             )
             yield Static(id="equipment-ticked")
-            yield Static(
-                "space tick · enter apply · escape cancel",
-                id="equipment-help",
-            )
+            yield Static("space tick · enter apply · escape cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self._show_ticked()
@@ -51,15 +48,18 @@ class EquipmentScreen(ModalScreen[frozenset[str] | None]):
     def on_selection_list_selected_changed(self) -> None:
         self._show_ticked()
 
+    def _ticked(self) -> list[str]:
+        ticked: list[str] = self.query_one("#equipment-list", SelectionList).selected
+        return ticked
+
     def _show_ticked(self) -> None:
         # Said in words as well as drawn: without colour the ticked boxes look like the others.
-        ticked = self.query_one(SelectionList).selected
-        names = ", ".join(display_name(k) for k in ticked) or "nothing (bodyweight only)"
+        names = ", ".join(display_name(k) for k in self._ticked()) or "nothing (bodyweight only)"
         self.query_one("#equipment-ticked", Static).update(f"Ticked: {names}")
 
     def action_apply(self) -> None:
         """Close, returning the ticked equipment."""
-        self.dismiss(frozenset(self.query_one(SelectionList).selected))
+        self.dismiss(frozenset(self._ticked()))
 
     def action_cancel(self) -> None:
         """Close without changing the filter."""

@@ -8,16 +8,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from glutetui.tui.dialogs.base import Dialog
 
 MAX_NOTE_LENGTH = 500
 
 
-class NoteEditScreen(ModalScreen[str | None]):
+class NoteEditDialog(Dialog[str | None]):
     """Returns the new note (stripped), or ``None`` when cancelled."""
-
-    CSS_PATH = "log.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="note-edit-cancel"),
@@ -29,15 +28,17 @@ class NoteEditScreen(ModalScreen[str | None]):
         self.when = when
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="note-edit"):
-            yield Static(f"Note for the session of {self.when}", id="note-edit-title", markup=False)
+        with Vertical(classes="dialog", id="note-edit"):
+            yield Static(
+                f"Note for the session of {self.when}", classes="dialog-title", markup=False
+            )
             yield Input(
                 self.note,
                 placeholder="How did it go? (empty removes the note)",
                 max_length=MAX_NOTE_LENGTH,
                 id="note-edit-input",
             )
-            yield Static("enter saves · escape cancels", id="note-edit-help", markup=False)
+            yield Static("enter saves · escape cancels", classes="dialog-hint", markup=False)
 
     @on(Input.Submitted, "#note-edit-input")
     def _submitted(self, event: Input.Submitted) -> None:

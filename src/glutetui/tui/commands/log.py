@@ -1,0 +1,44 @@
+"""``log: ...``: the log screen's tabs and actions, from anywhere in the app.
+
+Loaded when the palette first opens (see :func:`glutetui.tui.commands.lazy_provider`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from glutetui.tui.commands import Command, CommandsProvider
+
+TABS = (
+    ("sessions", "Every session, newest first"),
+    ("progress", "Reps, load, bests and pain per exercise"),
+    ("consistency", "Streak, calendar of training days, sets this week"),
+    ("balance", "Left against right for per-side exercises"),
+)
+"""Each tab of the log screen (its ``show_tab`` argument) and what it shows."""
+
+
+class LogCommands(CommandsProvider):
+    """``log: ...``: the log screen's tabs and actions, from anywhere in the app."""
+
+    def commands(self) -> Iterable[Command]:
+        """Every log command."""
+        yield ("log: open", "Sessions, progress, streaks and balance", self._run("log"))
+        for tab, help_text in TABS:
+            yield (f"log: {tab}", help_text, self._run(f"log(\"show_tab('{tab}')\")"))
+        yield (
+            "log: open session",
+            "Every set of the highlighted session",
+            self._run("log('open_session')"),
+        )
+        yield (
+            "log: edit note",
+            "Edit the highlighted session's note",
+            self._run("log('edit_note')"),
+        )
+        yield (
+            "log: delete session",
+            "Move the highlighted session to the trash",
+            self._run("log('delete_session')"),
+        )
+        yield ("log: reload", "Read the log files again", self._run("log('reload')"))

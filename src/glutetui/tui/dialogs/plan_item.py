@@ -1,0 +1,71 @@
+"""Edit one exercise's dose in the plan: sets, reps, load and warm-up sets. Enter saves."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Label
+
+from glutetui.model import MAX_SETS
+from glutetui.tui.dialogs.base import Dialog
+from glutetui.tui.format import load_text
+from glutetui.workout.entries import (
+    MAX_WARMUP_SETS,
+    InvalidEntry,
+    parse_load,
+    parse_range,
+    parse_whole,
+)
+from glutetui.workout.plan import PlanItem
+
+
+class PlanItemDialog(Dialog[PlanItem | None]):
+    """Dismisses with the edited plan item, or ``None`` when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="plan-item-cancel"),
+    ]
+
+    def __init__(self, item: PlanItem, unit: str) -> None:
+        super().__init__()
+        self.item = item
+        self.unit = unit
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        lo, hi = item.reps
+        with Vertical(classes="dialog", id="plan-item-dialog"):
+            yield Label(item.exercise.name, classes="dialog-title", markup=False)
+            each = " per side" if item.per_side else ""
+            yield Label(f"Work sets (1–{MAX_SETS}){each}")
+            yield Input(str(item.sets), id="edit-sets", max_length=2, restrict=r"[0-9]*")
+            yield Label("Reps: a number or a range like 8-12")
+            yield Input(f"{lo}-{hi}" if lo != hi else str(lo), id="edit-reps", max_length=9)
+            yield Label(f"Load: empty for bodyweight, 20 ({self.unit}), 45 lb or 'red band'")
+            yield Input(load_text(item.load, item.unit), id="edit-load", max_length=30)
+            yield Label(f"Warm-up sets (0–{MAX_WARMUP_SETS}), logged apart from work sets")
+            yield Input(str(item.warmup_sets), id="edit-warmup", max_length=1, restrict=r"[0-9]*")
+            yield Label("", id="edit-error")
+            yield Label("enter: save · escape: cancel", classes="dialog-hint")
+
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        try:
+            sets = parse_whole(self.query_one("#edit-sets", Input).value, "sets", 1, MAX_SETS)
+            reps = parse_range(self.query_one("#edit-reps", Input).value)
+            load, unit = parse_load(self.query_one("#edit-load", Input).value, self.unit)
+            warmup = parse_whole(
+                self.query_one("#edit-warmup", Input).value, "warmup_sets", 0, MAX_WARMUP_SETS
+            )
+            item = replace(
+                self.item, sets=sets, reps=reps, load=load, unit=unit, warmup_sets=warmup
+            )
+        except InvalidEntry as exc:
+            self.query_one("#edit-error", Label).update(str(exc))
+            return
+        self.dismiss(item)

@@ -1,0 +1,95 @@
+"""How the screens put figures into cells and boxes: dates, notes, bests, loads, doses.
+
+What a number, a load, a duration or a unit reads as is decided in :mod:`glutetui.figures`;
+this module only fits those words to the screens (a table's date column, a note cut to its
+cell, a best with its day, the text a load box starts with).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from glutetui import figures
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from glutetui.stats import Best
+    from glutetui.store import SessionRow
+    from glutetui.workout.plan import PlanItem, Step
+
+NOTE_WIDTH = 24
+"""Characters of a note shown in the log's Sessions table."""
+
+
+def when(moment: datetime) -> str:
+    """``2026-11-23 18:04``: a session's start in tables and dialogs, in the zone it was
+    recorded in."""
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+def note_cell(note: str, status: str) -> str:
+    """The note on one line, shortened, after the status when the session is not complete."""
+    text = " ".join(note.split())
+    if status != "complete":
+        text = f"[{status}] {text}".rstrip()
+    if len(text) > NOTE_WIDTH:
+        text = text[: NOTE_WIDTH - 1] + "…"
+    return text
+
+
+def pain_cell(pain: int | None) -> str:
+    """The highest pain as a number, :data:`~glutetui.figures.MISSING` when none was reported."""
+    return figures.MISSING if pain is None else str(pain)
+
+
+def session_cells(row: SessionRow) -> tuple[str, ...]:
+    """One row of the log's Sessions table, as plain strings (the cheapest cells)."""
+    return (
+        when(row.started_at),
+        figures.format_duration(row.duration),
+        str(row.worked),
+        str(row.sets),
+        str(row.reps),
+        pain_cell(row.max_pain),
+        note_cell(row.note, row.status),
+    )
+
+
+def best_text(best: Best | None, what: str) -> str:
+    """``15 reps (2026-03-04)``: a personal best and the day it was reached, or a dash."""
+    if best is None:
+        return figures.MISSING
+    return f"{what} ({best.day.isoformat()})"
+
+
+def load_text(load: float | None, unit: str | None) -> str:
+    """The load as :func:`glutetui.figures.format_load` words it (``20 kg``, ``red band``),
+    but empty for bodyweight: what a load box starts with, since an empty box means
+    bodyweight and the word would not read back."""
+    if load is None and not figures.is_band(unit):
+        return ""
+    return figures.format_load(load, unit)
+
+
+def short_dose(item: PlanItem) -> str:
+    """``3×12–15/side``: a planned dose in a narrow column."""
+    lo, hi = item.reps
+    text = f"{item.sets}×{lo}–{hi}" if lo != hi else f"{item.sets}×{lo}"
+    return text + ("/side" if item.per_side else "")
+
+
+def step_target(
+    item: PlanItem, step: Step, load: float | None, unit: str | None, *, hold_cue: bool
+) -> str:
+    """``Target 12–15 reps · hold 2 s at the top (h counts it) · 20 kg · warm-up: go light``."""
+    lo, hi = item.reps
+    target = f"Target {lo} reps" if lo == hi else f"Target {lo}–{hi} reps"
+    if item.hold_seconds:
+        target += f" · hold {item.hold_seconds} s at the top"
+        if hold_cue:
+            target += " (h counts it)"
+    target += f" · {figures.format_load(load, unit)}"
+    if step.warmup:
+        target += " · warm-up: go light"
+    return target

@@ -1,0 +1,110 @@
+"""StepView: the session's current step, drawn big enough to read from the mat.
+
+The exercise, ``Set 2 of 3 · Left side``, the target, the form cues, the countdown panel, and
+the fields for the entry the step asks for (reps, load and RPE for a set; pain and a note after
+an exercise). It only draws and holds the fields: the session screen reads them, drives the
+runner and saves. Styled in the session screen's ``session.tcss``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, ProgressBar, Static
+
+from glutetui.tui.format import load_text, step_target
+from glutetui.tui.widgets.countdown import CountdownPanel
+from glutetui.tui.widgets.number_picker import NumberPicker
+from glutetui.workout.entries import MAX_PAIN, MAX_REPS_DONE
+
+if TYPE_CHECKING:
+    from glutetui.workout.runner import Runner
+
+MAX_CUES = 3
+"""Form cues shown under the target (the library shows them all)."""
+
+
+class StepView(Vertical):
+    """The current step and its entry fields; :meth:`show` draws whatever step is current."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="session-progress"):
+            yield Label("", id="exercise-count")
+            yield ProgressBar(id="session-bar", show_eta=False)
+        # Exercise names and cues may come from plugins, notes from people: never markup.
+        yield Label("", id="exercise-name", markup=False)
+        yield Label("", id="step-label")
+        yield Label("", id="step-target")
+        yield Static("", id="step-cues", markup=False)
+        yield CountdownPanel(id="countdown")
+        with Horizontal(id="set-entry"):
+            yield NumberPicker(0, maximum=MAX_REPS_DONE, label="Reps", id="reps")
+            with Vertical(id="set-extras"):
+                yield Label("Load (kg, lb or band colour)", classes="field-label")
+                yield Input(id="load", max_length=30)
+                yield Label("RPE 1–10 (optional)", classes="field-label")
+                yield Input(id="rpe", max_length=2, restrict=r"[0-9]*")
+        with Horizontal(id="pain-entry"):
+            yield NumberPicker(
+                None, maximum=MAX_PAIN, allow_none=True, label="Pain 0–10", id="pain"
+            )
+            with Vertical(id="pain-extras"):
+                yield Label("0 none · 10 worst. Sharp or rising pain: stop.", classes="field-label")
+                yield Label("Note (optional)", classes="field-label")
+                yield Input(id="note", max_length=500)
+        yield Static("", id="done-message")
+        yield Label("", id="entry-error")
+        yield Label("", id="save-status")
+
+    def show(self, runner: Runner, *, hold_cue: bool) -> None:
+        """Draw ``runner``'s current step, reset the entry fields to its defaults and focus the
+        main one (the session screen focuses itself when every step is done)."""
+        step = runner.current
+        done, total = runner.progress
+        n, of = runner.exercise_position
+        self.query_one("#exercise-count", Label).update(f"Exercise {n} of {of}")
+        self.query_one("#session-bar", ProgressBar).update(total=total, progress=done)
+        self.query_one("#entry-error", Label).update("")
+        done_message = self.query_one("#done-message", Static)
+        self.query_one("#set-entry").display = step is not None and step.kind == "set"
+        self.query_one("#pain-entry").display = step is not None and step.kind == "pain"
+        done_message.display = step is None
+        name = self.query_one("#exercise-name", Label)
+        label = self.query_one("#step-label", Label)
+        target = self.query_one("#step-target", Label)
+        cues = self.query_one("#step-cues", Static)
+        if step is None:
+            name.update("All done")
+            label.update("Every step is behind you.")
+            target.update("")
+            cues.update("")
+            if runner.finished:
+                done_message.update(
+                    "Finished, but the session is NOT SAVED (see below). r retries the save; "
+                    "escape or q asks before discarding it."
+                )
+            else:
+                done_message.update("Press enter (or f) to finish and see the summary; u undoes.")
+            return
+        item = runner.item(step)
+        name.update(item.exercise.name)
+        label.update(step.label)
+        if step.kind == "set":
+            load, unit = runner.default_load(step)
+            target.update(step_target(item, step, load, unit, hold_cue=hold_cue))
+            cues.update("\n".join(f"• {cue}" for cue in item.exercise.cues[:MAX_CUES]))
+            reps = self.query_one("#reps", NumberPicker)
+            reps.set_value(runner.default_reps(step))
+            self.query_one("#load", Input).value = load_text(load, unit)
+            self.query_one("#rpe", Input).value = ""
+            reps.focus()
+        else:
+            target.update("Any pain in the hip, knee or back during that exercise?")
+            cues.update("")
+            log = runner.session.exercise(item.exercise_id)
+            pain = self.query_one("#pain", NumberPicker)
+            pain.set_value(log.pain if log else None)
+            self.query_one("#note", Input).value = log.note if log else ""
+            pain.focus()

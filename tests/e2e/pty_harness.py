@@ -1,0 +1,205 @@
+"""The real ``python -m glutetui`` on a pseudo-terminal, for the end-to-end tests.
+
+:class:`Terminal` starts the app at 80x24 with a temporary config dir and reads what it draws in
+the background. It can type, send signals and hang up: closing the terminal's master side is
+what a dropped SSH link or a killed tmux session does (the kernel hangs the terminal up and
+sends SIGHUP and SIGCONT to glutetui, the session leader). Everything waits by polling the
+output or the file system, with generous time limits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ANSI = re.compile(
+    rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>NOMc78]"
+)
+TIMEOUT = 30.0
+GONE_WITHIN = 5.0
+"""A process still there this long after a hang-up is left behind (the issue's bound)."""
+FORKING = threading.Lock()
+"""Held from forking until the master side is close-on-exec: every child forked meanwhile would
+keep it open, and the terminal would not hang up when the test closes it."""
+
+
+def make_config_dir(root: Path) -> Path:
+    """A fresh config dir under ``root`` whose first-run notice was already shown."""
+    config = root / "config"
+    config.mkdir()
+    (config / "state.toml").write_text("first_run_notice_shown = true\n")
+    return config
+
+
+class Terminal:
+    """``python -m glutetui`` on a pseudo-terminal, with its output read in the background."""
+
+    def __init__(self, config_dir: Path) -> None:
+        env = {
+            **os.environ,
+            "GLUTETUI_CONFIG_DIR": str(config_dir),
+            "TERM": "xterm-256color",
+            "COLUMNS": "80",
+            "LINES": "24",
+        }
+        env.pop("NO_COLOR", None)
+        env.pop("TEXTUAL", None)
+        with FORKING:
+            self.pid, self.fd = pty.fork()
+            if self.pid:
+                os.set_inheritable(self.fd, False)  # pty.fork leaves it inheritable
+        if self.pid == 0:  # the child: size the terminal, then become glutetui
+            try:
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+                os.execve(sys.executable, [sys.executable, "-m", "glutetui"], env)
+            finally:
+                os._exit(127)
+        self.output = bytearray()
+        self.status: int | None = None
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        # Polls rather than blocking in read: a read in progress would keep the master side
+        # open after hang_up closed it, and the terminal would never hang up.
+        while not self._stop.is_set():
+            ready, _, _ = select.select([self.fd], [], [], 0.02)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                return
+            if not chunk:
+                return
+            with self._lock:
+                self.output.extend(chunk)
+
+    def raw(self) -> bytes:
+        """Everything written so far, escape sequences and all."""
+        with self._lock:
+            return bytes(self.output)
+
+    def text(self) -> str:
+        """Everything shown so far, with the escape sequences taken out."""
+        return ANSI.sub(b"", self.raw()).decode("utf-8", "replace")
+
+    def shows(self, needle: str) -> bool:
+        """Whether ``needle`` was drawn (spaces may be drawn as cursor moves)."""
+        text = self.text()
+        return needle in text or needle.replace(" ", "") in text.replace(" ", "")
+
+    def wait_for_text(self, needle: str, timeout: float = TIMEOUT) -> None:
+        """Poll the output until ``needle`` appears."""
+        self._wait_for(lambda: self.shows(needle), repr(needle), timeout)
+
+    def wait_for_bytes(self, needle: bytes, timeout: float = TIMEOUT) -> None:
+        """Poll the output until ``needle``, an escape sequence say, was written."""
+        self._wait_for(lambda: needle in self.raw(), repr(needle), timeout)
+
+    def _wait_for(self, shown: Callable[[], bool], what: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if shown():
+                return
+            self.assert_running()
+            time.sleep(0.02)
+        raise AssertionError(f"{what} never appeared; last output:\n{self.text()[-2000:]}")
+
+    def send(self, keys: str) -> None:
+        """Type ``keys``."""
+        os.write(self.fd, keys.encode())
+
+    def hang_up(self) -> None:
+        """Close the terminal, as a dropped SSH link or ``tmux kill-session`` does."""
+        self._stop.set()
+        self._reader.join(timeout=5)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        self.fd = -1
+
+    def assert_running(self) -> None:
+        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        if pid:
+            self.status = status
+            raise AssertionError(f"glutetui exited early ({status}):\n{self.text()[-2000:]}")
+
+    def ended_within(self, timeout: float) -> bool:
+        """Whether the process ended within ``timeout`` seconds (its status is kept)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = status
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.02)
+
+    def wait_exit(self, timeout: float = 10.0) -> int:
+        """Wait for the process to end; return its exit code (fails on a signal death)."""
+        if not self.ended_within(timeout):
+            raise AssertionError(f"glutetui did not exit within {timeout} s")
+        assert self.status is not None
+        self._reader.join(timeout=5)
+        assert os.WIFEXITED(self.status), (
+            f"killed by signal {os.WTERMSIG(self.status)}, not a clean exit"
+        )
+        return os.WEXITSTATUS(self.status)
+
+    def close(self) -> None:
+        """Kill the process if it is still there and close the terminal."""
+        if self.status is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        self._stop.set()
+        if self.fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.fd)
+            self.fd = -1
+
+
+def session_files(config_dir: Path) -> list[Path]:
+    return sorted((config_dir / "logs").glob("*.toml"))
+
+
+def read_session(config_dir: Path) -> dict[str, Any]:
+    """The one session file's data, or ``{}`` when there is none yet."""
+    files = session_files(config_dir)
+    if not files:
+        return {}
+    try:
+        return tomllib.loads(files[0].read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}  # not possible with atomic writes, but never fail on a race here
+
+
+def wait_for_sets(config_dir: Path, count: int, timeout: float = TIMEOUT) -> dict[str, Any]:
+    """Poll the logs folder until the session file holds ``count`` sets; return its data."""
+    deadline = time.monotonic() + timeout
+    data: dict[str, Any] = {}
+    while time.monotonic() < deadline:
+        data = read_session(config_dir)
+        if len(data.get("sets", [])) >= count:
+            return data
+        time.sleep(0.05)
+    raise AssertionError(f"the log never held {count} sets: {data}")
