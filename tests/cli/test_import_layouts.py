@@ -232,3 +232,13 @@ def test_any_cell_is_read_or_refused_with_a_reason(cell: str) -> None:
         cells[column] = '"' + cell.replace('"', '""') + '"'
         with contextlib.suppress(ImportFormatError):
             read_import(HEADER + ",".join(cells) + "\n", None, "kg", names)
+
+
+def test_one_moment_written_two_ways_is_one_session() -> None:
+    text = (
+        "Date,Workout Name,Exercise Name,Set Order,Reps\n"
+        "2025-01-01 10:00:00,A,Plank,1,10\n"
+        "2025-01-01T10:00:00,A,Plank,2,10\n"
+    )
+    (s,) = read_import(text, None, "kg", names).sessions
+    assert [x.set_number for x in s.sets] == [1, 2]

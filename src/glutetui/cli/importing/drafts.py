@@ -55,10 +55,40 @@ def each_side(name: str) -> tuple[str, bool]:
     return (bare.strip() or name, True) if found else (name, False)
 
 
-def import_id(source: str, started_at: datetime, title: str) -> str:
-    """A stable id, so importing the same file twice finds the sessions already there."""
-    digest = hashlib.sha256(f"{source}|{started_at.isoformat()}|{title}".encode()).hexdigest()[:6]
-    return f"{started_at.astimezone(UTC):%Y%m%dT%H%M%S}-{digest}"
+def import_id(source: str, written: datetime, title: str) -> str:
+    """The id of a session imported from ``source``, from what the file says: its start as
+    written there and its title. The same file gives the same ids on every machine, whatever
+    its time zone, so importing it again finds the sessions already there.
+
+    Like every session id, it starts with the start second (the UTC one when the file gives
+    a UTC offset, else the time as written) and ends with six hex digits, here a digest.
+    """
+    digest = hashlib.sha256(f"{source}|{written.isoformat()}|{title}".encode()).hexdigest()[:6]
+    second = written if written.tzinfo is None else written.astimezone(UTC)
+    return f"{second:%Y%m%dT%H%M%S}-{digest}"
+
+
+class Drafts:
+    """The sessions of a file being assembled, found by the cells that start each (its date
+    and title as written); two ways of writing one moment still make one session."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, str], SessionDraft] = {}
+        self._by_id: dict[str, SessionDraft] = {}
+
+    def get(self, key: tuple[str, str]) -> SessionDraft | None:
+        """The session that ``key``'s row belongs to, if one was started."""
+        return self._by_key.get(key)
+
+    def add(self, key: tuple[str, str], draft: SessionDraft) -> SessionDraft:
+        """Start ``draft`` for ``key`` (or go on with the one that has its id)."""
+        draft = self._by_id.setdefault(draft.id, draft)
+        self._by_key[key] = draft
+        return draft
+
+    def build(self) -> list[Session]:
+        """The finished sessions, in the order they were started."""
+        return [d.build() for d in self._by_id.values()]
 
 
 @dataclass

@@ -14,7 +14,14 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING
 
-from glutetui.cli.importing.drafts import Layout, SessionDraft, each_side, import_id, join_notes
+from glutetui.cli.importing.drafts import (
+    Drafts,
+    Layout,
+    SessionDraft,
+    each_side,
+    import_id,
+    join_notes,
+)
 from glutetui.cli.importing.rows import ImportFormatError, local
 from glutetui.cli.importing.strong import unit_of
 from glutetui.figures import format_number
@@ -97,17 +104,18 @@ def parse(
     rows: Iterable[Cells], ctx: Context, weight_column: str, header_unit: str | None
 ) -> list[Session]:
     """Sessions from the rows of a FitNotes export: every row of one date is one workout."""
-    drafts: dict[str, SessionDraft] = {}
+    drafts = Drafts()
     for r in rows:
         day = r.text("Date")
-        draft = drafts.get(day)
+        draft = drafts.get((day, ""))
         if draft is None:
             started = r.moment("Date", DATES)
             if ":" not in day:
                 started = started.replace(hour=NOON)
             moment = local(started)
-            draft = drafts[day] = SessionDraft(
-                id=import_id(NAME, moment, ""), started_at=moment, source=NAME
+            draft = drafts.add(
+                (day, ""),
+                SessionDraft(id=import_id(NAME, started, ""), started_at=moment, source=NAME),
             )
         name, both_sides = each_side(r.text("Exercise"))
         if not name:
@@ -143,4 +151,4 @@ def parse(
             ),
             both_sides=both_sides,
         )
-    return [d.build() for d in drafts.values()]
+    return drafts.build()

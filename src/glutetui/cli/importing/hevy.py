@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glutetui.cli.importing.drafts import Layout, SessionDraft, each_side, import_id, join_notes
+from glutetui.cli.importing.drafts import (
+    Drafts,
+    Layout,
+    SessionDraft,
+    each_side,
+    import_id,
+    join_notes,
+)
 from glutetui.cli.importing.rows import local
 from glutetui.figures import format_number
 from glutetui.model import SetResult
@@ -40,25 +47,28 @@ def recognise(header: Sequence[str], sample: Sequence[str] | None) -> Layout | N
 
 def parse(rows: Iterable[Cells], ctx: Context) -> list[Session]:
     """Sessions from the rows of a Hevy export."""
-    drafts: dict[tuple[str, str], SessionDraft] = {}
+    drafts = Drafts()
     for r in rows:
         set_type = r.text("set_type").lower()
         kind = KINDS.get(set_type)
         if kind is None:
             r.fail("set_type", f"{set_type!r} is not normal, warmup, drop or failure")
-        started = r.moment("start_time", DATES)
         title = r.text("title")
         key = (r.text("start_time"), title)
         draft = drafts.get(key)
         if draft is None:
+            started = r.moment("start_time", DATES)
             moment = local(started)
             ended = local(r.moment("end_time", DATES)) if r.text("end_time") else None
-            draft = drafts[key] = SessionDraft(
-                id=import_id(NAME, moment, title),
-                started_at=moment,
-                ended_at=ended,
-                note=join_notes(title, r.text("description")),
-                source=NAME,
+            draft = drafts.add(
+                key,
+                SessionDraft(
+                    id=import_id(NAME, started, title),
+                    started_at=moment,
+                    ended_at=ended,
+                    note=join_notes(title, r.text("description")),
+                    source=NAME,
+                ),
             )
         name, both_sides = each_side(r.text("exercise_title"))
         if not name:
@@ -98,4 +108,4 @@ def parse(rows: Iterable[Cells], ctx: Context) -> list[Session]:
             ),
             both_sides=both_sides,
         )
-    return [d.build() for d in drafts.values()]
+    return drafts.build()

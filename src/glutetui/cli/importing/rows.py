@@ -202,5 +202,5 @@ class Cells:
 
 def local(moment: datetime) -> datetime:
     """``moment`` with a UTC offset: a time written without one is taken as this computer's
-    local time (the session's id never depends on it; see :func:`~.drafts.import_id`)."""
+    local time (the session's id never depends on that: see :func:`.drafts.import_id`)."""
     return moment if moment.tzinfo is not None else moment.astimezone()

@@ -17,6 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from glutetui.cli.importing.drafts import (
+    Drafts,
     Layout,
     SessionDraft,
     each_side,
@@ -93,24 +94,27 @@ def set_kind(r: Cells, key: str) -> str:
 def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[Session]:
     """Sessions from the rows of a Strong export laid out as ``columns`` says."""
     c = columns
-    drafts: dict[tuple[str, str], SessionDraft] = {}
+    drafts = Drafts()
     for r in rows:
         kind = set_kind(r, "Set Order")
         if kind == REST:
             ctx.skip("rest timer")
             continue
-        started = r.moment("Date", DATES)
         workout = r.text("Workout Name")
         key = (r.text("Date"), workout)
         draft = drafts.get(key)
         if draft is None:
+            started = r.moment("Date", DATES)
             moment = local(started)
-            draft = drafts[key] = SessionDraft(
-                id=import_id(NAME, moment, workout),
-                started_at=moment,
-                ended_at=r.end(c.duration, moment),
-                note=join_notes(workout, r.text("Workout Notes")),
-                source=NAME,
+            draft = drafts.add(
+                key,
+                SessionDraft(
+                    id=import_id(NAME, started, workout),
+                    started_at=moment,
+                    ended_at=r.end(c.duration, moment),
+                    note=join_notes(workout, r.text("Workout Notes")),
+                    source=NAME,
+                ),
             )
         name, both_sides = each_side(r.text("Exercise Name"))
         if not name:
@@ -160,7 +164,7 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
             ),
             both_sides=both_sides,
         )
-    return [d.build() for d in drafts.values()]
+    return drafts.build()
 
 
 def _classic(header: set[str]) -> StrongColumns:
