@@ -6,6 +6,7 @@ Run in-process on ``read_import`` (the command around it is tested in ``test_imp
 from __future__ import annotations
 
 import contextlib
+import re
 from datetime import timedelta
 from functools import cache
 
@@ -242,3 +243,77 @@ def test_one_moment_written_two_ways_is_one_session() -> None:
     )
     (s,) = read_import(text, None, "kg", names).sessions
     assert [x.set_number for x in s.sets] == [1, 2]
+
+
+HEVY = (
+    "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,"
+    "set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe\n"
+    'A,"9 Apr 2026, 17:18","9 Apr 2026, 18:02",,Clamshell,,,0,normal,{w},{r},,{s},{rpe}\n'
+)
+FITNOTES = (
+    "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time\n"
+    "2024-03-15,Clamshell,Glutes,{w},{u},{r},,,{t}\n"
+)
+STRONG6 = (
+    '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";'
+    '"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"\n'
+    '"1";"2024-02-03 09:15:00";"A";"{d}";"Plank";"1";"{w}";"{r}";"";"";"";"";""\n'
+)
+OWN = (
+    "date,session_id,exercise_id,exercise_name,set,side,reps,load,unit,rpe,pain\n"
+    "2026-01-01T10:00:00+01:00,{id},clamshell,Clamshell,{n},,{r},{w},kg,,{p}\n"
+)
+OK = {"w": "10", "r": "10", "s": "", "rpe": "", "u": "kgs", "t": "", "d": "60"}
+OK |= {"id": "20260101T090000-aaaaaa", "n": "1", "p": ""}
+
+
+@pytest.mark.parametrize(
+    ("template", "change", "where"),
+    [
+        (HEVY, {"w": "1e400"}, "line 2, column \"weight_kg\": '1e400' is not a number"),
+        (HEVY, {"r": "nan"}, "line 2, column \"reps\": 'nan' is not a number"),
+        (HEVY, {"s": "1e9"}, "line 2, column \"duration_seconds\": '1e9': seconds must"),
+        (HEVY, {"rpe": "99"}, "line 2, column \"rpe\": '99': RPE must"),
+        (FITNOTES, {"w": "2000"}, "line 2, column \"Weight\": '2000': load must"),
+        (FITNOTES, {"u": "stone"}, "line 2, column \"Weight Unit\": 'stone' is not kg or lbs"),
+        (FITNOTES, {"t": "99999:00:00"}, "line 2, column \"Time\": '99999:00:00': seconds must"),
+        (STRONG6, {"w": "1e400"}, "line 2, column \"Weight (kg)\": '1e400' is not a number"),
+        (STRONG6, {"d": "9" * 40}, 'line 2, column "Duration (sec)"'),
+        (OWN, {"id": "../../x"}, "line 2, column \"session_id\": '../../x' is not a session id"),
+        (OWN, {"n": "0"}, "line 2, column \"set\": '0': a set number must"),
+        (OWN, {"p": "11"}, "line 2, column \"pain\": '11': pain must"),
+        (OWN, {"w": "-0.5"}, "line 2, column \"load\": '-0.5': load must"),
+    ],
+)
+def test_every_layout_names_the_line_and_column_it_refuses(
+    template: str, change: dict[str, str], where: str
+) -> None:
+    with pytest.raises(ImportFormatError) as caught:
+        read_import(template.format(**(OK | change)), None, "kg", names)
+    assert str(caught.value).startswith(where)
+
+
+def test_each_template_reads_as_it_stands() -> None:
+    """The refusals above come from the one changed cell."""
+    for template in (HEVY, FITNOTES, STRONG6, OWN):
+        assert len(read_import(template.format(**OK), None, "kg", names).sessions) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[{"session_id": "a", "reps": 1e400}]', "row 1, column \"reps\": 'inf' is not a number"),
+        ('[{"session_id": "a", "reps": NaN}]', "row 1, column \"reps\": 'nan' is not a number"),
+        (f'[{{"reps": {"9" * 5000}}}]', "not valid JSON"),
+        ("[" * 100_000, "not valid JSON"),
+    ],
+)
+def test_json_rows_of_earlier_versions_are_checked_the_same_way(text: str, message: str) -> None:
+    with pytest.raises(ImportFormatError, match=re.escape(message)):
+        read_import(text.replace('"session_id": "a"', OWN_JSON), None, "kg", names)
+
+
+OWN_JSON = (
+    '"session_id": "20260101T090000-aaaaaa", "date": "2026-01-01T10:00:00+01:00", '
+    '"exercise_id": "clamshell", "set": 1'
+)
