@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glutetui.text import neutralise, strip_controls
+from glutetui.text import FORMULA_STARTS, inert_cell, live_cell, neutralise, strip_controls
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,14 @@ def test_nothing_left_to_strip(text: str) -> None:
     clean, _ = strip_controls(text)
     assert strip_controls(clean) == (clean, 0)
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in clean)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "'"])
+def test_a_cell_that_starts_like_a_formula_is_quoted(start: str) -> None:
+    assert inert_cell(start + "1+1") == "'" + start + "1+1"
+
+
+@given(st.text())
+def test_live_cell_undoes_inert_cell(text: str) -> None:
+    assert live_cell(inert_cell(text)) == text
+    assert not inert_cell(text).startswith(FORMULA_STARTS)

@@ -1,10 +1,12 @@
-"""Text from outside made safe: control characters out of what is logged and shown.
+"""Text made safe where it goes: control characters out of the log and the screen, formulas
+out of spreadsheets.
 
 A note in another app's export (or a hand-edited file) can hold terminal escape sequences, a
 bell, NUL bytes or bidirectional overrides that make text read differently from what it is.
 :func:`strip_controls` is the one place that decides what goes: every import runs text through
 it before it reaches the log, and screens can run text through :func:`neutralise` before
-showing it.
+showing it. A note that starts with ``=`` is a formula to a spreadsheet opening an export:
+every text cell of a CSV export goes through :func:`inert_cell`.
 """
 
 from __future__ import annotations
@@ -38,3 +40,19 @@ def strip_controls(text: str) -> tuple[str, int]:
 def neutralise(text: str) -> str:
     """``text`` without control characters (see :func:`strip_controls`)."""
     return strip_controls(text)[0]
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell starts that a spreadsheet would run as a formula (or as a command)."""
+_QUOTE = "'"
+
+
+def inert_cell(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet runs: one that starts like a formula gets a
+    leading ``'`` (and so does one that starts with ``'``, so :func:`live_cell` can undo it)."""
+    return _QUOTE + text if text.startswith((*FORMULA_STARTS, _QUOTE)) else text
+
+
+def live_cell(text: str) -> str:
+    """The text :func:`inert_cell` was given."""
+    return text[1:] if text.startswith(_QUOTE) else text

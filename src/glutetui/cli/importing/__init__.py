@@ -5,8 +5,9 @@ order), or checked against ``--format``; its rows go to that layout's module, as
 :class:`~.rows.Cells` checked against what the app can log. Every layout yields finished
 :class:`~glutetui.model.Session` objects with ids that stay the same when the file is imported
 again, and counts what it set aside: rows that record no work, and control characters taken
-out of the text (:func:`glutetui.text.strip_controls`). Nothing is written here: the whole
-file is read and checked before the caller writes anything.
+out of the text (:func:`glutetui.text.strip_controls`). A JSON object is glutetui's backup
+(:mod:`glutetui.cli.backup`). Nothing is written here: the whole file is read and checked
+before the caller writes anything.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 from glutetui.cli.importing import fitnotes, glutetui, hevy, strong, strong6, strong_older
 from glutetui.cli.importing.drafts import Context, Layout
 from glutetui.cli.importing.rows import Cells, ImportFormatError
-from glutetui.text import strip_controls
+from glutetui.text import live_cell, strip_controls
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -118,6 +119,8 @@ def _cells(
     names = list(layout.columns or header)
     width = len(names)
     for line, cells in table:
+        if layout.inert:
+            cells = [live_cell(c) for c in cells]
         if len(cells) > width:
             if layout.repair is None:
                 raise ImportFormatError(
@@ -138,6 +141,13 @@ def read_import(
     """
     ctx = Context(unit, names)
     text = text.lstrip("\ufeff")
+    if text.lstrip().startswith("{"):
+        from glutetui.cli import backup  # here: it reads through the log's own reader
+
+        if fmt not in (None, glutetui.NAME):
+            raise ImportFormatError(f"this is a glutetui backup, not a {fmt} export")
+        sessions, removed = backup.read_backup(text)
+        return ImportResult("glutetui backup", sessions, ctx.skipped, removed)
     if text.lstrip().startswith("["):
         if fmt not in (None, glutetui.NAME):
             raise ImportFormatError(

@@ -73,14 +73,14 @@ class Drafts:
     and title as written); two ways of writing one moment still make one session."""
 
     def __init__(self) -> None:
-        self._by_key: dict[tuple[str, str], SessionDraft] = {}
+        self._by_key: dict[tuple[str, ...], SessionDraft] = {}
         self._by_id: dict[str, SessionDraft] = {}
 
-    def get(self, key: tuple[str, str]) -> SessionDraft | None:
+    def get(self, key: tuple[str, ...]) -> SessionDraft | None:
         """The session that ``key``'s row belongs to, if one was started."""
         return self._by_key.get(key)
 
-    def add(self, key: tuple[str, str], draft: SessionDraft) -> SessionDraft:
+    def add(self, key: tuple[str, ...], draft: SessionDraft) -> SessionDraft:
         """Start ``draft`` for ``key`` (or go on with the one that has its id)."""
         draft = self._by_id.setdefault(draft.id, draft)
         self._by_key[key] = draft
@@ -164,3 +164,6 @@ class Layout:
     """Column names to read the rows by instead of the file's own (a translated header)."""
     repair: Callable[[list[str], int], list[str]] | None = None
     """A row with more cells than the header (unquoted commas) put right, given its line."""
+    inert: bool = False
+    """Written by glutetui, its text cells made inert for spreadsheets
+    (:func:`glutetui.text.inert_cell`): read back as they were."""

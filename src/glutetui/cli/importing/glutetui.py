@@ -23,7 +23,7 @@ REQUIRED = frozenset({"session_id", "exercise_id", "set", "reps"})
 
 def recognise(header: Sequence[str], sample: Sequence[str] | None) -> Layout | None:
     """glutetui's CSV layout, told by its columns."""
-    return Layout(NAME, "glutetui", parse) if set(header) >= REQUIRED else None
+    return Layout(NAME, "glutetui", parse, inert=True) if set(header) >= REQUIRED else None
 
 
 def parse(rows: Iterable[Cells], ctx: Context) -> list[Session]:
@@ -53,12 +53,22 @@ def parse(rows: Iterable[Cells], ctx: Context) -> list[Session]:
                 load=r.load("load", keep_zero=True),
                 unit=r.text("unit") or None,
                 rpe=r.rpe("rpe"),
-                warmup=r.text("warmup").lower() in ("yes", "true", "1"),
+                warmup=_warmup(r),
                 finished_at=local(r.moment("finished_at")) if r.text("finished_at") else None,
                 note=r.text("note"),
             )
         )
     return [d.build() for d in drafts.values()]
+
+
+def _warmup(r: Cells) -> bool:
+    """The set's kind, or, in files written before there was one, its warm-up flag."""
+    kind = r.text("kind")
+    if kind:
+        if kind not in ("warm-up", "work"):
+            r.fail("kind", f"{kind!r} is not warm-up or work")
+        return kind == "warm-up"
+    return r.text("warmup").lower() in ("yes", "true", "1")
 
 
 def rows_from_json(text: str) -> list[tuple[int, dict[str, str]]]:

@@ -22,6 +22,7 @@ from glutetui.workout.entries import (
     check_rpe,
     check_seconds,
     check_set_number,
+    check_unit,
 )
 
 if TYPE_CHECKING:
@@ -187,6 +188,11 @@ class Cells:
         except OverflowError:
             self.fail(key, f"{self.text(key)!r} ends beyond the calendar")
         return self._check(key, check_moment, ended)
+
+    def unit(self, key: str, unit: str) -> str:
+        """``unit`` (taken from ``key``'s cell), if the log can hold it."""
+        checked: str | None = unit
+        return self._check(key, check_unit, checked) or unit
 
     def side(self, key: str) -> Side | None:
         """``left``, ``right``, or ``None`` for both sides (empty, ``none``, ``both``)."""

@@ -5,7 +5,8 @@ writes no unit (the person's setting supplies it, unless a ``Weight Unit`` colum
 an older semicolon layout), numbers sets per exercise with ``W``, ``D`` and ``F`` for warm-up,
 drop and failure sets, adds ``Rest Timer`` rows, and writes a workout's length as ``1h 16m``.
 The same layout with its header translated (``日期,锻炼名称,时长,...``) is recognised by its
-column order. glutetui's own ``export --format strong`` adds ``Side``. The other Strong
+column order. glutetui's own ``export --format strong`` adds ``Side``, ``Band`` and
+``Session ID``, read back here. The other Strong
 layouts (:mod:`.strong_older`, :mod:`.strong6`) name their columns differently and go through
 the same :func:`parse`.
 """
@@ -25,8 +26,9 @@ from glutetui.cli.importing.drafts import (
     join_notes,
 )
 from glutetui.cli.importing.rows import local
-from glutetui.figures import format_number
+from glutetui.figures import BAND_PREFIX, format_number
 from glutetui.model import SetResult
+from glutetui.store import SESSION_ID_RE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -44,6 +46,9 @@ CLASSIC = (
 """The classic layout's columns, in order (RPE came last, and later: older files stop before)."""
 REQUIRED = frozenset({"Date", "Exercise Name", "Set Order", "Reps"})
 """Columns every English Strong export has."""
+SESSION_ID = "Session ID"
+"""The column glutetui's own Strong export adds for each session's id (with ``Side`` and
+``Band``: see :mod:`glutetui.cli.exporting.strong`)."""
 
 WORK, WARMUP, DROP, FAILURE = "work", "warm-up", "drop", "failure"
 REST, NOTE = "rest", "note"
@@ -101,15 +106,18 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
             ctx.skip("rest timer")
             continue
         workout = r.text("Workout Name")
-        key = (r.text("Date"), workout)
+        own_id = r.text(SESSION_ID)
+        key = (r.text("Date"), workout, own_id)
         draft = drafts.get(key)
         if draft is None:
+            if own_id and not SESSION_ID_RE.match(own_id):
+                r.fail(SESSION_ID, f"{own_id!r} is not a session id (letters, digits, - and _)")
             started = r.moment("Date", DATES)
             moment = local(started)
             draft = drafts.add(
                 key,
                 SessionDraft(
-                    id=import_id(NAME, started, workout),
+                    id=own_id or import_id(NAME, started, workout),
                     started_at=moment,
                     ended_at=r.end(c.duration, moment),
                     note=join_notes(workout, r.text("Workout Notes")),
@@ -134,7 +142,10 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
             continue
         weight = r.load(c.weight)
         unit = None
-        if weight is not None:
+        band = r.text("Band")
+        if band:
+            unit = r.unit("Band", BAND_PREFIX + band)
+        elif weight is not None:
             unit = unit_of(r.text(c.weight_unit)) if c.weight_unit else None
             unit = unit or c.unit or ctx.unit
         note = r.text("Notes")
@@ -180,7 +191,10 @@ def recognise(header: Sequence[str], sample: Sequence[str] | None) -> Layout | N
     or a translated classic header from its column order and ``sample``, its first row."""
     columns = set(header)
     if columns >= REQUIRED:
-        return Layout(NAME, "Strong", partial(parse, columns=_classic(columns)))
+        parse_classic = partial(parse, columns=_classic(columns))
+        if SESSION_ID in columns:
+            return Layout(NAME, "glutetui's Strong export", parse_classic, inert=True)
+        return Layout(NAME, "Strong", parse_classic)
     if (
         sample is not None
         and len(CLASSIC) - 1 <= len(header) <= len(CLASSIC) + 1

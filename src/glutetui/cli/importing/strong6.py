@@ -12,8 +12,8 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING
 
-from glutetui.cli.importing import strong
 from glutetui.cli.importing.drafts import Layout
+from glutetui.cli.importing.strong import NAME, REQUIRED, StrongColumns, parse, unit_of
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -25,17 +25,17 @@ _SHORT = {"meters": "m", "metres": "m", "kilometers": "km", "miles": "mi"}
 
 def recognise(header: Sequence[str], sample: Sequence[str] | None) -> Layout | None:
     """Strong 6's layout, told by its ``Workout #`` column and a unit in the weight's name."""
-    if "Workout #" not in header or not set(header) >= strong.REQUIRED:
+    if "Workout #" not in header or not set(header) >= REQUIRED:
         return None
     weight = next((m for h in header if (m := _WEIGHT.fullmatch(h))), None)
     if weight is None:
         return None
     distance = next((m for h in header if (m := _DISTANCE.fullmatch(h))), None)
-    columns = strong.StrongColumns(
+    columns = StrongColumns(
         duration="Duration (sec)",
         weight=weight.group(),
-        unit=strong.unit_of(weight.group(1)),
+        unit=unit_of(weight.group(1)),
         distance=distance.group() if distance else "Distance",
         distance_label=_SHORT.get(distance.group(1), distance.group(1)) if distance else "",
     )
-    return Layout(strong.NAME, "Strong 6", partial(strong.parse, columns=columns))
+    return Layout(NAME, "Strong 6", partial(parse, columns=columns))

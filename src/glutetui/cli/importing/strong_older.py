@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from glutetui.cli.importing import strong
 from glutetui.cli.importing.drafts import Layout
+from glutetui.cli.importing.strong import NAME, REQUIRED, StrongColumns, parse, unit_of
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -21,16 +21,16 @@ _DISTANCES = ("km", "mi", "m", "miles")
 
 def recognise(header: Sequence[str], sample: Sequence[str] | None) -> Layout | None:
     """The older layout, told by a weight column named for its unit."""
-    if not set(header) >= strong.REQUIRED:
+    if not set(header) >= REQUIRED:
         return None
     weight = next((h for h in header if h.lower() in _WEIGHTS), None)
     if weight is None:
         return None
     distance = next((h for h in header if h.lower() in _DISTANCES), "")
-    columns = strong.StrongColumns(
+    columns = StrongColumns(
         weight=weight,
-        unit=strong.unit_of(weight),
+        unit=unit_of(weight),
         distance=distance or "Distance",
         distance_label=distance,
     )
-    return Layout(strong.NAME, "Strong (older)", partial(strong.parse, columns=columns))
+    return Layout(NAME, "Strong (older)", partial(parse, columns=columns))
