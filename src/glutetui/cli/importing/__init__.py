@@ -77,20 +77,19 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
 
 def _table(text: str) -> tuple[str, list[tuple[int, list[str]]], int]:
     """The delimiter and the non-empty records of ``text``, with control characters taken
-    out, and how many were."""
+    out, and how many there were."""
     first = text.split("\n", 1)[0]
     # Strong 6 and an older Strong layout separate with semicolons.
     delimiter = ";" if first.count(";") > first.count(",") else ","
     table = []
     removed = 0
     for line, cells in _records(text, delimiter):
-        if not any(c.strip() for c in cells):
-            continue
         for i, cell in enumerate(cells):
             if not cell.isprintable():
                 cells[i], n = strip_controls(cell)
                 removed += n
-        table.append((line, cells))
+        if any(map(str.strip, cells)):
+            table.append((line, cells))
     if not table:
         raise ImportFormatError("the file is empty")
     return delimiter, table, removed
@@ -127,7 +126,8 @@ def _cells(
                     f"line {line}: {len(cells)} cells but the header has {width}"
                 )
             cells = layout.repair(cells, line)
-        yield Cells(dict(zip(names, cells, strict=False)), line, decimal_comma=decimal_comma)
+        row = dict(zip(names, map(str.strip, cells), strict=False))
+        yield Cells(row, line, decimal_comma=decimal_comma)
 
 
 def read_import(
@@ -157,7 +157,8 @@ def read_import(
         rows = glutetui.rows_from_json(text)
         for _, row in rows:
             for key, value in row.items():
-                row[key], n = strip_controls(value)
+                clean, n = strip_controls(value)
+                row[key] = clean.strip()
                 removed += n
         cells = (Cells(row, i, place="row") for i, row in rows)
         return ImportResult("glutetui JSON", glutetui.parse(cells, ctx), ctx.skipped, removed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -32,11 +32,25 @@ class Context:
         self._names = names
         self.skipped: Counter[str] = Counter()
         """Reason -> rows that recorded no work, each counted, none dropped unsaid."""
+        self._exercises: dict[str, tuple[str, str, bool]] = {}
 
     @cached_property
     def names(self) -> ExerciseNames:
         """The installed exercises' names."""
         return self._names()
+
+    def exercise(self, cell: str) -> tuple[str, str, bool]:
+        """What an exercise cell names: ``(name, installed id, done on each side)``, the words
+        "(Each Side)" taken out of the name (see :func:`each_side`); looked up once per name."""
+        found = self._exercises.get(cell)
+        if found is None:
+            name, both_sides = each_side(cell)
+            found = self._exercises[cell] = (
+                name,
+                self.names.id_for(name) if name else "",
+                both_sides,
+            )
+        return found
 
     def skip(self, reason: str) -> None:
         """Count a row that records no work."""
@@ -115,14 +129,26 @@ class SessionDraft:
         self.counters[key] = self.counters.get(key, 0) + 1
         return self.counters[key]
 
-    def add_set(self, result: SetResult, *, both_sides: bool = False) -> None:
-        """Log ``result`` under the next number of its exercise; ``both_sides``: done on each
-        side, so logged once per side under one number (a per-side set)."""
-        side = None if both_sides else result.side
-        number = self.next_number(result.exercise_id, result.warmup, side)
-        sides: tuple[Side | None, ...] = ("left", "right") if both_sides else (result.side,)
-        for s in sides:
-            self.sets.append(replace(result, set_number=number, side=s))
+    def add_set(
+        self,
+        exercise_id: str,
+        *,
+        reps: int,
+        load: float | None,
+        unit: str | None,
+        rpe: int | None = None,
+        warmup: bool = False,
+        note: str = "",
+        side: Side | None = None,
+        both_sides: bool = False,
+    ) -> None:
+        """Log a set under the next number of its exercise; ``both_sides``: done on each side,
+        so logged once per side under one number (a per-side set)."""
+        number = self.next_number(exercise_id, warmup, None if both_sides else side)
+        for s in ("left", "right") if both_sides else (side,):
+            self.sets.append(
+                SetResult(exercise_id, number, reps, s, load, unit, rpe, warmup, None, note)
+            )
 
     def build(self) -> Session:
         """The finished session; an exercise with a set on one side is per-side."""

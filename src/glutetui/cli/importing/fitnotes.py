@@ -18,14 +18,12 @@ from glutetui.cli.importing.drafts import (
     Drafts,
     Layout,
     SessionDraft,
-    each_side,
     import_id,
     join_notes,
 )
 from glutetui.cli.importing.rows import ImportFormatError, local
 from glutetui.cli.importing.strong import unit_of
 from glutetui.figures import format_number
-from glutetui.model import SetResult
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -117,10 +115,9 @@ def parse(
                 (day, ""),
                 SessionDraft(id=import_id(NAME, started, ""), started_at=moment, source=NAME),
             )
-        name, both_sides = each_side(r.text("Exercise"))
+        name, ex_id, both_sides = ctx.exercise(r.text("Exercise"))
         if not name:
             r.fail("Exercise", "the exercise name is empty")
-        ex_id = ctx.names.id_for(name)
         draft.exercise(ex_id, name)
         reps = r.reps("Reps")
         seconds = r.seconds("Time")
@@ -141,14 +138,11 @@ def parse(
         if seconds and not reps:
             note = join_notes(note, f"{seconds} s")
         draft.add_set(
-            SetResult(
-                exercise_id=ex_id,
-                set_number=1,
-                reps=reps,
-                load=weight,
-                unit=unit,
-                note=note,
-            ),
+            ex_id,
+            reps=reps,
+            load=weight,
+            unit=unit,
+            note=note,
             both_sides=both_sides,
         )
     return drafts.build()

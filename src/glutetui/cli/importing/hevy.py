@@ -14,13 +14,11 @@ from glutetui.cli.importing.drafts import (
     Drafts,
     Layout,
     SessionDraft,
-    each_side,
     import_id,
     join_notes,
 )
 from glutetui.cli.importing.rows import local
 from glutetui.figures import format_number
-from glutetui.model import SetResult
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -70,10 +68,9 @@ def parse(rows: Iterable[Cells], ctx: Context) -> list[Session]:
                     source=NAME,
                 ),
             )
-        name, both_sides = each_side(r.text("exercise_title"))
+        name, ex_id, both_sides = ctx.exercise(r.text("exercise_title"))
         if not name:
             r.fail("exercise_title", "the exercise name is empty")
-        ex_id = ctx.names.id_for(name)
         superset = r.text("superset_id")
         draft.exercise(
             ex_id,
@@ -96,16 +93,13 @@ def parse(rows: Iterable[Cells], ctx: Context) -> list[Session]:
         if kind in ("drop", "failure"):
             note = join_notes(kind, note)
         draft.add_set(
-            SetResult(
-                exercise_id=ex_id,
-                set_number=1,
-                reps=reps,
-                load=weight,
-                unit=None if weight is None else ("lb" if imperial else "kg"),
-                rpe=r.rpe("rpe"),
-                warmup=kind == "warm-up",
-                note=note,
-            ),
+            ex_id,
+            reps=reps,
+            load=weight,
+            unit=None if weight is None else ("lb" if imperial else "kg"),
+            rpe=r.rpe("rpe"),
+            warmup=kind == "warm-up",
+            note=note,
             both_sides=both_sides,
         )
     return drafts.build()

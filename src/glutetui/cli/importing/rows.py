@@ -42,7 +42,7 @@ class ImportFormatError(GlutetuiError):
 
 
 class Cells:
-    """The typed cells of one row, with errors that name the line and the column.
+    """The typed cells of one row (stripped), with errors that name the line and the column.
 
     ``decimal_comma``: numbers may be written ``62,5`` (files separated by semicolons, where
     a comma cannot separate cells). ``place`` names what ``line`` counts (a JSON file's rows
@@ -64,8 +64,8 @@ class Cells:
         raise ImportFormatError(f'{self.place} {self.line}, column "{key}": {reason}')
 
     def text(self, key: str) -> str:
-        """The cell, stripped; empty when the column is missing."""
-        return (self.row.get(key) or "").strip()
+        """The cell (stripped when the file was read); empty when the column is missing."""
+        return self.row.get(key, "")
 
     def _check(self, key: str, check: Callable[[T], T], value: T) -> T:
         try:

@@ -21,13 +21,11 @@ from glutetui.cli.importing.drafts import (
     Drafts,
     Layout,
     SessionDraft,
-    each_side,
     import_id,
     join_notes,
 )
 from glutetui.cli.importing.rows import local
 from glutetui.figures import BAND_PREFIX, format_number
-from glutetui.model import SetResult
 from glutetui.store import SESSION_ID_RE
 
 if TYPE_CHECKING:
@@ -124,10 +122,9 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
                     source=NAME,
                 ),
             )
-        name, both_sides = each_side(r.text("Exercise Name"))
+        name, ex_id, both_sides = ctx.exercise(r.text("Exercise Name"))
         if not name:
             r.fail("Exercise Name", "the exercise name is empty")
-        ex_id = ctx.names.id_for(name)
         draft.exercise(ex_id, name)
         if kind == NOTE:
             ctx.skip("note rows, kept as the exercise's note")
@@ -162,17 +159,14 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
         if kind in (DROP, FAILURE):
             note = join_notes(kind, note)
         draft.add_set(
-            SetResult(
-                exercise_id=ex_id,
-                set_number=1,
-                reps=reps,
-                side=r.side("Side"),
-                load=weight,
-                unit=unit,
-                rpe=r.rpe("RPE"),
-                warmup=kind == WARMUP,
-                note=note,
-            ),
+            ex_id,
+            reps=reps,
+            side=r.side("Side"),
+            load=weight,
+            unit=unit,
+            rpe=r.rpe("RPE"),
+            warmup=kind == WARMUP,
+            note=note,
             both_sides=both_sides,
         )
     return drafts.build()
