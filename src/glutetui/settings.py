@@ -7,7 +7,6 @@ screen's save). An unreadable file means all defaults plus one notice, never a c
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -129,9 +128,6 @@ def save_settings(path: Path, settings: Settings) -> None:
     data = {k: v for k, v in asdict(settings).items() if k != "keys"}
     if settings.keys:
         data["keys"] = dict(settings.keys)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as fh:
-        tomli_w.dump(data, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
+    from glutetui.fsutil import write_atomic
+
+    write_atomic(path, tomli_w.dumps(data).encode("utf-8"))
