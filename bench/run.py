@@ -156,8 +156,8 @@ def prepared_log(cfg: Path, name: str, years: float) -> tuple[dict[str, str], st
     Returns its environment and what the Sessions table shows first: the newest session's
     date and time, or the empty-log message.
     """
+    from glutetui.log import LogStore
     from glutetui.paths import Paths
-    from glutetui.store import LogStore
 
     paths = Paths.resolve(cfg / name)
     started = time.perf_counter()
@@ -229,8 +229,8 @@ def bench_save(runs: int, cfg: Path) -> bool:
     from dataclasses import replace
     from datetime import date
 
+    from glutetui.log import LogStore
     from glutetui.paths import Paths
-    from glutetui.store import LogStore
 
     factory = history_factory()
     print("\n(writing a log of 10,000 sessions)")

@@ -54,7 +54,12 @@ def test_mode_applies_to_a_new_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("call", "code"),
-    [("open", errno.EACCES), ("write", errno.ENOSPC), ("fsync", errno.EIO), ("replace", errno.EROFS)],
+    [
+        ("open", errno.EACCES),
+        ("write", errno.ENOSPC),
+        ("fsync", errno.EIO),
+        ("replace", errno.EROFS),
+    ],
 )
 def test_a_failure_at_any_step_leaves_the_old_file_and_no_temp_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call: str, code: int

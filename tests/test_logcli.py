@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from glutetui.log import LogStore
 from glutetui.logcli import KNOWN_NAMES, detect_format, read_import, slug
 from glutetui.paths import Paths
-from glutetui.store import LogStore
 from tests.history_factory import make_session, write_history
 
 DATA = Path(__file__).parent / "data"

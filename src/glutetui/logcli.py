@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from glutetui.errors import GlutetuiError
+from glutetui.log import LogStore, SessionRow
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
-from glutetui.store import LogStore, SessionRow
 
 
 class ImportFormatError(GlutetuiError):

@@ -14,10 +14,10 @@ from textual.command import CommandList
 from textual.widgets import DataTable, Input, Select, Sparkline, Static, TabbedContent
 
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
 from glutetui.settings import LoadedSettings, Settings
-from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp, make_app
 from glutetui.tui.screens.confirm_delete import ConfirmDeleteScreen
 from glutetui.tui.screens.log import LogCommands, LogScreen

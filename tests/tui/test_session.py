@@ -10,11 +10,11 @@ import pytest
 from glutetui import PROJECT_NAME, hookimpl, hookspecs
 from glutetui.catalog import Catalog
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore, SaveError
 from glutetui.paths import Paths
 from glutetui.plugins import LoadResult
 from glutetui.runner import Plan, PlanItem, Runner
 from glutetui.settings import LoadedSettings, Settings
-from glutetui.store import LogStore, SaveError
 from glutetui.tui.app import GluteApp, make_app
 from glutetui.tui.screens.plan import PlanItemDialog, PlanScreen
 from glutetui.tui.screens.resume import ResumeScreen

@@ -9,8 +9,8 @@ from dataclasses import replace
 import pytest
 
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore
 from glutetui.paths import Paths
-from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp
 from glutetui.tui.screens.library import LibraryScreen
 from glutetui.tui.screens.plan import PlanScreen

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore, SaveError
 from glutetui.model import Exercise
 from glutetui.paths import Paths
-from glutetui.store import LogStore, SaveError
 from glutetui.tui.app import GluteApp
 from glutetui.tui.screens.plan import PlanItemDialog, PlanScreen
 from glutetui.tui.screens.session import (

@@ -10,11 +10,11 @@ from __future__ import annotations
 import pytest
 
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore
 from glutetui.paths import Paths
 from glutetui.plugins import LoadResult, load_plugins
 from glutetui.runner import Plan, PlanItem, Runner
 from glutetui.settings import LoadedSettings, Settings
-from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp, make_app
 from glutetui.tui.screens.session import SessionScreen, start_session
 from glutetui.tui.screens.summary import SummaryScreen

@@ -25,10 +25,10 @@ from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 if TYPE_CHECKING:
     from glutetui.catalog import Catalog
     from glutetui.clock import Clock
+    from glutetui.log import LogStore
     from glutetui.paths import Paths
     from glutetui.plugins import LoadResult
     from glutetui.settings import LoadedSettings, Settings
-    from glutetui.store import LogStore
 
 MAX_PROBLEM_NOTICES = 3
 """Plugin problems shown as toasts; the rest are counted and listed on the plugins screen."""
@@ -110,7 +110,7 @@ class GluteApp(App[int]):
     def store(self) -> LogStore:
         """The log store: one for the app, so what it has read serves every screen."""
         if self._store is None:
-            from glutetui.store import LogStore
+            from glutetui.log import LogStore
 
             self._store = LogStore(self.paths)
         return self._store

@@ -40,8 +40,7 @@ from textual.worker import Worker, WorkerState
 
 from glutetui import stats
 from glutetui.figures import format_duration, format_weight
-from glutetui.logformat import session_row
-from glutetui.store import FileProblem, LogStore, SessionRow, StoreError
+from glutetui.log import FileProblem, LogStore, SessionRow, StoreError, session_row
 from glutetui.tui.commands import Command, CommandsProvider
 from glutetui.tui.widgets.balance import BalanceBars
 from glutetui.tui.widgets.heatmap import CalendarHeatMap

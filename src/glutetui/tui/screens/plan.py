@@ -349,7 +349,7 @@ class PlanScreen(Screen[None]):
 
     def action_go(self) -> None:
         """Start the session with this plan."""
-        from glutetui.store import LogStore
+        from glutetui.log import LogStore
         from glutetui.tui.screens.session import running_session, start_session
 
         plan = self.plan()

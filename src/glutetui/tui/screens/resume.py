@@ -16,8 +16,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from glutetui.log import LogStore, StoreError
 from glutetui.runner import Runner, RunnerError
-from glutetui.store import LogStore, StoreError
 
 if TYPE_CHECKING:
     from textual.app import App

@@ -27,6 +27,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from glutetui.log import LogStore, StoreError
 from glutetui.runner import (
     MAX_PAIN,
     MAX_REPS_DONE,
@@ -37,7 +38,6 @@ from glutetui.runner import (
     parse_load,
     parse_rpe,
 )
-from glutetui.store import LogStore, StoreError
 from glutetui.timer import Countdown
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.key_bar import KeyBar

@@ -17,8 +17,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
+from glutetui.log import LogStore, StoreError
 from glutetui.runner import ExerciseSummary, SessionSummary, summarize
-from glutetui.store import LogStore, StoreError
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
 
