@@ -12,8 +12,10 @@ import pytest
 import rtoml
 import tomli_w
 from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from glutetui import figures
+from glutetui.log import toml_format
 from glutetui.log.compact import session_from_json, session_to_json
 from glutetui.log.errors import LogFormatError
 from glutetui.log.summaries import NOTE_PREVIEW, row_from_json, row_to_json, session_row
@@ -195,3 +197,43 @@ def test_a_damaged_summary_row_is_refused() -> None:
         row_from_json(data[:-1])
     with pytest.raises((ValueError, TypeError)):
         row_from_json([*data[:1], "not a date", *data[2:]])
+
+
+ODD_VALUES = st.sampled_from(
+    [None, True, False, 0, -1, 7, 2.5, -0.0, float("nan"), float("inf"), "", "left", "middle",
+     "kg", [], [1, 2], {}, {"a": 1}, datetime(2026, 1, 1), datetime(2026, 1, 1, tzinfo=TZ),
+     datetime(2026, 1, 1, tzinfo=UTC)]
+)  # fmt: skip
+SET_KEYS = st.sampled_from(
+    ["exercise_id", "set_number", "reps", "side", "load", "unit", "rpe", "warmup",
+     "finished_at", "note", "tempo"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions, st.lists(st.tuples(st.integers(0, 11), SET_KEYS, ODD_VALUES), max_size=4))
+def test_the_inline_check_of_sets_agrees_with_the_schema(
+    session: Session, changes: list[tuple[int, str, Any]]
+) -> None:
+    """Sets are checked inline for speed; whatever a file holds, the outcome (the session, or
+    the reason it is refused) is the schema's."""
+    data = rtoml.loads(session_bytes(session).decode())
+    for at, key, value in changes:
+        if data["sets"]:
+            data["sets"][at % len(data["sets"])][key] = value
+
+    def outcome() -> object:
+        try:
+            return session_from_dict(data, P)
+        except LogFormatError as exc:
+            return exc.reason
+
+    inline = outcome()
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(toml_format, "_set", lambda raw, n, path: SetResult(
+            *toml_format._read(raw, toml_format._SET, f"sets[{n}]", path)))  # fmt: skip
+        schema = outcome()
+    if isinstance(schema, Session):
+        assert isinstance(inline, Session) and same_session(inline, schema)
+    else:
+        assert inline == schema

@@ -199,11 +199,8 @@ class _Header:
 
 def fingerprint(files: Files) -> str:
     """A digest of every session file's name and (mtime_ns, size, inode)."""
-    ordered = sorted(files)
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update("\0".join([name for name, _ in ordered]).encode("utf-8", "surrogateescape"))
-    digest.update(repr([key for _, key in ordered]).encode())
-    return digest.hexdigest()
+    text = "\n".join(sorted([f"{name}/{key[0]}/{key[1]}/{key[2]}" for name, key in files]))
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def _checksum(body: bytes) -> str:

@@ -275,11 +275,9 @@ class LogStore:
         files: Files = []
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if name[0] == "." or not name.endswith(SUFFIX):
                 if is_temp_name(name):
                     _remove_if_stale(entry, now)
-                continue
-            if not name.endswith(SUFFIX):
                 continue
             try:
                 st = entry.stat()

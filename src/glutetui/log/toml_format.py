@@ -177,6 +177,24 @@ def _flag(value: Any, where: str, key: str, path: Path | None) -> bool:
 _ZONES: dict[timedelta, timezone] = {timedelta(0): UTC}
 
 
+def _plain_zone(value: datetime) -> datetime | None:
+    """``value`` with a plain :class:`timezone` for its offset; ``None`` if it has none.
+
+    rtoml gives its own tzinfo class; a plain timezone reads, compares and pickles like what
+    every other part of glutetui makes (and what the index gives back).
+    """
+    tzinfo = value.tzinfo
+    if type(tzinfo) is timezone:
+        return value
+    offset = value.utcoffset()
+    if offset is None:
+        return None
+    zone = _ZONES.get(offset)
+    if zone is None:
+        zone = _ZONES.setdefault(offset, timezone(offset))
+    return value.replace(tzinfo=zone)
+
+
 def _moment(value: Any, where: str, key: str, path: Path | None) -> datetime:
     if not isinstance(value, datetime):
         _fail(
@@ -184,17 +202,10 @@ def _moment(value: Any, where: str, key: str, path: Path | None) -> datetime:
             f"{where}.{key} must be a date-time with offset (1979-05-27T07:32:00+01:00), "
             f"not {_type_name(value)}",
         )
-    offset = value.utcoffset()
-    if offset is None:
+    plain = _plain_zone(value)
+    if plain is None:
         _fail(path, f"{where}.{key} must carry a UTC offset (like +01:00 or Z)")
-    # rtoml gives its own tzinfo class; a plain timezone reads, compares and pickles like
-    # what every other part of glutetui makes.
-    if type(value.tzinfo) is not timezone:
-        zone = _ZONES.get(offset)  # type: ignore[arg-type]
-        if zone is None:
-            zone = _ZONES.setdefault(offset, timezone(offset))  # type: ignore[arg-type]
-        value = value.replace(tzinfo=zone)
-    return value
+    return plain  # type: ignore[return-value]
 
 
 def _one_of(choices: tuple[str, ...]) -> _Check:
@@ -262,6 +273,36 @@ _SESSION: _Schema = (
 )
 
 
+def _set(raw: Any, number: int, path: Path | None) -> SetResult:
+    """One ``[[sets]]`` table. Sets are most of a file, so the usual case (every value of the
+    type tomli-w writes) is checked inline; anything else takes the schema, which gives the
+    reason for what is wrong (tests/log/test_toml_format.py proves both agree)."""
+    if type(raw) is dict:
+        get = raw.get
+        exercise_id, set_number, reps = get("exercise_id"), get("set_number"), get("reps")
+        side, load, unit, rpe = get("side"), get("load"), get("unit"), get("rpe")
+        warmup, finished_at, note = get("warmup", False), get("finished_at"), get("note", "")
+        if (
+            type(exercise_id) is str
+            and type(set_number) is int
+            and type(reps) is int
+            and (side is None or (type(side) is str and side in SIDES))
+            and (load is None or (type(load) is float and math.isfinite(load)))
+            and (unit is None or type(unit) is str)
+            and (rpe is None or type(rpe) is int)
+            and type(warmup) is bool
+            and type(note) is str
+            and (
+                finished_at is None
+                or (type(finished_at) is datetime and (finished_at := _plain_zone(finished_at)))
+            )
+        ):
+            return SetResult(
+                exercise_id, set_number, reps, side, load, unit, rpe, warmup, finished_at, note
+            )
+    return SetResult(*_read(raw, _SET, f"sets[{number}]", path))
+
+
 def _read(data: Any, schema: _Schema, where: str, path: Path | None) -> list[Any]:
     """The values of ``schema``'s keys in ``data``, checked; absent (or ``None``) means default."""
     if not isinstance(data, Mapping):
@@ -311,10 +352,7 @@ def session_from_dict(data: Mapping[str, Any], path: Path | None = None) -> Sess
         ExerciseLog(*_read(raw, _EXERCISE, f"exercises[{i}]", path))
         for i, raw in enumerate(_items(data, "exercises", path), 1)
     )
-    sets = tuple(
-        SetResult(*_read(raw, _SET, f"sets[{i}]", path))
-        for i, raw in enumerate(_items(data, "sets", path), 1)
-    )
+    sets = tuple(_set(raw, i, path) for i, raw in enumerate(_items(data, "sets", path), 1))
     sid, started, _, _, ended, status, note, routine_id, cursor, source = _read(
         data, _SESSION, "the file", path
     )
