@@ -27,6 +27,7 @@ from glutetui.log import (
     UnreadableSessionError,
     session_row,
 )
+from glutetui.log import entries as entries_module
 from glutetui.log import index as index_module
 from glutetui.log import reading as reading_module
 from glutetui.log import store as store_module
@@ -612,7 +613,7 @@ def test_a_damaged_or_truncated_summary_index_is_rebuilt(
         with monkeypatch.context() as m:
             no_parsing(m)
             assert LogStore(paths).summaries() == expected, what
-            m.setattr(index_module.Entry, "from_line", refuse_line_checks)
+            m.setattr(entries_module.Entry, "from_line", refuse_line_checks)
             first = LogStore(paths).summaries(limit=2)
             assert first == replace(expected, rows=expected.rows[:2]), what
 
@@ -633,7 +634,7 @@ def test_an_unchanged_log_serves_its_first_page_from_the_index_alone(
 
     with monkeypatch.context() as m:
         no_parsing(m)
-        m.setattr(index_module.Entry, "from_line", refuse_line_checks)
+        m.setattr(entries_module.Entry, "from_line", refuse_line_checks)
         spy = replace(
             store_module.SUMMARIES, from_json=lambda d: decoded.append(d) or real_decode(d)
         )
@@ -712,7 +713,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_a_crash(
         history = LogStore(paths).history()
         assert [p.path for p in history.problems] == [expected_path]
     with monkeypatch.context() as m:
-        m.setattr(index_module.Entry, "from_line", refuse_line_checks)
+        m.setattr(entries_module.Entry, "from_line", refuse_line_checks)
         page = LogStore(paths).summaries(limit=1)
     assert [p.path for p in page.problems] == [expected_path]
 
@@ -727,7 +728,7 @@ def test_unfinished_sessions_come_from_an_unchanged_index_without_checking_lines
     LogStore(paths).save(session(4, id="says-in-progress", note="in-progress"))  # a false hit
     LogStore(paths).summaries()  # a warm, fingerprinted index
     with monkeypatch.context() as m:
-        m.setattr(index_module.Entry, "from_line", refuse_line_checks)
+        m.setattr(entries_module.Entry, "from_line", refuse_line_checks)
         found = LogStore(paths).unfinished()
     assert [s.id for s in found] == ["newer-unfinished", "older-unfinished"]
     # Changed behind the store's back: the fingerprint no longer matches, every line is checked.

@@ -54,7 +54,7 @@ def same_session(a: Session, b: Session) -> bool:
     return a == b and same_values(session_to_dict(a), session_to_dict(b))
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sessions)
 @example(
     Session(
@@ -86,7 +86,7 @@ def test_any_session_reads_back_exactly_as_tomli_w_wrote_it(session: Session) ->
     assert all(type(m.tzinfo) is timezone for m in moments if m is not None)
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(sessions)
 def test_any_session_survives_the_index_form(session: Session) -> None:
     back = session_from_json(json.loads(json.dumps(session_to_json(session))))
@@ -171,7 +171,7 @@ def test_int_loads_read_as_floats() -> None:
     assert session_from_dict(data, P).sets[0].load == 20.0
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sessions)
 def test_any_sessions_summary_row_survives_the_summary_index_form(session: Session) -> None:
     row = session_row(session)
@@ -210,7 +210,7 @@ SET_KEYS = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sessions, st.lists(st.tuples(st.integers(0, 11), SET_KEYS, ODD_VALUES), max_size=4))
 def test_the_inline_check_of_sets_agrees_with_the_schema(
     session: Session, changes: list[tuple[int, str, Any]]

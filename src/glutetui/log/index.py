@@ -1,11 +1,9 @@
 """A derived index of the log: one JSON line per session file, in the cache dir.
 
-The TOML files are the source of truth; an index only saves parsing them. Each line is
-``[name, [mtime_ns, size, inode], sort_key, value, problem]``: the file's name and stat key as
-they were when it was read, its start as fixed-width UTC text (empty for an unreadable file),
-and either the value kept for it (a whole session or a summary row, as the index's
-:class:`Codec` says) or the reason it cannot be read. Lines are stored newest first, unreadable
-files last.
+The TOML files are the source of truth; an index only saves parsing them. Each line is one
+file's :class:`~glutetui.log.entries.Entry` (a whole session or a summary row, as the index's
+:class:`~glutetui.log.entries.Codec` says, or the reason the file cannot be read). Lines are
+stored newest first, unreadable files last.
 
 One header and one integrity scheme serve every index: the header names the codec and the
 versions, carries a fingerprint of every file name and stat key the index was written for,
@@ -22,17 +20,14 @@ import hashlib
 import json
 import os
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from glutetui.fsutil import write_atomic
-from glutetui.log.compact import session_from_json, session_to_json
-from glutetui.log.summaries import SessionRow, row_from_json, row_to_json, session_row
+from glutetui.log.entries import Codec, DamagedLineError, Entry, line_name
 from glutetui.log.toml_format import FORMAT_VERSION, SUFFIX
-from glutetui.model import Session
 
 T = TypeVar("T")
 
@@ -43,120 +38,6 @@ WORTH_READING = 64
 
 Files = list[tuple[str, list[int]]]
 """Each session file's name and stat key ``[mtime_ns, size, inode]``, as a scan found them."""
-
-
-@dataclass(frozen=True)
-class Codec(Generic[T]):
-    """What an index keeps for each readable file, and its JSON form."""
-
-    kind: str
-    """Names the index in its header, so one is never read as another."""
-    make: Callable[[Session], T]
-    to_json: Callable[[T], Any]
-    from_json: Callable[[Any], T]
-
-
-def _whole_session(session: Session) -> Session:
-    return session
-
-
-SESSIONS: Codec[Session] = Codec("sessions", _whole_session, session_to_json, session_from_json)
-SUMMARIES: Codec[SessionRow] = Codec("summaries", session_row, row_to_json, row_from_json)
-CODECS: dict[str, Codec[Any]] = {c.kind: c for c in (SESSIONS, SUMMARIES)}
-
-
-class DamagedLineError(Exception):
-    """An index line passed its key check but cannot be decoded: the index is not trusted."""
-
-
-# --------------------------------------------------------------------------- lines
-
-
-def sort_key(started_at: datetime) -> str:
-    """The start as fixed-width UTC text: sorts like the instants themselves."""
-    try:
-        moment = started_at.replace(tzinfo=None) - started_at.utcoffset()  # type: ignore[operator]
-    except OverflowError:
-        moment = datetime.min if started_at.year < 5000 else datetime.max
-    return moment.isoformat(timespec="microseconds")
-
-
-def json_line(value: list[Any]) -> bytes:
-    """``value`` as one compact JSON line, UTF-8; all-ASCII escapes if it holds a file name
-    that is not valid UTF-8 (as os.scandir gives them, with surrogates)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return json.dumps(value, separators=(",", ":")).encode("ascii")
-
-
-def _line_head(name: str, key: list[int]) -> bytes:
-    """How the line of ``name`` with stat ``key`` begins."""
-    if '"' not in name and "\\" not in name and name.isprintable():  # as json.dumps writes it
-        return f'["{name}",[{key[0]},{key[1]},{key[2]}],'.encode()
-    return json_line([name, key])[:-1] + b","
-
-
-class Entry:
-    """One file as an index knows it: its stat key, sort key and line; its value is decoded
-    from the line when first asked for (a first page decodes only what it shows)."""
-
-    __slots__ = ("_value", "key", "line", "sort_key")
-
-    def __init__(self, key: list[int], sort_key: str, line: bytes, value: Any = None) -> None:
-        self.key = key
-        self.sort_key = sort_key
-        self.line = line
-        self._value = value
-
-    @classmethod
-    def of_file(
-        cls, codec: Codec[Any], name: str, key: list[int], session: Session | None, problem: str
-    ) -> Entry:
-        """The entry of a file just read: ``session``, or the ``problem`` that kept it out."""
-        if session is None:
-            return cls(key, "", json_line([name, key, "", None, problem]))
-        value = codec.make(session)
-        line = json_line([name, key, sort_key(session.started_at), codec.to_json(value), None])
-        return cls(key, sort_key(session.started_at), line, value)
-
-    @classmethod
-    def from_line(cls, name: str, key: list[int], line: bytes) -> Entry | None:
-        """The line's entry if it was written for the file as it is now, else ``None``."""
-        head = _line_head(name, key)
-        if not line.startswith(head) or line[len(head) : len(head) + 1] != b'"':
-            return None
-        start = len(head) + 1
-        end = line.find(b'"', start)
-        if end < 0:
-            return None
-        return cls(key, line[start:end].decode("ascii", "replace"), line)
-
-    def _decoded(self) -> list[Any]:
-        try:
-            data = json.loads(self.line)
-        except ValueError as exc:
-            raise DamagedLineError from exc
-        if not isinstance(data, list) or len(data) != 5:
-            raise DamagedLineError
-        return data
-
-    def value(self, codec: Codec[T]) -> T:
-        """The session or row; raises :class:`DamagedLineError`."""
-        if self._value is None:
-            try:
-                self._value = codec.from_json(self._decoded()[3])
-            except (ValueError, TypeError, IndexError) as exc:
-                raise DamagedLineError from exc
-        return self._value  # type: ignore[no-any-return]
-
-    def problem(self) -> str:
-        """Why the file cannot be read (for an entry with no sort key)."""
-        problem = self._decoded()[4]
-        if not isinstance(problem, str):
-            raise DamagedLineError
-        return problem
 
 
 @dataclass(frozen=True)
@@ -232,22 +113,6 @@ def _lines_with(data: bytes, needle: bytes) -> list[bytes]:
     return found
 
 
-def _line_name(line: bytes) -> str | None:
-    """The file name a line is for, read from its head without decoding the rest."""
-    end = line.find(b'"', 2)
-    name = line[2:end]
-    if line[:2] != b'["' or end < 0 or b"\\" in name:
-        try:  # an unusual name, written with escapes
-            found = json.loads(line)[0]
-        except (ValueError, TypeError, IndexError, KeyError):
-            return None
-        return found if isinstance(found, str) else None
-    try:
-        return name.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
 # --------------------------------------------------------------------------- the index
 
 
@@ -308,8 +173,13 @@ class LogIndex(Generic[T]):
         vouched = self._vouched(files)
         if vouched is None:
             return None
-        names = [_line_name(line) for line in _lines_with(vouched[1], needle)]
-        return None if None in names else names  # type: ignore[return-value]
+        names = []
+        for line in _lines_with(vouched[1], needle):
+            name = line_name(line)
+            if name is None:
+                return None
+            names.append(name)
+        return names
 
     def _vouched(self, files: Files) -> tuple[_Header, bytes] | None:
         header, body = self._load()
@@ -355,6 +225,7 @@ class LogIndex(Generic[T]):
     def _refresh(self, files: Files, parse: Parse) -> list[tuple[str, str]]:
         memo = self._entries
         unseen = sum(1 for name, key in files if (m := memo.get(name)) is None or m.key != key)
+        previous: Collection[str]
         if memo and unseen <= WORTH_READING:
             lines: dict[str, bytes] = {}
             previous = memo.keys()
@@ -456,7 +327,7 @@ class LogIndex(Generic[T]):
         self._fingerprint = header.files
         out: dict[str, bytes] = {}
         for line in body.splitlines():
-            name = _line_name(line)
+            name = line_name(line)
             if name is not None:
                 out[name] = line
         return out

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from glutetui.log.entries import CODECS, Codec, Entry
 from glutetui.log.errors import LogFormatError, os_reason
-from glutetui.log.index import CODECS, Codec, Entry, Files, Parsed
+from glutetui.log.index import Files, Parsed
 from glutetui.log.toml_format import parse_session_bytes
 from glutetui.model import Session
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from glutetui.fsutil import fsync_dir, is_temp_name, write_atomic
+from glutetui.log.entries import SESSIONS, SUMMARIES, Codec
 from glutetui.log.errors import (
     FileProblem,
     LogFormatError,
@@ -39,7 +40,7 @@ from glutetui.log.errors import (
     UnreadableSessionError,
     os_reason,
 )
-from glutetui.log.index import SESSIONS, SUMMARIES, Codec, Files, LogIndex, Page, Parsed
+from glutetui.log.index import Files, LogIndex, Page, Parsed
 from glutetui.log.reading import Progress, parse_files
 from glutetui.log.summaries import SessionRow, Summaries
 from glutetui.log.toml_format import SUFFIX, parse_session_bytes, session_bytes

@@ -15,20 +15,19 @@ import math
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import rtoml
 import tomli_w
 
 from glutetui.log.errors import LogFormatError
-from glutetui.model import ExerciseLog, Session, SetResult
+from glutetui.model import SIDES, ExerciseLog, Session, SetResult
 
 FORMAT_VERSION = 1
 """Version of the session file format that this glutetui writes and the newest it reads."""
 
 SUFFIX = ".toml"
 STATUSES = ("in-progress", "complete", "incomplete")
-SIDES = ("left", "right")
 
 # --------------------------------------------------------------------------- writing
 
@@ -120,7 +119,7 @@ _Check = Callable[[Any, str, str, Path | None], Any]
 _Schema = tuple[tuple[str, _Check, bool, Any], ...]
 
 
-def _fail(path: Path | None, reason: str) -> Any:
+def _fail(path: Path | None, reason: str) -> NoReturn:
     raise LogFormatError(path, reason)
 
 
@@ -155,9 +154,10 @@ def _whole(value: Any, where: str, key: str, path: Path | None) -> int:
 
 
 def _whole_from_0(value: Any, where: str, key: str, path: Path | None) -> int:
-    if _whole(value, where, key, path) < 0:
-        _fail(path, f"{where}.{key} must be at least 0, not {value}")
-    return value  # type: ignore[no-any-return]
+    number = _whole(value, where, key, path)
+    if number < 0:
+        _fail(path, f"{where}.{key} must be at least 0, not {number}")
+    return number
 
 
 def _number(value: Any, where: str, key: str, path: Path | None) -> float:
@@ -205,14 +205,15 @@ def _moment(value: Any, where: str, key: str, path: Path | None) -> datetime:
     plain = _plain_zone(value)
     if plain is None:
         _fail(path, f"{where}.{key} must carry a UTC offset (like +01:00 or Z)")
-    return plain  # type: ignore[return-value]
+    return plain
 
 
 def _one_of(choices: tuple[str, ...]) -> _Check:
     def check(value: Any, where: str, key: str, path: Path | None) -> str:
-        if _text(value, where, key, path) not in choices:
-            _fail(path, f"{where}.{key} must be one of {', '.join(choices)}, not {value!r}")
-        return value  # type: ignore[no-any-return]
+        text = _text(value, where, key, path)
+        if text not in choices:
+            _fail(path, f"{where}.{key} must be one of {', '.join(choices)}, not {text!r}")
+        return text
 
     return check
 
@@ -298,7 +299,16 @@ def _set(raw: Any, number: int, path: Path | None) -> SetResult:
             )
         ):
             return SetResult(
-                exercise_id, set_number, reps, side, load, unit, rpe, warmup, finished_at, note
+                exercise_id,
+                set_number,
+                reps,
+                side,
+                load,
+                unit,
+                rpe,
+                warmup,
+                finished_at,
+                note,
             )
     return SetResult(*_read(raw, _SET, f"sets[{number}]", path))
 
