@@ -91,8 +91,8 @@ class Entry:
         if session is None:
             return cls(key, "", json_line([name, key, "", None, problem]))
         value = codec.make(session)
-        line = json_line([name, key, sort_key(session.started_at), codec.to_json(value), None])
-        return cls(key, sort_key(session.started_at), line, value)
+        start = sort_key(session.started_at)
+        return cls(key, start, json_line([name, key, start, codec.to_json(value), None]), value)
 
     @classmethod
     def from_line(cls, name: str, key: list[int], line: bytes) -> Entry | None:

@@ -192,7 +192,9 @@ def _plain_zone(value: datetime) -> datetime | None:
     zone = _ZONES.get(offset)
     if zone is None:
         zone = _ZONES.setdefault(offset, timezone(offset))
-    return value.replace(tzinfo=zone)
+    # The constructor, not value.replace(tzinfo=...): a third of the cost, 26 times a file.
+    v = value
+    return datetime(v.year, v.month, v.day, v.hour, v.minute, v.second, v.microsecond, zone)
 
 
 def _moment(value: Any, where: str, key: str, path: Path | None) -> datetime:
