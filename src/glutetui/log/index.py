@@ -147,7 +147,7 @@ class LogIndex(Generic[T]):
         if vouched is None:
             return None
         header, body = vouched
-        lines = iter(body.splitlines() if header.problems else _lines(body))
+        lines = _lines(body)
         values: list[T] = []
         problems = []
         try:
@@ -157,8 +157,8 @@ class LogIndex(Generic[T]):
                 value = self.codec.from_json(json.loads(next(lines))[3])
                 if where is None or where(value):
                     values.append(value)
-            if header.problems:
-                for line in list(lines)[-header.problems :]:
+            if header.problems:  # the last lines, found from the end
+                for line in body[:-1].rsplit(b"\n", header.problems)[-header.problems :]:
                     name, _key, key_text, _value, reason = json.loads(line)
                     if key_text or not isinstance(reason, str):
                         return None
