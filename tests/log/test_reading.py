@@ -117,3 +117,31 @@ def test_without_worker_processes_the_files_are_read_in_process(
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
     assert cold(log_of_60).summaries() == expected
     assert by_workers == [False]
+
+
+def test_an_interrupted_read_stops_instead_of_reading_again_in_process(
+    log_of_60: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    by_workers = in_workers(monkeypatch)
+    reads = log_of_60.config_dir / "reads.txt"
+    real = reading_module.read_session_file
+
+    def counted(path: Path) -> object:
+        with open(reads, "a") as fh:  # from whichever worker process reads it
+            fh.write(f"{path.name}\n")
+        return real(path)
+
+    monkeypatch.setattr(reading_module, "read_session_file", counted)
+
+    class Interrupted(Exception):
+        pass
+
+    def interrupt(done: int, total: int) -> None:
+        raise Interrupted  # as Ctrl-C arrives in the reading process
+
+    with pytest.raises(Interrupted):
+        cold(log_of_60).summaries(progress=interrupt)
+    assert by_workers == []  # neither finished nor handed back to be read in process
+    assert len(reads.read_text().splitlines()) < 61  # the chunks not yet started were dropped
+    monkeypatch.undo()
+    assert LogStore(log_of_60).summaries().count == 60  # and nothing was left half done

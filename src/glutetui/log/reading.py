@@ -9,6 +9,7 @@ only bytes cross between processes. ``progress(done, total)`` is called as files
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -122,16 +123,27 @@ def _in_workers(
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
     found: list[Parsed] = []
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            tasks = [pool.submit(_chunk_lines, codec.kind, str(logs), c) for c in chunks]
-            for task in as_completed(tasks):
-                for name, key, text, line in task.result():
-                    if key is None:
-                        found.append(Parsed(name, None, text))
-                    else:
-                        found.append(Parsed(name, Entry(key, text, line)))
-                if progress is not None:
-                    progress(len(found), len(files))
-    except (OSError, BrokenProcessPool):
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_interrupts)
+    except OSError:
         return None  # no processes to be had (limits, a sandbox): slower, not broken
+    try:
+        tasks = [pool.submit(_chunk_lines, codec.kind, str(logs), c) for c in chunks]
+        for task in as_completed(tasks):
+            for name, key, text, line in task.result():
+                if key is None:
+                    found.append(Parsed(name, None, text))
+                else:
+                    found.append(Parsed(name, Entry(key, text, line)))
+            if progress is not None:
+                progress(len(found), len(files))
+    except (OSError, BrokenProcessPool):
+        return None
+    finally:
+        # Ctrl-C (or a failing progress callback) ends the read now, not after every chunk.
+        pool.shutdown(wait=True, cancel_futures=True)
     return found
+
+
+def _leave_interrupts() -> None:
+    """In a worker: Ctrl-C is for the reading process, which stops the workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
