@@ -4,9 +4,11 @@
 * :mod:`glutetui.log.store`: :class:`LogStore`, the repository (save, load, history, summaries,
   unfinished sessions, trash).
 * :mod:`glutetui.log.index`: :class:`~glutetui.log.index.LogIndex`, the derived index in the
-  cache dir (one class for the session index and the summary index).
+  cache dir (one class for the session index and the summary index); its lines are
+  :mod:`glutetui.log.entries`, and :mod:`glutetui.log.compact` the sessions' JSON form there.
 * :mod:`glutetui.log.summaries`: :class:`SessionRow`, what a session amounts to in a list.
-* :mod:`glutetui.log.reading`: parsing many files at once, in worker processes when it pays.
+* :mod:`glutetui.log.reading`: parsing many files at once, in worker processes when it pays;
+  ``progress(done, total)`` callbacks (:class:`glutetui.progress.ProgressBar` draws one).
 """
 
 from glutetui.log.errors import (
