@@ -5,7 +5,7 @@ alternately in the same run (A, B, A, B, ...), using medians. Run from the repo 
 
     .venv/bin/python bench/run.py            # everything
     .venv/bin/python bench/run.py startup    # one group: startup, cli, plugins, log, save,
-                                             # session, import
+                                             # coldlog, readers, session, import
 
 Not part of the test run.
 """
@@ -31,6 +31,7 @@ from bench_import import baseline_tree, strong_file, time_import  # noqa: E402
 from bench_session import bench_session  # noqa: E402
 from fake_plugins import install  # noqa: E402
 from ptyrun import time_command, time_to_marker  # noqa: E402
+from toml_readers import bench_readers  # noqa: E402
 
 PY = sys.executable
 GLUTETUI = str(Path(sys.executable).with_name("glutetui"))  # the console script people run
@@ -152,14 +153,19 @@ def history_factory() -> Any:
     return module
 
 
+_PREPARED: dict[str, tuple[dict[str, str], str]] = {}
+
+
 def prepared_log(cfg: Path, name: str, years: float) -> tuple[dict[str, str], str]:
     """A config dir of its own with ``years`` of daily sessions, indexes warmed.
 
     Returns its environment and what the Sessions table shows first: the newest session's
-    date and time, or the empty-log message.
+    date and time, or the empty-log message. Prepared once per run.
     """
+    if name in _PREPARED:
+        return _PREPARED[name]
+    from glutetui.log import LogStore
     from glutetui.paths import Paths
-    from glutetui.store import LogStore
 
     paths = Paths.resolve(cfg / name)
     started = time.perf_counter()
@@ -176,10 +182,10 @@ def prepared_log(cfg: Path, name: str, years: float) -> tuple[dict[str, str], st
         f"  {name}: {len(written):,} sessions written in {made:.1f} s; cold `glutetui log` "
         f"{cold_log * 1000:.0f} ms, cold full history read {cold_history * 1000:.0f} ms"
     )
-    if not written:
-        return env, "No sessions yet."
-    newest = max(written, key=lambda s: s.started_at)
-    return env, f"{newest.started_at:%Y-%m-%d %H:%M}"
+    newest = max(written, key=lambda s: s.started_at) if written else None
+    marker = "No sessions yet." if newest is None else f"{newest.started_at:%Y-%m-%d %H:%M}"
+    _PREPARED[name] = (env, marker)
+    return env, marker
 
 
 def bench_log(runs: int, cfg: Path) -> bool:
@@ -210,7 +216,7 @@ def bench_log(runs: int, cfg: Path) -> bool:
             for name, (env, _) in logs.items()
         },
     )
-    ok &= report("`glutetui log` (newest 20), warm index", medians, "empty_glutetui_log", 1.5)
+    ok &= report("`glutetui log` (newest 20), warm index", medians, "empty_glutetui_log", 1.3)
     medians = alternate(
         runs,
         **{
@@ -227,12 +233,65 @@ def bench_log(runs: int, cfg: Path) -> bool:
     return ok
 
 
+def bench_cold_log(runs: int, cfg: Path) -> bool:
+    """`glutetui log` on 10 years with no index (a log synced to a new machine, or a deleted
+    cache) against the same command warm, alternately; next to the floor, a process that only
+    reads those files' bytes."""
+    from glutetui.paths import Paths
+
+    print("\n(preparing a history of 10 years)")
+    env, _ = prepared_log(cfg, "log-10_years", 10)
+    paths = Paths.resolve(Path(env["GLUTETUI_CONFIG_DIR"]))
+    indexes = [paths.cache_dir / "log-index.jsonl", paths.cache_dir / "log-summaries.jsonl"]
+    files = len(list(paths.logs_dir.glob("*.toml")))
+    read_bytes = (
+        "import os, sys; d = sys.argv[1]; "
+        "[open(os.path.join(d, n), 'rb').read() for n in os.listdir(d)]"
+    )
+
+    # The same command with the files read in one process: does sharing them out pay here?
+    one_process = (
+        "from glutetui.log import reading; reading.PARALLEL_FROM = 10**9; "
+        "from glutetui.cli import main; raise SystemExit(main(['log']))"
+    )
+
+    def cold(argv: list[str]) -> float:
+        for index in indexes:
+            index.unlink(missing_ok=True)
+        return time_command(argv, env)
+
+    medians = alternate(
+        runs,
+        warm_glutetui_log=partial(time_command, [GLUTETUI, "log"], env),
+        cold_glutetui_log=partial(cold, [GLUTETUI, "log"]),
+        cold_in_one_process=partial(cold, [PY, "-c", one_process]),
+        floor_read_bytes=partial(time_command, [PY, "-c", read_bytes, str(paths.logs_dir)], env),
+    )
+    others = {name: medians.pop(name) for name in ("cold_in_one_process", "floor_read_bytes")}
+    ok = report(
+        f"`glutetui log` on {files:,} sessions: no index (cold) against warm",
+        medians,
+        "warm_glutetui_log",
+        8.0,
+    )
+    labels = {
+        "cold_in_one_process": "cold, files read in one process",
+        "floor_read_bytes": "floor: python reading the bytes",
+    }
+    for name, value in others.items():
+        print(
+            f"  {labels[name]:<34} {value * 1000:8.1f} ms  "
+            f"{value / medians['warm_glutetui_log']:5.2f}x  (for information)"
+        )
+    return ok
+
+
 def bench_save(runs: int, cfg: Path) -> bool:
     from dataclasses import replace
     from datetime import date
 
+    from glutetui.log import LogStore
     from glutetui.paths import Paths
-    from glutetui.store import LogStore
 
     factory = history_factory()
     print("\n(writing a log of 10,000 sessions)")
@@ -302,6 +361,8 @@ GROUPS: dict[str, Callable[[int, Path], bool]] = {
     "plugins": bench_plugins,
     "log": bench_log,
     "save": bench_save,
+    "coldlog": bench_cold_log,
+    "readers": bench_readers,
     "session": bench_session,
     "import": bench_import,
 }

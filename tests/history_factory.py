@@ -12,9 +12,9 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
+from glutetui.log import LogStore
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
-from glutetui.store import LogStore
 
 # (id, name, per_side, reps range, unit, start load, load step per year)
 EXERCISES: tuple[tuple[str, str, bool, tuple[int, int], str | None, float | None, float], ...] = (

@@ -15,9 +15,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from glutetui import figures, stats
+from glutetui.log import LogStore
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
-from glutetui.store import LogStore
 from glutetui.tui.format import session_cells
 from glutetui.tui.screens.session_detail import describe_session
 from glutetui.workout.report import session_report
@@ -109,7 +109,7 @@ def test_the_report_row_cells_and_detail_agree_with_figures(logged: list[Session
         assert report.volume == pytest.approx(want.volume)
         assert sum(e.work_sets for e in report.exercises) == want.work_sets
 
-        from glutetui.logformat import session_row
+        from glutetui.log import session_row
 
         row = session_row(session)
         assert (row.sets, row.reps, row.worked, row.max_pain, row.duration) == (

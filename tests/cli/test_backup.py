@@ -14,9 +14,9 @@ from hypothesis import given
 from glutetui.cli.backup import write_backup
 from glutetui.cli.importing import ImportFormatError, read_import
 from glutetui.cli.names import ExerciseNames
+from glutetui.log import LogStore
 from glutetui.model import Session
 from glutetui.paths import Paths
-from glutetui.store import LogStore
 from tests.cli import strategies
 from tests.cli.runner import DATA, one_line_error, run
 from tests.history_factory import make_session, write_history

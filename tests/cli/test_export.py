@@ -12,9 +12,9 @@ import pytest
 
 from glutetui import figures
 from glutetui.cli.exporting.glutetui import export_rows
+from glutetui.log import LogStore
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
-from glutetui.store import LogStore
 from glutetui.text import FORMULA_STARTS
 from tests.cli.runner import one_line_error, run
 from tests.history_factory import write_history

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from glutetui.cli.importing import detect_layout
+from glutetui.log import LogStore
 from glutetui.paths import Paths
-from glutetui.store import LogStore
 from tests.cli.runner import DATA, one_line_error, run
 
 

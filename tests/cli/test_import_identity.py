@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from glutetui.log import LogStore
 from glutetui.paths import Paths
-from glutetui.store import LogStore
 from tests.cli.runner import DATA, run
 
 FIXTURES = ["strong.csv", "strong6.csv", "strong-older.csv", "hevy.csv", "fitnotes.csv"]

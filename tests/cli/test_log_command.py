@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from glutetui import figures
+from glutetui.log import LogStore
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
-from glutetui.store import LogStore
 from tests.cli.runner import one_line_error, run
 from tests.history_factory import make_session, write_history
 

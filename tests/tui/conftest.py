@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore, SaveError
 from glutetui.model import Session
 from glutetui.paths import Paths
 from glutetui.plugins import LoadResult, load_plugins
-from glutetui.store import LogStore, SaveError
 from glutetui.tui.app import GluteApp
 
 from .support import make_session_app

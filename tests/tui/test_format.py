@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from glutetui import figures
-from glutetui.logformat import session_row
+from glutetui.log import session_row
 from glutetui.stats import Best
 from glutetui.tui import format
 from glutetui.workout.entries import parse_load

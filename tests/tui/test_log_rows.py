@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from glutetui.logformat import session_row
-from glutetui.store import SessionRow
+from glutetui.log import SessionRow, session_row
 from glutetui.tui.log_rows import SessionPages
 from tests.history_factory import make_session
 

@@ -13,10 +13,10 @@ import pytest
 from textual.widgets import DataTable, Input, Select, Sparkline, Static, TabbedContent
 
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
 from glutetui.settings import LoadedSettings, Settings
-from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp, make_app
 from glutetui.tui.commands.log import LogCommands
 from glutetui.tui.dialogs import ConfirmDialog, NoteEditDialog

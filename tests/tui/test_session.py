@@ -8,10 +8,10 @@ import pytest
 from glutetui import PROJECT_NAME, hookimpl, hookspecs
 from glutetui.catalog import Catalog
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore, SaveError
 from glutetui.paths import Paths
 from glutetui.plugins import LoadResult
 from glutetui.settings import LoadedSettings, Settings
-from glutetui.store import LogStore, SaveError
 from glutetui.tui.app import GluteApp, make_app
 from glutetui.tui.dialogs import PlanItemDialog, ResumeDialog
 from glutetui.tui.screens.plan import PlanScreen

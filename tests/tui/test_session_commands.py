@@ -9,8 +9,8 @@ from dataclasses import replace
 import pytest
 
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore
 from glutetui.paths import Paths
-from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp
 from glutetui.tui.commands.session import START, SessionCommands
 from glutetui.tui.dialogs import ConfirmDialog, PausedDialog

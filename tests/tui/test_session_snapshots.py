@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore
 from glutetui.paths import Paths
 from glutetui.plugins import LoadResult
 from glutetui.settings import LoadedSettings, Settings
-from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp, make_app
 from glutetui.tui.screens.session import SessionScreen
 from glutetui.tui.screens.summary import SummaryScreen

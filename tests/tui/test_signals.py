@@ -22,8 +22,8 @@ from textual.app import App
 from textual.drivers.linux_driver import LinuxDriver
 
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore, SaveError
 from glutetui.paths import Paths
-from glutetui.store import LogStore, SaveError
 from glutetui.tui.driver import HangUpSafeDriver
 from glutetui.tui.signals import (
     DEADLINE,

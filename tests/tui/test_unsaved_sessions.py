@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from glutetui.log import LogStore
 from glutetui.paths import Paths
-from glutetui.store import LogStore
 from glutetui.tui.app import GluteApp
 from glutetui.tui.dialogs import ConfirmDialog
 from glutetui.tui.screens.summary import SummaryScreen

@@ -6,10 +6,10 @@ import pytest
 
 from glutetui import hookimpl
 from glutetui.clock import FakeClock
+from glutetui.log import LogStore, SaveError
 from glutetui.model import Session
 from glutetui.paths import Paths
 from glutetui.plugins import load_plugins
-from glutetui.store import LogStore, SaveError
 from glutetui.workout.recorder import PluginFailure, Recorder
 from glutetui.workout.runner import Runner
 

@@ -17,9 +17,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from glutetui.cli.importing.rows import ImportFormatError
-from glutetui.logformat import FORMAT_VERSION, LogFormatError, session_from_dict, session_to_dict
+from glutetui.log import FORMAT_VERSION, LogFormatError, session_from_dict, session_to_dict
+from glutetui.log.store import SESSION_ID_RE
 from glutetui.model import MAX_REPS, MAX_SETS
-from glutetui.store import SESSION_ID_RE
 from glutetui.text import strip_controls
 from glutetui.workout.entries import (
     MAX_WARMUP_SETS,

@@ -10,7 +10,7 @@ from glutetui.cli.exporting import EXPORT_FORMATS, FORMATS, write_export
 from glutetui.cli.output import echo
 from glutetui.cli.selection import date_arg, select_sessions
 from glutetui.errors import GlutetuiError
-from glutetui.store import LogStore
+from glutetui.log import LogStore
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

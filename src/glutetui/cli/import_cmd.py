@@ -12,7 +12,7 @@ from glutetui.cli.names import ExerciseNames
 from glutetui.cli.output import echo, warn_plugin_problems
 from glutetui.errors import GlutetuiError
 from glutetui.figures import warmup_sets, work_sets
-from glutetui.store import LogStore, StoreError
+from glutetui.log import LogStore, StoreError
 
 if TYPE_CHECKING:
     import argparse

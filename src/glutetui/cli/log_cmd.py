@@ -12,12 +12,12 @@ import argparse
 from glutetui.cli.output import echo, print_json, print_table
 from glutetui.cli.selection import date_arg, row_matcher
 from glutetui.figures import MISSING, format_duration
-from glutetui.store import LogStore
+from glutetui.log import LogStore
 
 TYPE_CHECKING = False  # avoids importing typing on every run of the command line
 if TYPE_CHECKING:
+    from glutetui.log import SessionRow
     from glutetui.paths import Paths
-    from glutetui.store import SessionRow
 
 
 def _count_arg(text: str) -> int:

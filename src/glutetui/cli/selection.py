@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
     from datetime import datetime
 
+    from glutetui.log import SessionRow
     from glutetui.model import Session, SetResult
-    from glutetui.store import SessionRow
 
 
 def date_arg(text: str) -> date:

@@ -217,17 +217,11 @@ def build(result: LoadResult, imported: list[str] | None = None) -> dict[str, ob
 
 def write(paths: Paths, data: dict[str, object]) -> None:
     """Store ``data`` atomically; a cache that cannot be written is silently skipped."""
-    target = os.path.join(paths.cache_root, CACHE_NAME)
-    tmp = os.path.join(paths.cache_root, f".{CACHE_NAME}.{os.getpid()}.tmp")
-    try:
-        os.makedirs(paths.cache_root, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            marshal.dump(data, fh)
-        os.replace(tmp, target)
-    except (OSError, ValueError):
-        # The cache only saves time; a read-only cache dir must not stop the command.
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    from glutetui.fsutil import write_atomic
+
+    # The cache only saves time; a read-only cache dir must not stop the command.
+    with contextlib.suppress(OSError, ValueError):
+        write_atomic(os.path.join(paths.cache_root, CACHE_NAME), marshal.dumps(data), durable=False)
 
 
 def _fresh(paths: Paths, strict: bool) -> tuple[LoadResult, dict[str, object]]:

@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 
     from glutetui.catalog import Catalog
     from glutetui.clock import Clock
+    from glutetui.log import LogStore
     from glutetui.paths import Paths
     from glutetui.plugins import LoadResult
     from glutetui.settings import LoadedSettings, Settings
-    from glutetui.store import LogStore
     from glutetui.tui.screens.session import SessionScreen
     from glutetui.tui.signals import HangUp
 
@@ -107,7 +107,7 @@ class GluteApp(App[int]):
     def store(self) -> LogStore:
         """The log store: one for the app, so what it has read serves every screen."""
         if self._store is None:
-            from glutetui.store import LogStore
+            from glutetui.log import LogStore
 
             self._store = LogStore(self.paths)
         return self._store

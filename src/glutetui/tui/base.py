@@ -17,10 +17,10 @@ if TYPE_CHECKING:
 
     from glutetui.catalog import Catalog
     from glutetui.clock import Clock
+    from glutetui.log import LogStore
     from glutetui.paths import Paths
     from glutetui.plugins import LoadResult
     from glutetui.settings import Settings
-    from glutetui.store import LogStore
     from glutetui.tui.app import GluteApp
 
 ResultT = TypeVar("ResultT")

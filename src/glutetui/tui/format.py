@@ -14,8 +14,8 @@ from glutetui import figures
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from glutetui.log import SessionRow
     from glutetui.stats import Best
-    from glutetui.store import SessionRow
     from glutetui.workout.plan import PlanItem, Step
 
 NOTE_WIDTH = 24

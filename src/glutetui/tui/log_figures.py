@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from glutetui import stats
 
 if TYPE_CHECKING:
+    from glutetui.log import FileProblem
     from glutetui.model import Session
     from glutetui.settings import Settings
-    from glutetui.store import FileProblem
 
 CALENDAR_WEEKS = 16
 """Weeks in the Consistency tab's calendar."""

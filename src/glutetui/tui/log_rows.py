@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from glutetui.store import FileProblem, SessionRow
+    from glutetui.log import FileProblem, SessionRow
 
 PAGE_ROWS = 400
 """Rows put in the table at a time (a year's worth fits in the first page)."""

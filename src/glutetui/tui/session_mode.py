@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 
 from textual.app import UnknownModeError
 
-from glutetui.store import StoreError
+from glutetui.log import StoreError
 from glutetui.workout.entries import RunnerError
 from glutetui.workout.recorder import Recorder
 from glutetui.workout.runner import Runner
 
 if TYPE_CHECKING:
+    from glutetui.log import LogStore
     from glutetui.model import Session
-    from glutetui.store import LogStore
     from glutetui.tui.app import GluteApp
     from glutetui.tui.dialogs.resume import ResumeChoice
     from glutetui.tui.screens.session import SessionScreen

@@ -7,7 +7,6 @@ never as an error: losing it only means seeing the welcome notice once more.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -27,16 +26,9 @@ def load_state(path: Path) -> dict[str, Any]:
 
 
 def save_state(path: Path, state: Mapping[str, Any]) -> None:
-    """Write ``state`` atomically: a temp file in the same folder, fsync, then ``os.replace``."""
+    """Write ``state`` atomically (:func:`glutetui.fsutil.write_atomic`); raises ``OSError``."""
     import tomli_w
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as fh:
-            tomli_w.dump(dict(state), fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    from glutetui.fsutil import write_atomic
+
+    write_atomic(path, tomli_w.dumps(dict(state)).encode("utf-8"))

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from glutetui.model import Session
 
 if TYPE_CHECKING:
+    from glutetui.log import LogStore
     from glutetui.plugins import LoadResult
-    from glutetui.store import LogStore
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Recorder:
     def save(self, session: Session) -> Saved:
         """Write ``session`` to the log, then tell the plugins (``final`` once it is over).
 
-        Raises :class:`~glutetui.store.StoreError` when the write fails; no plugin is told
+        Raises :class:`~glutetui.log.StoreError` when the write fails; no plugin is told
         then, and the same session (or a later one) may simply be saved again.
         """
         path = self.store.save(session)

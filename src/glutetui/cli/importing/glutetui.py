@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from glutetui.cli.importing.drafts import Context, Layout, SessionDraft
 from glutetui.cli.importing.rows import Cells, ImportFormatError, local
+from glutetui.log.store import SESSION_ID_RE
 from glutetui.model import SetResult
-from glutetui.store import SESSION_ID_RE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

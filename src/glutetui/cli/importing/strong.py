@@ -26,7 +26,7 @@ from glutetui.cli.importing.drafts import (
 )
 from glutetui.cli.importing.rows import local
 from glutetui.figures import BAND_PREFIX, format_number
-from glutetui.store import SESSION_ID_RE
+from glutetui.log.store import SESSION_ID_RE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

@@ -27,8 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
-from glutetui.logformat import session_row
-from glutetui.store import FileProblem, SessionRow, StoreError
+from glutetui.log import FileProblem, SessionRow, StoreError, session_row
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.format import note_cell, session_cells, when
 from glutetui.tui.log_figures import LoadedLog, LogFigures, compute_figures

@@ -244,7 +244,7 @@ class PlanScreen(GluteScreen[None]):
 
     def action_go(self) -> None:
         """Start the session with this plan."""
-        from glutetui.store import LogStore
+        from glutetui.log import LogStore
         from glutetui.tui.session_mode import running_session, start_session
 
         plan = self.plan()

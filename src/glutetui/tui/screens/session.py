@@ -24,7 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label
 
-from glutetui.store import LogStore, StoreError
+from glutetui.log import LogStore, StoreError
 from glutetui.timer import Countdown
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.dialogs import ConfirmDialog, PausedDialog

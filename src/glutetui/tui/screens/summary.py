@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
 from glutetui.figures import MISSING, format_reps_by_side, format_weight
-from glutetui.store import LogStore, StoreError
+from glutetui.log import LogStore, StoreError
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar

@@ -14,12 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from glutetui import store as store_module
-from glutetui.logformat import NOTE_PREVIEW, LogFormatError, session_row
-from glutetui.model import Session
-from glutetui.paths import Paths
-from glutetui.store import (
+from glutetui.log import (
+    NOTE_PREVIEW,
     FileProblem,
+    LogFormatError,
     LogStore,
     SaveError,
     SessionNotFoundError,
@@ -27,12 +25,19 @@ from glutetui.store import (
     StoreError,
     Summaries,
     UnreadableSessionError,
-    parse_session_bytes,
+    session_row,
 )
+from glutetui.log import entries as entries_module
+from glutetui.log import index as index_module
+from glutetui.log import reading as reading_module
+from glutetui.log import store as store_module
+from glutetui.log.toml_format import parse_session_bytes
+from glutetui.model import Session
+from glutetui.paths import Paths
 from tests.history_factory import make_session, write_history
 
 TZ = timezone(timedelta(hours=1))
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def session(n: int = 0, **changes) -> Session:
@@ -142,7 +147,7 @@ def test_disk_full_like_failure_leaves_previous_file_byte_identical(paths: Paths
         from dataclasses import replace
         from datetime import date
         from glutetui.paths import Paths
-        from glutetui.store import LogStore, SaveError
+        from glutetui.log import LogStore, SaveError
         from tests.history_factory import make_session
         store = LogStore(Paths.resolve({str(paths.config_dir)!r}))
         big = replace(make_session(date(2026, 1, 1)), id={small.id!r})
@@ -373,7 +378,7 @@ def test_warm_history_does_not_parse_toml(store: LogStore, monkeypatch: pytest.M
     def no_parse(*a: object) -> None:
         raise AssertionError("parsed a TOML file although the index was valid")
 
-    monkeypatch.setattr(store_module, "parse_session_bytes", no_parse)
+    monkeypatch.setattr(reading_module, "parse_session_bytes", no_parse)
     assert store.history() == cold  # remembered by this store
     assert LogStore(store.paths).history() == cold  # a new run: served from the index file
 
@@ -437,7 +442,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from glutetui.model import Session, SetResult
 from glutetui.paths import Paths
-from glutetui.store import LogStore
+from glutetui.log import LogStore
 
 who, sets_per_session, total = sys.argv[1], 50, 150
 store = LogStore(Paths.resolve({config!r}))
@@ -483,7 +488,7 @@ def test_two_processes_never_lose_each_others_sets(paths: Paths) -> None:
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
-from tests.test_logformat import sessions as any_session  # noqa: E402
+from tests.log.strategies import sessions as any_session  # noqa: E402
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -516,9 +521,9 @@ def fresh_rows(paths: Paths) -> tuple[SessionRow, ...]:
 
 def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_parse(*a: object) -> None:
-        raise AssertionError("parsed a TOML file although the summary index was valid")
+        raise AssertionError("parsed a TOML file although the index was valid")
 
-    monkeypatch.setattr(store_module, "parse_session_bytes", no_parse)
+    monkeypatch.setattr(reading_module, "parse_session_bytes", no_parse)
 
 
 def test_summaries_equal_rows_from_a_fresh_full_read(
@@ -608,7 +613,7 @@ def test_a_damaged_or_truncated_summary_index_is_rebuilt(
         with monkeypatch.context() as m:
             no_parsing(m)
             assert LogStore(paths).summaries() == expected, what
-            m.setattr(store_module._KnownRow, "from_line", refuse_line_checks)
+            m.setattr(entries_module.Entry, "from_line", refuse_line_checks)
             first = LogStore(paths).summaries(limit=2)
             assert first == replace(expected, rows=expected.rows[:2]), what
 
@@ -625,12 +630,15 @@ def test_an_unchanged_log_serves_its_first_page_from_the_index_alone(
     (paths.logs_dir / "broken.toml").write_bytes(b"id = [")
     expected = LogStore(paths).summaries()  # writes the index, fingerprinted
     decoded: list[object] = []
-    real_decode = store_module.row_from_json
+    real_decode = store_module.SUMMARIES.from_json
 
     with monkeypatch.context() as m:
         no_parsing(m)
-        m.setattr(store_module._KnownRow, "from_line", refuse_line_checks)
-        m.setattr(store_module, "row_from_json", lambda d: decoded.append(d) or real_decode(d))
+        m.setattr(entries_module.Entry, "from_line", refuse_line_checks)
+        spy = replace(
+            store_module.SUMMARIES, from_json=lambda d: decoded.append(d) or real_decode(d)
+        )
+        m.setattr(store_module, "SUMMARIES", spy)
         assert LogStore(paths).summaries(limit=2) == replace(expected, rows=expected.rows[:2])
         assert len(decoded) == 2  # only the rows returned
         in_progress = LogStore(paths).summaries(limit=5, where=lambda r: r.status != "complete")
@@ -671,11 +679,11 @@ def test_an_unwritable_summary_index_is_not_retried_on_every_read(
         LogStore(paths).save(session(n))
     attempts: list[Path] = []
 
-    def cannot_write(self: LogStore, path: Path, payload: bytes, *, durable: bool) -> None:
+    def cannot_write(path: Path, payload: bytes, *, durable: bool) -> None:
         attempts.append(path)
-        raise SaveError(path, "the cache folder is read-only")
+        raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(LogStore, "_write_atomic", cannot_write)
+    monkeypatch.setattr(index_module, "write_atomic", cannot_write)
     store = LogStore(paths)
     for _ in range(3):
         assert [r.id for r in store.summaries().rows] == [session(n).id for n in (2, 1, 0)]
@@ -705,7 +713,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_a_crash(
         history = LogStore(paths).history()
         assert [p.path for p in history.problems] == [expected_path]
     with monkeypatch.context() as m:
-        m.setattr(store_module._KnownRow, "from_line", refuse_line_checks)
+        m.setattr(entries_module.Entry, "from_line", refuse_line_checks)
         page = LogStore(paths).summaries(limit=1)
     assert [p.path for p in page.problems] == [expected_path]
 
@@ -720,7 +728,7 @@ def test_unfinished_sessions_come_from_an_unchanged_index_without_checking_lines
     LogStore(paths).save(session(4, id="says-in-progress", note="in-progress"))  # a false hit
     LogStore(paths).summaries()  # a warm, fingerprinted index
     with monkeypatch.context() as m:
-        m.setattr(store_module._KnownRow, "from_line", refuse_line_checks)
+        m.setattr(entries_module.Entry, "from_line", refuse_line_checks)
         found = LogStore(paths).unfinished()
     assert [s.id for s in found] == ["newer-unfinished", "older-unfinished"]
     # Changed behind the store's back: the fingerprint no longer matches, every line is checked.

@@ -1,0 +1,91 @@
+"""Writing a file atomically: the one routine every durable file and every cache goes through.
+
+:func:`write_atomic` writes a temp file in the target's own folder (created with ``O_EXCL``,
+so two writers never share one), fsyncs it, ``os.replace``\\ s it over the target and fsyncs the
+folder, so the rename itself survives a power cut. At every moment the target holds either its
+old or its new content, whole; when anything fails the temp file is removed and the old content
+is left byte-identical.
+
+Files it creates are readable by their owner only (health data, see DESIGN.md); a file it
+replaces keeps the permissions it had, so one a person opened up on purpose stays so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+
+TEMP_PREFIX = "."
+TEMP_SUFFIX = ".tmp"
+OWNER_ONLY = 0o600
+"""The mode of a new file: read and write for its owner, nothing for anyone else."""
+
+
+def temp_name(target_name: str) -> str:
+    """``.<name>.<8 random hex digits>.tmp``: hidden, and ignored by every reader of the folder."""
+    return f"{TEMP_PREFIX}{target_name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+
+
+def is_temp_name(name: str) -> bool:
+    """Whether ``name`` looks like a temp file of :func:`write_atomic` (or another writer's)."""
+    return name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
+
+
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes, *, durable: bool = True, mode: int = OWNER_ONLY
+) -> None:
+    """Replace ``path``'s content with ``data`` atomically; create the folder if needed.
+
+    ``durable=False`` skips both fsyncs: right for caches (derived data that is rebuilt if a
+    power cut loses it) and for tests that write thousands of files. ``mode`` is for a new file
+    only; an existing file keeps its permission bits. Raises :class:`OSError` (the temp file is
+    gone and ``path`` untouched by then).
+    """
+    target = os.fspath(path)
+    folder = os.path.dirname(target) or "."
+    tmp: str | None = None
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        try:
+            keep = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            keep = None
+        tmp = os.path.join(folder, temp_name(os.path.basename(target)))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        try:
+            if keep is not None:
+                os.fchmod(fd, keep)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            if durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+        tmp = None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    if durable:
+        fsync_dir(folder)
+
+
+def fsync_dir(folder: str | os.PathLike[str]) -> None:
+    """Make a rename in ``folder`` durable. File systems that cannot fsync a folder are fine."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # EINVAL and friends on file systems without folder fsync; the rename stands
+    finally:
+        os.close(fd)
+
+
+__all__ = ["OWNER_ONLY", "fsync_dir", "is_temp_name", "temp_name", "write_atomic"]
