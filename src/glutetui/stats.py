@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from glutetui.figures import load_in, work_sets
+from glutetui.figures import exercise_figures, load_in, work_sets
 from glutetui.model import Session, SetResult, Side
 
 DEFAULT_IMBALANCE_THRESHOLD = 0.10
@@ -204,6 +204,8 @@ class TrendPoint:
     """Heaviest numeric load of a work set, in the unit asked for."""
     volume: float
     """Reps × load over work sets with a numeric load (0 when none has one)."""
+    seconds: int = 0
+    """Seconds of its timed work sets (holds, planks), both sides added up."""
 
 
 def _work_sets_of(session: Session, exercise_id: str) -> list[SetResult]:
@@ -213,22 +215,22 @@ def _work_sets_of(session: Session, exercise_id: str) -> list[SetResult]:
 def exercise_trend(
     sessions: Iterable[Session], exercise_id: str, unit: str = "kg"
 ) -> tuple[TrendPoint, ...]:
-    """Per session that did ``exercise_id``: reps, sets, top load and volume, oldest first."""
+    """Per session that did ``exercise_id``: reps, sets, top load, volume and seconds (the
+    figures of :func:`glutetui.figures.exercise_figures`), oldest first."""
     points = []
     for session in _by_time(sessions):
-        done = _work_sets_of(session, exercise_id)
-        if not done:
+        done = exercise_figures(session, exercise_id, unit)
+        if not done.work_sets:
             continue
-        loads = [(s.reps, load_in(s, unit)) for s in done]
-        numeric = [load for _, load in loads if load is not None]
         points.append(
             TrendPoint(
                 session_id=session.id,
                 day=session_day(session),
-                reps=sum(s.reps for s in done),
-                sets=len({s.set_number for s in done}),
-                top_load=max(numeric) if numeric else None,
-                volume=sum(reps * load for reps, load in loads if load is not None),
+                reps=done.reps,
+                sets=done.work_sets,
+                top_load=done.best_load,
+                volume=done.volume,
+                seconds=done.seconds,
             )
         )
     return tuple(points)
@@ -253,6 +255,8 @@ class PersonalBests:
     """Heaviest numeric load of a work set."""
     max_volume: Best | None
     """Most reps × load in one session."""
+    max_seconds: Best | None = None
+    """Longest timed work set (one side), in seconds."""
 
 
 def personal_bests(
@@ -262,6 +266,7 @@ def personal_bests(
     max_reps: Best | None = None
     max_load: Best | None = None
     max_volume: Best | None = None
+    max_seconds: Best | None = None
     for session in _by_time(sessions):
         done = _work_sets_of(session, exercise_id)
         if not done:
@@ -270,6 +275,9 @@ def personal_bests(
         top_reps = max(s.reps for s in done)
         if max_reps is None or top_reps > max_reps.value:
             max_reps = Best(top_reps, session.id, day)
+        top_seconds = max(s.seconds or 0 for s in done)
+        if top_seconds and (max_seconds is None or top_seconds > max_seconds.value):
+            max_seconds = Best(top_seconds, session.id, day)
         loads = [(s.reps, load_in(s, unit)) for s in done]
         numeric = [(reps, load) for reps, load in loads if load is not None]
         if numeric:
@@ -279,7 +287,7 @@ def personal_bests(
             volume = sum(reps * load for reps, load in numeric)
             if volume > 0 and (max_volume is None or volume > max_volume.value):
                 max_volume = Best(volume, session.id, day)
-    return PersonalBests(max_reps, max_load, max_volume)
+    return PersonalBests(max_reps, max_load, max_volume, max_seconds)
 
 
 @dataclass(frozen=True)

@@ -1,35 +1,26 @@
 """Hypothesis strategies for sessions the app could have logged: every value within the limits
-the app applies to what people type, text without control characters."""
+the app applies to what people type, text without control characters (tests/log/strategies.py
+has any value a file may hold)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
 from hypothesis import strategies as st
 
-from glutetui.model import MAX_REPS, MAX_SETS, ExerciseLog, Session, SetResult
+from glutetui.model import MAX_REPS, MAX_SETS, SET_KINDS, ExerciseLog, Session, SetResult
 from glutetui.workout.entries import (
     MAX_LOAD,
     MAX_PAIN,
     MAX_REPS_DONE,
     MAX_SET_NUMBER,
+    MAX_SET_SECONDS,
     MAX_WARMUP_SETS,
     RPE_RANGE,
-    YEARS,
 )
+from tests.log.strategies import ids, moments
 
 BIDI = "".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
 text = st.text(
     st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=BIDI), max_size=20
-)
-ids = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True).filter(lambda s: len(s) < 40)
-offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
-    lambda m: timezone(timedelta(minutes=m))
-)
-moments = st.builds(
-    lambda naive, tz: naive.replace(tzinfo=tz),
-    st.datetimes(min_value=datetime(YEARS[0], 1, 2), max_value=datetime(YEARS[1], 12, 30)),
-    offsets,
 )
 loads = st.floats(min_value=0, max_value=MAX_LOAD)
 units = st.sampled_from(["kg", "lb", "band:red"]) | text.filter(lambda t: 0 < len(t) <= 40)
@@ -42,9 +33,11 @@ sets = st.builds(
     load=st.none() | loads,
     unit=st.none() | units,
     rpe=st.none() | st.integers(*RPE_RANGE),
-    warmup=st.booleans(),
+    warmup=st.just(False),  # the kind says it (see SetResult)
     finished_at=st.none() | moments,
     note=text,
+    seconds=st.none() | st.integers(0, MAX_SET_SECONDS),
+    kind=st.sampled_from(SET_KINDS),
 )
 target_reps = st.tuples(st.integers(1, MAX_REPS), st.integers(1, MAX_REPS)).map(
     lambda r: (min(r), max(r))

@@ -113,7 +113,7 @@ def test_strong_import(paths: Paths) -> None:
     ]  # fmt: skip
     assert abd[3].note == "last set, grindy" and abd[0].unit == "kg"
     plank = next(s for s in gym.sets if s.exercise_id == "plank")
-    assert plank.note == "60 s" and plank.load is None
+    assert (plank.seconds, plank.reps, plank.note, plank.load) == (60, 0, "", None)
     assert home.started_at.hour == 19 and home.started_at.tzinfo is not None
     assert (home.ended_at - home.started_at).total_seconds() == 65 * 60  # type: ignore[operator]
     assert {e.exercise_id for e in home.exercises} == {
@@ -145,10 +145,11 @@ def test_hevy_import(paths: Paths) -> None:
     assert [(s.set_number, s.warmup, s.load, s.unit, s.rpe) for s in abd] == [
         (1, True, 20.0, "kg", None), (1, False, 40.0, "kg", 8), (2, False, 40.0, "kg", 10),
     ]  # fmt: skip
-    assert abd[2].note == "failure"
+    assert [x.kind for x in abd] == ["warm-up", "work", "failure"] and abd[2].note == ""
     assert a.exercise("hip-abductor-machine").note == "seat 3"  # type: ignore[union-attr]
     assert any(s.exercise_id == "single-leg-deadlift" for s in a.sets)
-    assert next(s for s in a.sets if s.exercise_id == "side-plank").note == "45 s"
+    plank = next(s for s in a.sets if s.exercise_id == "side-plank")
+    assert (plank.seconds, plank.reps, plank.note) == (45, 0, "")
     assert [x.exercise_id for x in b.sets] == ["clamshell", "lateral-band-walk"]
     run("import", str(DATA / "hevy-lbs.csv"))
     lbs = next(s for s in LogStore(paths).history().sessions if s.note.startswith("Week 12"))

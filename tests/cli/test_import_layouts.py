@@ -48,15 +48,17 @@ def test_strong_classic_keeps_every_row_that_records_work() -> None:
         (1, False, None, None, 0)
     ]
     clam = sets_of(home, "clamshell")
-    assert [(x.set_number, x.reps, x.note) for x in clam] == [
-        (1, 15, "green band"), (2, 15, ""), (3, 12, "drop"), (4, 9, "failure"),
+    assert [(x.set_number, x.reps, x.kind, x.note) for x in clam] == [
+        (1, 15, "work", "green band"), (2, 15, "work", ""), (3, 12, "drop", ""),
+        (4, 9, "failure", ""),
     ]  # fmt: skip
     bridge = sets_of(home, "glute-bridge")
     assert [(x.set_number, x.side, x.reps) for x in bridge] == [(1, "left", 12), (1, "right", 12)]
     assert home.exercise("glute-bridge").per_side  # type: ignore[union-attr]
     assert bridge[0].note == "slow, controlled"  # a line break inside a quoted note
     assert result.controls == 1
-    assert sets_of(home, "walking")[0].note == "distance 1.2 — 900 s"
+    walk = sets_of(home, "walking")[0]
+    assert (walk.seconds, walk.note) == (900, "distance 1.2")
 
 
 def test_older_strong_weights_come_in_the_unit_the_header_names() -> None:
@@ -68,8 +70,9 @@ def test_older_strong_weights_come_in_the_unit_the_header_names() -> None:
         (1, 60.0, "kg", 10), (2, 62.5, "kg", 10), (3, 65.0, "kg", 8),
     ]  # fmt: skip
     assert thrust[2].note == "hard"
-    assert sets_of(glutes, "side-plank")[0].note == "40 s"
-    assert sets_of(glutes, "rowing-machine")[0].note == "2 km — 600 s"
+    assert [(x.seconds, x.reps) for x in sets_of(glutes, "side-plank")] == [(40, 0)]
+    row = sets_of(glutes, "rowing-machine")[0]
+    assert (row.seconds, row.note) == (600, "2 km")
     assert result.skipped == {"no reps, time or distance": 1}
     assert glutes.ended_at is None and morning.sets[0].note == "band"
 
@@ -85,10 +88,12 @@ def test_strong_6_weights_kinds_and_durations() -> None:
         (1, True, 20.0, "kg", 15, None), (1, False, 42.5, "kg", 12, 8),
         (2, False, 42.5, "kg", 10, 9), (3, False, 42.5, "kg", 7, 10),
     ]  # fmt: skip
-    assert machine[3].note == "failure — grip gave out"
-    assert [x.note for x in sets_of(a, "barbell-hip-thrust")] == ["", "drop"]
-    assert [x.note for x in sets_of(a, "plank")] == ["75 s"]
-    assert sets_of(b, "treadmill")[0].note == "1500 m — 600 s"
+    assert [x.kind for x in machine] == ["warm-up", "work", "work", "failure"]
+    assert machine[3].note == "grip gave out"
+    assert [x.kind for x in sets_of(a, "barbell-hip-thrust")] == ["work", "drop"]
+    assert [(x.seconds, x.reps) for x in sets_of(a, "plank")] == [(75, 0)]
+    mill = sets_of(b, "treadmill")[0]
+    assert (mill.seconds, mill.note) == (600, "1500 m")
 
 
 def test_strong_6_in_pounds() -> None:
@@ -104,8 +109,8 @@ def test_a_translated_strong_header_is_read_by_its_column_order() -> None:
         (s,) = result.sessions
         assert s.note == "臀部" and length(s) == timedelta(minutes=52)
         machine = sets_of(s, "hip-abductor-machine")
-        assert [(x.warmup, x.load, x.reps, x.rpe, x.note) for x in machine] == [
-            (True, 25.0, 15, None, ""), (False, 45.0, 12, 8, ""), (False, 30.0, 10, None, "drop"),
+        assert [(x.kind, x.load, x.reps, x.rpe) for x in machine] == [
+            ("warm-up", 25.0, 15, None), ("work", 45.0, 12, 8), ("drop", 30.0, 10, None),
         ]  # fmt: skip
         assert result.skipped == {"rest timer": 1}
         (plank,) = (e for e in s.exercises if e.name == "平板支撑")
@@ -117,14 +122,15 @@ def test_hevy_kinds_supersets_and_timed_sets() -> None:
     (s,) = result.sessions
     assert length(s) == timedelta(minutes=44)
     machine = sets_of(s, "hip-abductor-machine")
-    assert [(x.set_number, x.warmup, x.load, x.note) for x in machine] == [
-        (1, True, 20.0, ""), (1, False, 45.0, ""), (2, False, 30.0, "drop"),
+    assert [(x.set_number, x.kind, x.load) for x in machine] == [
+        (1, "warm-up", 20.0), (1, "work", 45.0), (2, "drop", 30.0),
     ]  # fmt: skip
     assert s.exercise("hip-abductor-machine").note == "superset 0"  # type: ignore[union-attr]
     assert s.exercise("clamshell").note == "superset with the machine — superset 0"  # type: ignore[union-attr]
-    assert [(x.reps, x.rpe, x.note) for x in sets_of(s, "clamshell")] == [(22, 10, "failure")]
-    assert [x.note for x in sets_of(s, "side-plank")] == ["50 s"]
-    assert sets_of(s, "walking")[0].note == "1.5 km — 1200 s"
+    assert [(x.reps, x.rpe, x.kind) for x in sets_of(s, "clamshell")] == [(22, 10, "failure")]
+    assert [(x.seconds, x.reps) for x in sets_of(s, "side-plank")] == [(50, 0)]
+    walk = sets_of(s, "walking")[0]
+    assert (walk.seconds, walk.note) == (1200, "1.5 km")
     assert result.skipped == {"no reps, time or distance": 1}
 
 
@@ -142,8 +148,9 @@ def test_fitnotes_commas_in_names_sides_units_and_times() -> None:
         (1, "left", 15), (1, "right", 15), (2, "left", 14), (2, "right", 14),
     ]  # fmt: skip
     assert day.exercise("clamshell").per_side  # type: ignore[union-attr]
-    assert [x.note for x in sets_of(day, "side-plank")] == ["60 s"]
-    assert sets_of(day, "treadmill-incline-slow")[0].note == "1.53 mi — 1926 s"
+    assert [(x.seconds, x.reps) for x in sets_of(day, "side-plank")] == [(60, 0)]
+    mill = sets_of(day, "treadmill-incline-slow")[0]
+    assert (mill.seconds, mill.note) == (1926, "1.53 mi")
     assert [(x.load, x.unit) for x in other.sets] == [(135.0, "lb")]
     assert result.skipped == {"no reps, time or distance": 1}
 

@@ -29,6 +29,7 @@ from glutetui.workout.entries import (
     check_pain,
     check_reps,
     check_rpe,
+    check_seconds,
     check_set_number,
     check_unit,
 )
@@ -166,5 +167,6 @@ def _check(session: Session, i: int) -> None:
             _checked(at, "load", check_load, x.load)
         _checked(at, "unit", check_unit, x.unit)
         _checked(at, "rpe", check_rpe, x.rpe)
+        _checked(at, "seconds", check_seconds, x.seconds)
         if x.finished_at is not None:
             _checked(at, "finished_at", check_moment, x.finished_at)

@@ -21,10 +21,11 @@ if TYPE_CHECKING:
 
 COLUMNS = (
     "date", "session_id", "exercise_id", "exercise_name", "set", "side", "reps", "load", "unit",
-    "rpe", "pain", "note", "warmup", "finished_at", "ended_at", "kind",
+    "rpe", "pain", "note", "warmup", "finished_at", "ended_at", "kind", "seconds",
 )  # fmt: skip
 """The export's columns; ``date`` is the session's start with its UTC offset, ``unit`` the
-load's (``kg``, ``lb`` or ``band:<colour>``), ``kind`` the set's (``warm-up`` or ``work``)."""
+load's (``kg``, ``lb`` or ``band:<colour>``), ``kind`` the set's (``warm-up``, ``work``,
+``drop`` or ``failure``), ``seconds`` how long it lasted, if that was logged."""
 
 
 def export_rows(
@@ -49,7 +50,8 @@ def export_rows(
             "warmup": x.warmup,
             "finished_at": None if x.finished_at is None else x.finished_at.isoformat(),
             "ended_at": None if s.ended_at is None else s.ended_at.isoformat(),
-            "kind": "warm-up" if x.warmup else "work",
+            "kind": x.kind,
+            "seconds": x.seconds,
         }
 
 

@@ -29,6 +29,8 @@ COLUMNS = (
 )  # fmt: skip
 EXTRA = ("Side", "Band", "Session ID")
 """The columns glutetui adds to Strong's."""
+_ORDER = {"warm-up": "W", "drop": "D", "failure": "F"}
+"""How Strong's ``Set Order`` writes a set of each kind but work (which gets its number)."""
 
 
 def duration_text(length: timedelta | None) -> str:
@@ -60,11 +62,11 @@ def write_strong(sessions: Sequence[Session], out: TextIO, exercise: str | None,
                 inert_cell(s.routine_id or "glutetui"),
                 duration_text(session_duration(s)),
                 inert_cell(x.exercise_id if entry is None else entry.name),
-                "W" if x.warmup else str(x.set_number),
+                _ORDER.get(x.kind) or str(x.set_number),
                 _weight(x, unit),
                 str(x.reps),
                 "0",
-                "0",
+                str(x.seconds or 0),
                 inert_cell(x.note),
                 inert_cell(s.note),
                 "" if x.rpe is None else str(x.rpe),

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from glutetui.cli.importing.rows import Cells
     from glutetui.cli.names import ExerciseNames
-    from glutetui.model import Side
+    from glutetui.model import SetKind, Side
 
 _EACH_SIDE = re.compile(r"\s*\(\s*(?:each|per)\s+(?:side|leg)\s*\)", re.IGNORECASE)
 """How people write a per-side exercise into its name: "Clamshell (Each Side)"."""
@@ -137,17 +137,21 @@ class SessionDraft:
         load: float | None,
         unit: str | None,
         rpe: int | None = None,
-        warmup: bool = False,
+        kind: SetKind = "work",
+        seconds: int | None = None,
         note: str = "",
         side: Side | None = None,
         both_sides: bool = False,
     ) -> None:
-        """Log a set under the next number of its exercise; ``both_sides``: done on each side,
-        so logged once per side under one number (a per-side set)."""
+        """Log a set under the next number of its exercise (warm-ups numbered apart);
+        ``both_sides``: done on each side, so logged once per side under one number."""
+        warmup = kind == "warm-up"
         number = self.next_number(exercise_id, warmup, None if both_sides else side)
         for s in ("left", "right") if both_sides else (side,):
             self.sets.append(
-                SetResult(exercise_id, number, reps, s, load, unit, rpe, warmup, None, note)
+                SetResult(
+                    exercise_id, number, reps, s, load, unit, rpe, warmup, None, note, seconds, kind
+                )
             )
 
     def build(self) -> Session:

@@ -135,13 +135,12 @@ def parse(
         if distance:
             place = r.text("Distance Unit") or "distance"
             note = join_notes(note, f"{format_number(distance)} {place}")
-        if seconds and not reps:
-            note = join_notes(note, f"{seconds} s")
         draft.add_set(
             ex_id,
             reps=reps,
             load=weight,
             unit=unit,
+            seconds=seconds or None,
             note=note,
             both_sides=both_sides,
         )

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 from glutetui.cli.importing.drafts import Context, Layout, SessionDraft
 from glutetui.cli.importing.rows import Cells, ImportFormatError, local
 from glutetui.log.store import SESSION_ID_RE
-from glutetui.model import SetResult
+from glutetui.model import SET_KINDS, SetResult
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from glutetui.model import Session
+    from glutetui.model import Session, SetKind
 
 NAME = "glutetui"
 REQUIRED = frozenset({"session_id", "exercise_id", "set", "reps"})
@@ -56,19 +56,24 @@ def parse(rows: Iterable[Cells], ctx: Context) -> list[Session]:
                 warmup=_warmup(r),
                 finished_at=local(r.moment("finished_at")) if r.text("finished_at") else None,
                 note=r.text("note"),
+                seconds=r.seconds("seconds") if r.text("seconds") else None,
+                kind=_kind(r),
             )
         )
     return [d.build() for d in drafts.values()]
 
 
 def _warmup(r: Cells) -> bool:
-    """The set's kind, or, in files written before there was one, its warm-up flag."""
-    kind = r.text("kind")
-    if kind:
-        if kind not in ("warm-up", "work"):
-            r.fail("kind", f"{kind!r} is not warm-up or work")
-        return kind == "warm-up"
-    return r.text("warmup").lower() in ("yes", "true", "1")
+    """The warm-up flag of files written before sets had a kind."""
+    return not r.text("kind") and r.text("warmup").lower() in ("yes", "true", "1")
+
+
+def _kind(r: Cells) -> SetKind:
+    """The set's kind (``work`` in files written before sets had one)."""
+    kind = r.text("kind") or "work"
+    if kind not in SET_KINDS:
+        r.fail("kind", f"{kind!r} is not {', '.join(SET_KINDS)}")
+    return kind
 
 
 def rows_from_json(text: str) -> list[tuple[int, dict[str, str]]]:

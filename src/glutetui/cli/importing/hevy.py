@@ -25,13 +25,15 @@ if TYPE_CHECKING:
 
     from glutetui.cli.importing.drafts import Context
     from glutetui.cli.importing.rows import Cells
-    from glutetui.model import Session
+    from glutetui.model import Session, SetKind
 
 NAME = "hevy"
 REQUIRED = frozenset({"start_time", "exercise_title", "set_index", "reps"})
 """Columns every Hevy export has, besides one weight column."""
 DATES = ("%d %b %Y, %H:%M", "%d %B %Y, %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
-KINDS = {"": "work", "normal": "work", "warmup": "warm-up", "drop": "drop", "failure": "failure"}
+KINDS: dict[str, SetKind] = {
+    "": "work", "normal": "work", "warmup": "warm-up", "drop": "drop", "failure": "failure",
+}  # fmt: skip
 """``set_type`` -> the kind of set."""
 
 
@@ -88,17 +90,14 @@ def parse(rows: Iterable[Cells], ctx: Context) -> list[Session]:
         note = ""
         if distance:
             note = f"{format_number(distance)} {'mi' if imperial else 'km'}"
-        if seconds and not reps:
-            note = join_notes(note, f"{seconds} s")
-        if kind in ("drop", "failure"):
-            note = join_notes(kind, note)
         draft.add_set(
             ex_id,
             reps=reps,
             load=weight,
             unit=None if weight is None else ("lb" if imperial else "kg"),
             rpe=r.rpe("rpe"),
-            warmup=kind == "warm-up",
+            kind=kind,
+            seconds=seconds or None,
             note=note,
             both_sides=both_sides,
         )

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from glutetui.cli.importing.drafts import Context
     from glutetui.cli.importing.rows import Cells
-    from glutetui.model import Session
+    from glutetui.model import Session, SetKind
 
 NAME = "strong"
 DATES = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p")
@@ -48,16 +48,15 @@ SESSION_ID = "Session ID"
 """The column glutetui's own Strong export adds for each session's id (with ``Side`` and
 ``Band``: see :mod:`glutetui.cli.exporting.strong`)."""
 
-WORK, WARMUP, DROP, FAILURE = "work", "warm-up", "drop", "failure"
-REST, NOTE = "rest", "note"
-_ORDERS = {
-    "W": WARMUP, "WARMUP": WARMUP, "WARM_UP": WARMUP,
-    "D": DROP, "DROP": DROP, "DROPSET": DROP, "DROP_SET": DROP,
-    "F": FAILURE, "FAILURE": FAILURE,
-    "": WORK, "NORMAL": WORK, "WORK": WORK, "WORKING": WORK,
-    "REST_TIMER": REST, "REST": REST, "NOTE": NOTE,
+_NOT_SETS: dict[str, str] = {"REST_TIMER": "rest", "REST": "rest", "NOTE": "note"}
+"""A ``Set Order`` cell (upper case, spaces as ``_``) of a row that is no set -> what it is."""
+_KINDS: dict[str, SetKind] = {
+    "W": "warm-up", "WARMUP": "warm-up", "WARM_UP": "warm-up",
+    "D": "drop", "DROP": "drop", "DROPSET": "drop", "DROP_SET": "drop",
+    "F": "failure", "FAILURE": "failure",
+    "": "work", "NORMAL": "work", "WORK": "work", "WORKING": "work",
 }  # fmt: skip
-"""A ``Set Order`` cell (upper case, spaces as ``_``) -> what the row is; numbers are work."""
+"""A ``Set Order`` cell (upper case, spaces as ``_``) -> the kind of set; numbers are work."""
 _UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
 
 
@@ -83,15 +82,19 @@ def unit_of(text: str) -> str | None:
     return _UNITS.get(text.strip().lower())
 
 
-def set_kind(r: Cells, key: str) -> str:
-    """What a ``Set Order`` cell says the row is: a set of some kind, a rest timer, a note."""
+def row_kind(r: Cells, key: str) -> tuple[SetKind, str]:
+    """What a ``Set Order`` cell says the row is: ``(kind, "")`` for a set, ``("work",
+    "rest")`` for a rest timer, ``("work", "note")`` for a note on the exercise."""
     order = r.text(key)
     if order.isdigit():
-        return WORK
-    kind = _ORDERS.get(order.upper().replace(" ", "_").replace("-", "_"))
-    if kind is None:
-        r.fail(key, f"{order!r} is not a set number, W, D, F, a set type or Rest Timer")
-    return kind
+        return "work", ""
+    word = order.upper().replace(" ", "_").replace("-", "_")
+    kind = _KINDS.get(word)
+    if kind is not None:
+        return kind, ""
+    if word in _NOT_SETS:
+        return "work", _NOT_SETS[word]
+    r.fail(key, f"{order!r} is not a set number, W, D, F, a set type or Rest Timer")
 
 
 def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[Session]:
@@ -99,8 +102,8 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
     c = columns
     drafts = Drafts()
     for r in rows:
-        kind = set_kind(r, "Set Order")
-        if kind == REST:
+        kind, not_a_set = row_kind(r, "Set Order")
+        if not_a_set == "rest":
             ctx.skip("rest timer")
             continue
         workout = r.text("Workout Name")
@@ -126,7 +129,7 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
         if not name:
             r.fail("Exercise Name", "the exercise name is empty")
         draft.exercise(ex_id, name)
-        if kind == NOTE:
+        if not_a_set == "note":
             ctx.skip("note rows, kept as the exercise's note")
             entry = draft.exercises[ex_id]
             draft.exercises[ex_id] = replace(entry, note=join_notes(entry.note, r.text("Notes")))
@@ -154,10 +157,6 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
                 if place
                 else f"distance {format_number(distance)}",
             )
-        if seconds and not reps:
-            note = join_notes(note, f"{seconds} s")
-        if kind in (DROP, FAILURE):
-            note = join_notes(kind, note)
         draft.add_set(
             ex_id,
             reps=reps,
@@ -165,7 +164,8 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
             load=weight,
             unit=unit,
             rpe=r.rpe("RPE"),
-            warmup=kind == WARMUP,
+            kind=kind,
+            seconds=seconds or None,
             note=note,
             both_sides=both_sides,
         )
@@ -212,7 +212,8 @@ def looks_classic(cells: Sequence[str]) -> bool:
     date, order = cells[0].strip(), cells[4].strip()
     if len(date) < 10 or not date[:4].isdigit() or date[4] not in "-./":
         return False
-    if not (order.isdigit() or order.upper().replace(" ", "_") in _ORDERS):
+    word = order.upper().replace(" ", "_")
+    if not (order.isdigit() or word in _KINDS or word in _NOT_SETS):
         return False
     for cell in cells[5:9]:
         try:
