@@ -10,7 +10,9 @@ from glutetui.cli.exporting import EXPORT_FORMATS, write_export
 from glutetui.cli.output import echo
 from glutetui.cli.selection import date_arg, select_sessions
 from glutetui.errors import GlutetuiError
+from glutetui.fsutil import write_atomic
 from glutetui.log import LogStore
+from glutetui.progress import ProgressBar
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,7 +38,8 @@ def configure_export(p: argparse.ArgumentParser) -> None:
 
 def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     """``glutetui export``: every logged set, one row each."""
-    history = LogStore(paths).history()
+    with ProgressBar("Reading the log") as bar:
+        history = LogStore(paths).history(progress=bar)
     sessions = list(select_sessions(history.sessions, args.since, args.exercise))
     if args.output in (None, "-"):
         n = write_export(args.format, sessions, sys.stdout, args.exercise)
@@ -45,7 +48,8 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
         buffer = io.StringIO()
         n = write_export(args.format, sessions, buffer, args.exercise)
         try:
-            target.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+            # Health data: a new export file is the owner's only, and never seen half-written.
+            write_atomic(target, buffer.getvalue().encode("utf-8"))
         except OSError as exc:
             raise GlutetuiError(f"cannot write {target}: {exc.strerror or exc}") from exc
         # Rows, not sets: a per-side set is one set but a row for each side.
