@@ -81,6 +81,11 @@ def warmup_sets(sets: Iterable[SetResult]) -> int:
     return len({(s.exercise_id, s.set_number) for s in sets if s.warmup})
 
 
+def worked_exercises(sets: Iterable[SetResult]) -> int:
+    """Exercises with at least one work set among ``sets``."""
+    return len({s.exercise_id for s in sets if not s.warmup})
+
+
 def reps_by_side(sets: Iterable[SetResult]) -> dict[str, int]:
     """Work reps per side: ``left``, ``right``, and ``both`` for sets not done one side at a time."""
     by_side: dict[str, int] = {}
@@ -247,7 +252,7 @@ def session_figures(session: Session, unit: str = "kg") -> SessionFigures:
         reps=total_reps(sets),
         reps_by_side=reps_by_side(sets),
         volume=volume(sets, unit),
-        exercises=len({s.exercise_id for s in sets if not s.warmup}),
+        exercises=worked_exercises(sets),
         duration=session_duration(session),
         max_pain=max(pains) if pains else None,
     )
