@@ -21,7 +21,7 @@ Definitions:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Final
@@ -195,10 +195,9 @@ def format_reps_by_side(by_side: Mapping[str, int]) -> str:
 
 
 @dataclass(frozen=True)
-class ExerciseFigures:
-    """What was done of one exercise in one session."""
+class SetFigures:
+    """What some sets amount to, in one unit."""
 
-    exercise_id: str
     work_sets: int
     warmup_sets: int
     reps: int
@@ -206,32 +205,12 @@ class ExerciseFigures:
     reps_by_side: Mapping[str, int]
     """``left`` / ``right`` / ``both`` -> work reps."""
     volume: float
-    """In the unit the figures were asked in."""
     best_load: float | None
 
 
-@dataclass(frozen=True)
-class SessionFigures:
-    """What one session amounts to, in one unit."""
-
-    unit: str
-    work_sets: int
-    warmup_sets: int
-    reps: int
-    reps_by_side: Mapping[str, int]
-    volume: float
-    exercises: int
-    """Exercises with at least one work set."""
-    duration: timedelta | None
-    max_pain: int | None
-    """Highest pain reported for any exercise, ``None`` when none was."""
-
-
-def exercise_figures(session: Session, exercise_id: str, unit: str) -> ExerciseFigures:
-    """The figures of ``exercise_id``'s sets in ``session``."""
-    sets = [s for s in session.sets if s.exercise_id == exercise_id]
-    return ExerciseFigures(
-        exercise_id=exercise_id,
+def set_figures(sets: Sequence[SetResult], unit: str) -> SetFigures:
+    """The figures of ``sets`` in ``unit``."""
+    return SetFigures(
         work_sets=work_sets(sets),
         warmup_sets=warmup_sets(sets),
         reps=total_reps(sets),
@@ -241,18 +220,38 @@ def exercise_figures(session: Session, exercise_id: str, unit: str) -> ExerciseF
     )
 
 
+@dataclass(frozen=True)
+class ExerciseFigures(SetFigures):
+    """What was done of one exercise in one session."""
+
+    exercise_id: str
+
+
+@dataclass(frozen=True)
+class SessionFigures(SetFigures):
+    """What one session amounts to, in one unit."""
+
+    unit: str
+    exercises: int
+    """Exercises with at least one work set."""
+    duration: timedelta | None
+    max_pain: int | None
+    """Highest pain reported for any exercise, ``None`` when none was."""
+
+
+def exercise_figures(session: Session, exercise_id: str, unit: str) -> ExerciseFigures:
+    """The figures of ``exercise_id``'s sets in ``session``."""
+    done = set_figures([s for s in session.sets if s.exercise_id == exercise_id], unit)
+    return ExerciseFigures(**vars(done), exercise_id=exercise_id)
+
+
 def session_figures(session: Session, unit: str = "kg") -> SessionFigures:
     """The figures of a whole session in ``unit``."""
-    sets = session.sets
     pains = [e.pain for e in session.exercises if e.pain is not None]
     return SessionFigures(
+        **vars(set_figures(session.sets, unit)),
         unit=unit,
-        work_sets=work_sets(sets),
-        warmup_sets=warmup_sets(sets),
-        reps=total_reps(sets),
-        reps_by_side=reps_by_side(sets),
-        volume=volume(sets, unit),
-        exercises=worked_exercises(sets),
+        exercises=worked_exercises(session.sets),
         duration=session_duration(session),
         max_pain=max(pains) if pains else None,
     )
