@@ -161,3 +161,22 @@ def test_a_pty_that_is_not_ours_is_no_controlling_terminal() -> None:
         os.close(master)
         os.close(slave)
     assert problem is not None and problem.startswith("there is no controlling terminal")
+
+
+def test_the_refusal_comes_before_textual_is_imported(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from glutetui.cli import main\n"
+        "status = main([])\n"
+        "print(status, sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=os.environ | {"GLUTETUI_CONFIG_DIR": str(tmp_path)},
+        timeout=LIMIT,
+        check=False,
+    )
+    assert done.stdout == "2 []\n", done.stderr
