@@ -192,7 +192,9 @@ PrintLastLog no
 X11Forwarding no
 AllowTcpForwarding no
 AllowAgentForwarding no
-ForceCommand {login_command(account)}
+
+Match User {account.name}
+    ForceCommand {login_command(account)}
 """
 
 

@@ -7,6 +7,9 @@ logs a set; then the client is killed, which closes its connection as a dropped 
 sshd notices. glutetui on the server must be gone within a few seconds with the set on disk in
 the account's own config dir, and the next login must offer to resume.
 
+docs/ssh.md stays true too: its ``Match`` block passes ``sshd -t`` and its login script runs
+nothing but glutetui.
+
 Skipped, saying why, only where sshd cannot start here (no openssh-server, no way to make an
 account); ``GLUTETUI_REQUIRE_SSHD=1`` (set by .ci/run once sshd is installed) fails instead.
 """
@@ -15,8 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
+import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
@@ -30,6 +35,7 @@ from .sshd_harness import (
     Account,
     CannotStart,
     Server,
+    find_program,
     make_account,
     remove_account,
     ssh_command,
@@ -41,6 +47,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.ssh]
 
 REQUIRE_ENV = "GLUTETUI_REQUIRE_SSHD"
 TIMEOUT = 30.0
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "ssh.md"
 
 
 def cannot_start(exc: CannotStart) -> NoReturn:
@@ -162,3 +169,58 @@ def test_a_dropped_ssh_link_keeps_the_set_and_the_next_login_resumes(
         seconds_until_gone(second)  # and the account can be deleted: nothing of it runs
     finally:
         again.close()
+
+
+# --------------------------------------------------------------------------- docs/ssh.md
+
+
+def guide_block(first_line: str) -> str:
+    """The fenced block of docs/ssh.md that starts with ``first_line``."""
+    blocks = re.findall(r"^```\w*\n(.*?)^```", GUIDE.read_text("utf-8"), re.MULTILINE | re.DOTALL)
+    found = [block for block in blocks if block.startswith(first_line)]
+    assert len(found) == 1, f"docs/ssh.md has {len(found)} blocks starting {first_line!r}"
+    return found[0]
+
+
+def test_the_guides_match_block_is_valid_sshd_config(tmp_path: Path) -> None:
+    try:
+        sshd, keygen = find_program("sshd"), find_program("ssh-keygen")
+    except CannotStart as exc:
+        cannot_start(exc)
+    key = tmp_path / "host_key"
+    subprocess.run([keygen, "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    config = tmp_path / "sshd_config"
+    head = f"Port 2222\nListenAddress 127.0.0.1\nHostKey {key}\nUsePAM no\n"
+    config.write_text(head + guide_block("Match Group glutetui"))
+    done = subprocess.run([sshd, "-t", "-f", str(config)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("asked", "runs"),
+    [
+        ("", []),
+        ("glutetui export --format csv", ["export", "--format", "csv"]),
+        ("log *", ["log", "*"]),
+        ("export; id", ["export;", "id"]),
+    ],
+    ids=["the-app", "a-command", "no-glob", "no-shell"],
+)
+def test_the_guides_login_script_runs_only_glutetui(
+    tmp_path: Path, asked: str, runs: list[str]
+) -> None:
+    glutetui = tmp_path / "glutetui"
+    glutetui.write_text('#!/bin/sh\nfor arg in "$@"; do echo "$arg"; done\n')
+    glutetui.chmod(0o755)
+    script = tmp_path / "glutetui-login"
+    script.write_text(guide_block("#!/bin/sh").replace("/opt/glutetui/bin/glutetui", str(glutetui)))
+    script.chmod(0o755)
+    done = subprocess.run(
+        [str(script)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,  # where a glob would find files
+        env={"PATH": "/usr/bin:/bin", "SSH_ORIGINAL_COMMAND": asked},
+        check=True,
+    )
+    assert done.stdout.splitlines() == runs
