@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import signal
 import subprocess
 import sys
 import termios
@@ -106,17 +107,24 @@ def test_without_a_terminal_the_app_says_which_commands_work_and_exits_2(
 
 def test_stdin_from_devnull_piped_to_cat_ends_at_once(tmp_path: Path) -> None:
     """The issue's reproduction, as typed: ``glutetui </dev/null | cat``, not in a new session."""
-    done = subprocess.run(
+    with subprocess.Popen(
         f"{sys.executable} -m glutetui </dev/null | cat",
         shell=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         env=os.environ | {"GLUTETUI_CONFIG_DIR": str(tmp_path)},
-        timeout=LIMIT,
-        check=False,
-    )
-    assert done.stdout == b""
-    assert ESC not in done.stderr
-    assert b"standard input is not a terminal" in done.stderr
+        start_new_session=True,  # a process group to kill whole if it hangs, as it used to
+    ) as shell:
+        try:
+            out, err = shell.communicate(timeout=LIMIT)
+        except subprocess.TimeoutExpired:
+            os.killpg(shell.pid, signal.SIGKILL)
+            raise AssertionError(
+                f"glutetui </dev/null | cat still running after {LIMIT} s"
+            ) from None
+    assert out == b""
+    assert ESC not in err
+    assert b"standard input is not a terminal" in err
     # The pipeline's status is cat's; the app's own is checked above.
 
 
