@@ -37,7 +37,7 @@ from textual.renderables.digits import Digits
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from ptyrun import ANSI_RE  # noqa: E402
+from ptyrun import ANSI_RE, take_the_terminal  # noqa: E402
 
 PY = sys.executable
 FRAME = 1 / 60  # one frame at 60 fps
@@ -92,6 +92,7 @@ class PtyApp:
             stderr=slave,
             env=full_env,
             start_new_session=True,
+            preexec_fn=take_the_terminal,
             close_fds=True,
         )
         os.close(slave)

@@ -19,6 +19,12 @@ ANSI_RE = re.compile(
 )
 
 
+def take_the_terminal() -> None:
+    """``preexec_fn`` after ``start_new_session``: stdin, the pty, becomes the controlling
+    terminal, as a login's does (glutetui refuses to start without one)."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 def time_to_marker(
     argv: Sequence[str],
     marker: str,
@@ -49,6 +55,7 @@ def time_to_marker(
         stderr=slave,
         env=full_env,
         start_new_session=True,
+        preexec_fn=take_the_terminal,
         close_fds=True,
     )
     os.close(slave)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from glutetui.progress import ProgressBar
+from glutetui.progress import REDRAW, Pacer, ProgressBar
 
 
 class Terminal(io.StringIO):
@@ -75,3 +75,16 @@ def test_odd_counts_do_not_break_the_bar() -> None:
     clock.now += 1
     ProgressBar("x", stream=out, clock=clock)(0, 0)
     assert out.getvalue() == ""
+
+
+def test_the_pacer_waits_then_paces_and_always_passes_the_end() -> None:
+    clock = Clock()
+    pacer = Pacer(clock, delay=0.5)
+    assert not pacer.due(1, 10)  # too early
+    clock.now += 0.6
+    assert pacer.due(2, 10)
+    assert not pacer.due(3, 10)  # within REDRAW of the last
+    clock.now += REDRAW * 1.5
+    assert pacer.due(4, 10)
+    assert pacer.due(10, 10)  # the end, however soon
+    assert not pacer.due(0, 0)

@@ -23,7 +23,7 @@ Definitions:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Final
@@ -86,6 +86,11 @@ def warmup_sets(sets: Iterable[SetResult]) -> int:
 def sets_of_kind(sets: Iterable[SetResult], kind: SetKind) -> int:
     """Sets of ``kind`` (``drop``, ``failure``, ...) among ``sets``, a per-side set counting once."""
     return len({(s.exercise_id, s.set_number) for s in sets if s.kind == kind})
+
+
+def worked_exercises(sets: Iterable[SetResult]) -> int:
+    """Exercises with at least one work set among ``sets``."""
+    return len({s.exercise_id for s in sets if not s.warmup})
 
 
 def reps_by_side(sets: Iterable[SetResult]) -> dict[str, int]:
@@ -233,10 +238,9 @@ def format_reps_by_side(by_side: Mapping[str, int]) -> str:
 
 
 @dataclass(frozen=True)
-class ExerciseFigures:
-    """What was done of one exercise in one session."""
+class SetFigures:
+    """What some sets amount to, in one unit."""
 
-    exercise_id: str
     work_sets: int
     warmup_sets: int
     reps: int
@@ -244,36 +248,14 @@ class ExerciseFigures:
     reps_by_side: Mapping[str, int]
     """``left`` / ``right`` / ``both`` -> work reps."""
     volume: float
-    """In the unit the figures were asked in."""
     best_load: float | None
     seconds: int
     """Seconds of the work sets that record a time (holds, planks), both sides added up."""
 
 
-@dataclass(frozen=True)
-class SessionFigures:
-    """What one session amounts to, in one unit."""
-
-    unit: str
-    work_sets: int
-    warmup_sets: int
-    reps: int
-    reps_by_side: Mapping[str, int]
-    volume: float
-    exercises: int
-    """Exercises with at least one work set."""
-    duration: timedelta | None
-    max_pain: int | None
-    """Highest pain reported for any exercise, ``None`` when none was."""
-    seconds: int
-    """Seconds of the work sets that record a time, both sides added up."""
-
-
-def exercise_figures(session: Session, exercise_id: str, unit: str) -> ExerciseFigures:
-    """The figures of ``exercise_id``'s sets in ``session``."""
-    sets = [s for s in session.sets if s.exercise_id == exercise_id]
-    return ExerciseFigures(
-        exercise_id=exercise_id,
+def set_figures(sets: Sequence[SetResult], unit: str) -> SetFigures:
+    """The figures of ``sets`` in ``unit``."""
+    return SetFigures(
         work_sets=work_sets(sets),
         warmup_sets=warmup_sets(sets),
         reps=total_reps(sets),
@@ -284,19 +266,38 @@ def exercise_figures(session: Session, exercise_id: str, unit: str) -> ExerciseF
     )
 
 
+@dataclass(frozen=True)
+class ExerciseFigures(SetFigures):
+    """What was done of one exercise in one session."""
+
+    exercise_id: str
+
+
+@dataclass(frozen=True)
+class SessionFigures(SetFigures):
+    """What one session amounts to, in one unit."""
+
+    unit: str
+    exercises: int
+    """Exercises with at least one work set."""
+    duration: timedelta | None
+    max_pain: int | None
+    """Highest pain reported for any exercise, ``None`` when none was."""
+
+
+def exercise_figures(session: Session, exercise_id: str, unit: str) -> ExerciseFigures:
+    """The figures of ``exercise_id``'s sets in ``session``."""
+    done = set_figures([s for s in session.sets if s.exercise_id == exercise_id], unit)
+    return ExerciseFigures(**vars(done), exercise_id=exercise_id)
+
+
 def session_figures(session: Session, unit: str = "kg") -> SessionFigures:
     """The figures of a whole session in ``unit``."""
-    sets = session.sets
     pains = [e.pain for e in session.exercises if e.pain is not None]
     return SessionFigures(
+        **vars(set_figures(session.sets, unit)),
         unit=unit,
-        work_sets=work_sets(sets),
-        warmup_sets=warmup_sets(sets),
-        reps=total_reps(sets),
-        reps_by_side=reps_by_side(sets),
-        volume=volume(sets, unit),
-        exercises=len({s.exercise_id for s in sets if not s.warmup}),
+        exercises=worked_exercises(session.sets),
         duration=session_duration(session),
         max_pain=max(pains) if pains else None,
-        seconds=total_seconds(sets),
     )

@@ -1,10 +1,10 @@
 """The real ``python -m glutetui`` on a pseudo-terminal, for the end-to-end tests.
 
-:class:`Terminal` starts the app at 80x24 with a temporary config dir and reads what it draws in
-the background. It can type, send signals and hang up: closing the terminal's master side is
-what a dropped SSH link or a killed tmux session does (the kernel hangs the terminal up and
-sends SIGHUP and SIGCONT to glutetui, the session leader). Everything waits by polling the
-output or the file system, with generous time limits.
+:class:`Terminal` starts the app (or another command, ``ssh`` say) at 80x24 with a temporary
+config dir and reads what it draws in the background. It can type, send signals and hang up:
+closing the terminal's master side is what a dropped SSH link or a killed tmux session does (the
+kernel hangs the terminal up and sends SIGHUP and SIGCONT to glutetui, the session leader).
+Everything waits by polling the output or the file system, with generous time limits.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import termios
 import threading
 import time
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,18 +46,32 @@ def make_config_dir(root: Path) -> Path:
 
 
 class Terminal:
-    """``python -m glutetui`` on a pseudo-terminal, with its output read in the background."""
+    """``python -m glutetui`` (or ``argv``) on a pseudo-terminal, its output read in the background."""
 
-    def __init__(self, config_dir: Path) -> None:
-        env = {
+    def __init__(
+        self,
+        config_dir: Path,
+        *,
+        argv: Sequence[str] = (sys.executable, "-m", "glutetui"),
+        env: Mapping[str, str | None] | None = None,
+    ) -> None:
+        """Run ``argv`` (glutetui by default); ``env`` adds to the environment, and a
+        ``None`` value removes that variable."""
+        environ = {
             **os.environ,
             "GLUTETUI_CONFIG_DIR": str(config_dir),
             "TERM": "xterm-256color",
             "COLUMNS": "80",
             "LINES": "24",
         }
-        env.pop("NO_COLOR", None)
-        env.pop("TEXTUAL", None)
+        environ.pop("NO_COLOR", None)
+        environ.pop("TEXTUAL", None)
+        for name, value in (env or {}).items():
+            if value is None:
+                environ.pop(name, None)
+            else:
+                environ[name] = value
+        command = list(argv)
         with FORKING:
             self.pid, self.fd = pty.fork()
             if self.pid:
@@ -65,7 +79,7 @@ class Terminal:
         if self.pid == 0:  # the child: size the terminal, then become glutetui
             try:
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-                os.execve(sys.executable, [sys.executable, "-m", "glutetui"], env)
+                os.execvpe(command[0], command, environ)
             finally:
                 os._exit(127)
         self.output = bytearray()

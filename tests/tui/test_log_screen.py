@@ -25,6 +25,7 @@ from glutetui.tui.screens.log import LogScreen
 from glutetui.tui.screens.session_detail import SessionDetailScreen
 from glutetui.tui.widgets.balance import BalanceBars
 from glutetui.tui.widgets.heatmap import CalendarHeatMap
+from glutetui.tui.widgets.read_progress import ReadProgress
 from tests.history_factory import make_session, write_history
 
 from .support import log_ready, open_log, run_command, seen_first_run, settle
@@ -422,3 +423,41 @@ async def test_a_long_log_pages_its_rows_in_as_the_cursor_moves_down(paths: Path
         assert table.row_count == len(history)
         oldest = history[0].started_at.strftime("%Y-%m-%d %H:%M")
         assert table.get_row_at(len(history) - 1)[0] == oldest
+
+
+class SlowClock(FakeClock):
+    """Each look at the monotonic clock finds a second gone: every read counts as slow."""
+
+    def monotonic(self) -> float:
+        self.advance(1)
+        return super().monotonic()
+
+
+async def test_a_slow_first_read_shows_how_far_it_has_got(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_history(paths, 0.4)  # ~146 files and no index yet: a cold read, reported per 50
+    seen_first_run(paths)
+    shown: list[tuple[int, int]] = []
+    original = ReadProgress.show_progress
+
+    def spy(self: ReadProgress, done: int, total: int) -> None:
+        shown.append((done, total))
+        original(self, done, total)
+
+    monkeypatch.setattr(ReadProgress, "show_progress", spy)
+    app = make_app(paths, clock=SlowClock(NOW), settings=LoadedSettings(Settings()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        assert not screen.query_one(ReadProgress).display  # gone once the log is read
+    assert shown, "a slow read showed no progress"
+    assert all(0 < done <= total for done, total in shown)
+    assert shown[-1][0] == shown[-1][1]  # the last count is always shown
+
+
+async def test_a_quick_read_shows_no_progress(paths: Paths) -> None:
+    write_history(paths, 0.2)
+    app = build_app(paths)  # a FakeClock that never moves: no read is slow
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot)
+        assert not screen.query_one(ReadProgress).display

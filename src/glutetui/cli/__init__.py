@@ -115,8 +115,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def run_app(args: argparse.Namespace, paths: Paths) -> int:
-    """Open the app (the only path that imports textual)."""
+    """Open the app (the only path that imports textual), or say why it cannot draw here."""
     paths.check()
+    from glutetui.cli.terminal import no_screen_message, screen_problem
+
+    problem = screen_problem()
+    if problem is not None:
+        # Before textual: it would draw escape codes into a pipe and wait for keys forever.
+        print(no_screen_message(problem, COMMANDS), file=sys.stderr)
+        return EXIT_USAGE
     from glutetui import startgc
 
     startgc.hold()  # the app resumes collection after its first frame

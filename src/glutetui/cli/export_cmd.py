@@ -10,7 +10,9 @@ from glutetui.cli.exporting import EXPORT_FORMATS, FORMATS, write_export
 from glutetui.cli.output import echo
 from glutetui.cli.selection import date_arg, select_sessions
 from glutetui.errors import GlutetuiError
+from glutetui.fsutil import write_atomic
 from glutetui.log import LogStore
+from glutetui.progress import ProgressBar
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,7 +46,8 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
 
     # A broken settings file gives the default unit, as the app does; the app reports it.
     unit = load_settings(paths.settings_file).settings.units
-    history = LogStore(paths).history()
+    with ProgressBar("Reading the log") as bar:
+        history = LogStore(paths).history(progress=bar)
     sessions = list(select_sessions(history.sessions, args.since, args.exercise))
     if args.output in (None, "-"):
         n = write_export(args.format, sessions, sys.stdout, args.exercise, unit)
@@ -53,7 +56,8 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
         buffer = io.StringIO()
         n = write_export(args.format, sessions, buffer, args.exercise, unit)
         try:
-            target.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+            # Health data: a new export file is the owner's only, and never seen half-written.
+            write_atomic(target, buffer.getvalue().encode("utf-8"))
         except OSError as exc:
             raise GlutetuiError(f"cannot write {target}: {exc.strerror or exc}") from exc
         if FORMATS[args.format].counts == "session":

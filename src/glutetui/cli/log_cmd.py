@@ -13,6 +13,7 @@ from glutetui.cli.output import echo, print_json, print_table
 from glutetui.cli.selection import date_arg, row_matcher
 from glutetui.figures import MISSING, format_duration
 from glutetui.log import LogStore
+from glutetui.progress import ProgressBar
 
 TYPE_CHECKING = False  # avoids importing typing on every run of the command line
 if TYPE_CHECKING:
@@ -52,7 +53,8 @@ def configure_log(p: argparse.ArgumentParser) -> None:
 
 def _check(store: LogStore) -> int:
     """``--check``: each unreadable file with its reason; 1 if there is any."""
-    found = store.summaries(limit=0)
+    with ProgressBar("Reading the log") as bar:
+        found = store.summaries(limit=0, progress=bar)
     for p in found.problems:
         echo(f"{p.path}: {p.reason}")
     n = found.count
@@ -99,7 +101,9 @@ def cmd_log(args: argparse.Namespace, paths: Paths) -> int:
     store = LogStore(paths)
     if args.check:
         return _check(store)
-    found = store.summaries(limit=args.limit or None, where=row_matcher(args.since, args.exercise))
+    where = row_matcher(args.since, args.exercise)
+    with ProgressBar("Reading the log") as bar:
+        found = store.summaries(limit=args.limit or None, where=where, progress=bar)
     if args.json:
         print_json([_as_json(r) for r in found.rows])
     elif found.rows:

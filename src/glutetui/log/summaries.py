@@ -44,8 +44,6 @@ class SessionRow:
     """Exercises with at least one work set."""
     sets: int
     """Work sets, a per-side set counting once (:func:`glutetui.figures.work_sets`)."""
-    entries: int
-    """Work set entries, each side its own (kept for the index's layout; no view shows it)."""
     reps: int
     """Reps of the work sets, both sides added up."""
     max_pain: int | None
@@ -62,7 +60,7 @@ class SessionRow:
 def session_row(session: Session) -> SessionRow:
     """The summary of ``session``."""
     sets = session.sets
-    totals = figures.session_figures(session)
+    pains = [e.pain for e in session.exercises if e.pain is not None]
     return SessionRow(
         id=session.id,
         started_at=session.started_at,
@@ -74,11 +72,10 @@ def session_row(session: Session) -> SessionRow:
         exercises=tuple((e.exercise_id, e.name) for e in session.exercises if not e.skipped),
         skipped=tuple((e.exercise_id, e.name) for e in session.exercises if e.skipped),
         set_exercises=tuple(dict.fromkeys(s.exercise_id for s in sets)),
-        worked=totals.exercises,
-        sets=totals.work_sets,
-        entries=sum(1 for s in sets if not s.warmup),
-        reps=totals.reps,
-        max_pain=totals.max_pain,
+        worked=figures.worked_exercises(sets),
+        sets=figures.work_sets(sets),
+        reps=figures.total_reps(sets),
+        max_pain=max(pains) if pains else None,
         note=" ".join(session.note.split())[:NOTE_PREVIEW],
     )
 
@@ -98,7 +95,6 @@ def row_to_json(row: SessionRow) -> list[Any]:
         list(row.set_exercises),
         row.worked,
         row.sets,
-        row.entries,
         row.reps,
         row.max_pain,
         row.note,
@@ -108,7 +104,7 @@ def row_to_json(row: SessionRow) -> list[Any]:
 def row_from_json(data: list[Any]) -> SessionRow:
     """The inverse of :func:`row_to_json`; raises ``ValueError``/``TypeError`` on a damaged row."""
     (sid, started, ended, last, status, source, routine_id, exercises, skipped, logged,
-     worked, sets, entries, reps, pain, note) = data  # fmt: skip
+     worked, sets, reps, pain, note) = data  # fmt: skip
     return SessionRow(
         sid,
         datetime.fromisoformat(started),
@@ -122,7 +118,6 @@ def row_from_json(data: list[Any]) -> SessionRow:
         tuple(logged),
         worked,
         sets,
-        entries,
         reps,
         pain,
         note,

@@ -219,17 +219,21 @@ class _Loader:
             except InvalidExerciseError as exc:
                 self.refuse(record, f"exercise {label!r} is invalid: {exc}", exc)
                 return
-            if ex.id in self.exercises:
-                self.refuse(
-                    record,
-                    f"exercise id {ex.id!r} is already registered by plugin {self.sources[ex.id]!r}",
-                )
-                return
-            self.exercises[ex.id] = ex
-            self.sources[ex.id] = record.name
-            record.exercises.append(ex.id)
+            if self.claim(record, "exercise", ex.id):
+                self.exercises[ex.id] = ex
+                record.exercises.append(ex.id)
 
         return accept
+
+    def claim(self, record: _Record, kind: str, item_id: str) -> bool:
+        """Take ``item_id`` for ``record``'s plugin, or refuse it if another plugin has it."""
+        taken = self.routines if kind == "routine" else self.exercises
+        if item_id in taken:
+            owner = self.sources[item_id]
+            self.refuse(record, f"{kind} id {item_id!r} is already registered by plugin {owner!r}")
+            return False
+        self.sources[item_id] = record.name
+        return True
 
     def accept_routine(self, record: _Record) -> Callable[[Any], None]:
         def accept(item: Any) -> None:
@@ -255,15 +259,9 @@ class _Loader:
             if problems:
                 self.refuse(record, f"routine {label!r} is invalid: {'; '.join(problems)}")
                 return
-            if item.id in self.routines:
-                self.refuse(
-                    record,
-                    f"routine id {item.id!r} is already registered by plugin {self.sources[item.id]!r}",
-                )
-                return
-            self.routines[item.id] = item
-            self.sources[item.id] = record.name
-            record.routines.append(item.id)
+            if self.claim(record, "routine", item.id):
+                self.routines[item.id] = item
+                record.routines.append(item.id)
 
         return accept
 

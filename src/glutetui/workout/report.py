@@ -7,7 +7,7 @@ Every figure comes from :mod:`glutetui.figures`, so the report says what the log
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from glutetui.figures import ExerciseFigures, exercise_figures, format_duration, session_figures
@@ -63,7 +63,7 @@ class SessionReport:
 def _exercise_report(session: Session, log: ExerciseLog, unit: str) -> ExerciseReport:
     done = exercise_figures(session, log.exercise_id, unit)
     return ExerciseReport(
-        **{f.name: getattr(done, f.name) for f in fields(ExerciseFigures)},
+        **vars(done),
         name=log.name,
         pain=log.pain,
         note=log.note,

@@ -27,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
-from glutetui.log import FileProblem, SessionRow, StoreError, session_row
+from glutetui.log import FileProblem, Progress, SessionRow, StoreError, session_row
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.format import note_cell, session_cells, when
 from glutetui.tui.log_figures import LoadedLog, LogFigures, compute_figures
@@ -36,6 +36,7 @@ from glutetui.tui.widgets.balance import BalancePane
 from glutetui.tui.widgets.consistency_pane import ConsistencyPane
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.progress_pane import ProgressPane
+from glutetui.tui.widgets.read_progress import ReadProgress
 from glutetui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ class LogScreen(GluteScreen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static(id="log-problems", markup=False)
+        yield ReadProgress(id="log-read-progress")
         with TabbedContent(id="log-tabs", initial=TABS["sessions"]):
             with TabPane("1 Sessions", id=TABS["sessions"]):
                 yield DataTable(id="log-sessions", cursor_type="row", zebra_stripes=True)
@@ -180,18 +182,22 @@ class LogScreen(GluteScreen[None]):
         """Read the log again (in threads): the Sessions table first, then the other tabs."""
         self._figures_loading(True)
         self.pages.reloading()
-        self._read_rows(PAGE_ROWS)
+        self._read_rows(PAGE_ROWS, self._progress())
+
+    def _progress(self) -> Progress:
+        """A progress callback for a reading worker: a bar shows if the read is slow."""
+        return self.query_one(ReadProgress).reporter(self.clock.monotonic)
 
     @work(thread=True, exclusive=True, group="log-rows", exit_on_error=False)
-    def _read_rows(self, limit: int | None) -> LoadedRows:
+    def _read_rows(self, limit: int | None, progress: Progress) -> LoadedRows:
         # The newest page first, decoded alone: years of rows would hold the table back.
-        found = self.store.summaries(limit=limit)
+        found = self.store.summaries(limit=limit, progress=progress)
         complete = limit is None or len(found.rows) >= found.count
         return LoadedRows(found.rows, found.problems, complete)
 
     @work(thread=True, exclusive=True, group="log-history", exit_on_error=False)
-    def _read_history(self, today: date, settings: Settings) -> LoadedLog:
-        history = self.store.history()
+    def _read_history(self, today: date, settings: Settings, progress: Progress) -> LoadedLog:
+        history = self.store.history(progress=progress)
         return LoadedLog(
             history.sessions, history.problems, compute_figures(history.sessions, today, settings)
         )
@@ -206,6 +212,8 @@ class LogScreen(GluteScreen[None]):
         worker = event.worker
         if worker.group not in ("log-rows", "log-history", "log-figures"):
             return
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self.query_one(ReadProgress).finish()
         if event.state == WorkerState.SUCCESS:
             if isinstance(worker.result, LoadedRows):
                 self._show_rows(worker.result)
@@ -246,7 +254,7 @@ class LogScreen(GluteScreen[None]):
         if self.pages.shown < PAGE_ROWS:
             self._add_rows(self.pages.next_page(PAGE_ROWS - self.pages.shown))
         if self.pages.awaiting_rest:
-            self._read_rows(None)
+            self._read_rows(None, self._progress())
         else:
             self._start_history()
 
@@ -258,7 +266,7 @@ class LogScreen(GluteScreen[None]):
 
     def _start_history(self) -> None:
         self.pages.reading_history()
-        self._read_history(self.today(), self.settings)
+        self._read_history(self.today(), self.settings, self._progress())
 
     def _add_rows(self, rows: list[SessionRow]) -> None:
         table = self._table()
