@@ -38,7 +38,7 @@ def export_rows(
             "date": s.started_at.isoformat(),
             "session_id": s.id,
             "exercise_id": x.exercise_id,
-            "exercise_name": x.exercise_id if entry is None else entry.name,
+            "exercise_name": entry.name if entry and entry.name else x.exercise_id,
             "set": x.set_number,
             "side": x.side,
             "reps": x.reps,

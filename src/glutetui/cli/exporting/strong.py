@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 
+from glutetui.cli.importing.strong import OWN_WORKOUT
 from glutetui.cli.selection import select_sets
 from glutetui.figures import BAND_PREFIX, format_number, is_band, load_in, session_duration
 from glutetui.text import inert_cell
@@ -59,9 +60,9 @@ def write_strong(sessions: Sequence[Session], out: TextIO, exercise: str | None,
         writer.writerow(
             [
                 f"{s.started_at.astimezone():%Y-%m-%d %H:%M:%S}",
-                inert_cell(s.routine_id or "glutetui"),
+                inert_cell(s.routine_id or OWN_WORKOUT),
                 duration_text(session_duration(s)),
-                inert_cell(x.exercise_id if entry is None else entry.name),
+                inert_cell(entry.name if entry and entry.name else x.exercise_id),
                 _ORDER.get(x.kind) or str(x.set_number),
                 _weight(x, unit),
                 str(x.reps),

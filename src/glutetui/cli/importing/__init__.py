@@ -118,15 +118,15 @@ def _cells(
     names = list(layout.columns or header)
     width = len(names)
     for line, cells in table:
-        if layout.inert:
-            cells = [live_cell(c) for c in cells]
         if len(cells) > width:
             if layout.repair is None:
                 raise ImportFormatError(
                     f"line {line}: {len(cells)} cells but the header has {width}"
                 )
             cells = layout.repair(cells, line)
-        row = dict(zip(names, map(str.strip, cells), strict=False))
+        # glutetui's own cells are read as written (a note may end in a space); others stripped.
+        cells = [live_cell(c) for c in cells] if layout.inert else [c.strip() for c in cells]
+        row = dict(zip(names, cells, strict=False))
         yield Cells(row, line, decimal_comma=decimal_comma)
 
 

@@ -114,6 +114,7 @@ class SessionDraft:
     ended_at: datetime | None = None
     note: str = ""
     source: str = "glutetui"
+    routine_id: str | None = None
     exercises: dict[str, ExerciseLog] = field(default_factory=dict)
     sets: list[SetResult] = field(default_factory=list)
     counters: dict[tuple[str, bool, str | None], int] = field(default_factory=dict)
@@ -175,6 +176,7 @@ class SessionDraft:
             ended_at=self.ended_at,
             status="complete",
             note=self.note,
+            routine_id=self.routine_id,
             cursor=len(self.sets),
             source=self.source,
         )
@@ -195,5 +197,5 @@ class Layout:
     repair: Callable[[list[str], int], list[str]] | None = None
     """A row with more cells than the header (unquoted commas) put right, given its line."""
     inert: bool = False
-    """Written by glutetui, its text cells made inert for spreadsheets
-    (:func:`glutetui.text.inert_cell`): read back as they were."""
+    """Written by glutetui: its text cells, made inert for spreadsheets
+    (:func:`glutetui.text.inert_cell`), are read back exactly as they were."""

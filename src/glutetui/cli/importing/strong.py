@@ -44,6 +44,8 @@ CLASSIC = (
 """The classic layout's columns, in order (RPE came last, and later: older files stop before)."""
 REQUIRED = frozenset({"Date", "Exercise Name", "Set Order", "Reps"})
 """Columns every English Strong export has."""
+OWN_WORKOUT = "glutetui"
+"""The ``Workout Name`` glutetui's Strong export gives a session that followed no routine."""
 SESSION_ID = "Session ID"
 """The column glutetui's own Strong export adds for each session's id (with ``Side`` and
 ``Band``: see :mod:`glutetui.cli.exporting.strong`)."""
@@ -115,16 +117,17 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
                 r.fail(SESSION_ID, f"{own_id!r} is not a session id (letters, digits, - and _)")
             started = r.moment("Date", DATES)
             moment = local(started)
-            draft = drafts.add(
-                key,
-                SessionDraft(
-                    id=own_id or import_id(NAME, started, workout),
-                    started_at=moment,
-                    ended_at=r.end(c.duration, moment),
-                    note=join_notes(workout, r.text("Workout Notes")),
-                    source=NAME,
-                ),
+            draft = SessionDraft(
+                id=import_id(NAME, started, workout),
+                started_at=moment,
+                ended_at=r.end(c.duration, moment),
+                note=join_notes(workout, r.text("Workout Notes")),
+                source=NAME,
             )
+            if own_id:  # glutetui's own export: its id, routine and note as they were
+                draft.id, draft.source, draft.note = own_id, "glutetui", r.text("Workout Notes")
+                draft.routine_id = None if workout == OWN_WORKOUT else workout
+            draft = drafts.add(key, draft)
         name, ex_id, both_sides = ctx.exercise(r.text("Exercise Name"))
         if not name:
             r.fail("Exercise Name", "the exercise name is empty")
@@ -137,7 +140,7 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
         reps = r.reps("Reps")
         seconds = r.seconds("Seconds")
         distance = r.distance(c.distance)
-        if not reps and not seconds and not distance:
+        if not reps and not seconds and not distance and not own_id:  # glutetui logged it so
             ctx.skip("no reps, time or distance")
             continue
         weight = r.load(c.weight)
