@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from glutetui.figures import load_in, work_sets
+from glutetui.figures import best_load, load_in, set_figures, total_reps, volume, work_sets
 from glutetui.model import Session, SetResult, Side
 
 DEFAULT_IMBALANCE_THRESHOLD = 0.10
@@ -219,16 +219,15 @@ def exercise_trend(
         done = _work_sets_of(session, exercise_id)
         if not done:
             continue
-        loads = [(s.reps, load_in(s, unit)) for s in done]
-        numeric = [load for _, load in loads if load is not None]
+        counted = set_figures(done, unit)
         points.append(
             TrendPoint(
                 session_id=session.id,
                 day=session_day(session),
-                reps=sum(s.reps for s in done),
-                sets=len({s.set_number for s in done}),
-                top_load=max(numeric) if numeric else None,
-                volume=sum(reps * load for reps, load in loads if load is not None),
+                reps=counted.reps,
+                sets=counted.work_sets,
+                top_load=counted.best_load,
+                volume=counted.volume,
             )
         )
     return tuple(points)
@@ -270,15 +269,12 @@ def personal_bests(
         top_reps = max(s.reps for s in done)
         if max_reps is None or top_reps > max_reps.value:
             max_reps = Best(top_reps, session.id, day)
-        loads = [(s.reps, load_in(s, unit)) for s in done]
-        numeric = [(reps, load) for reps, load in loads if load is not None]
-        if numeric:
-            top_load = max(load for _, load in numeric)
-            if max_load is None or top_load > max_load.value:
-                max_load = Best(top_load, session.id, day)
-            volume = sum(reps * load for reps, load in numeric)
-            if volume > 0 and (max_volume is None or volume > max_volume.value):
-                max_volume = Best(volume, session.id, day)
+        top_load = best_load(done, unit)
+        if top_load is not None and (max_load is None or top_load > max_load.value):
+            max_load = Best(top_load, session.id, day)
+        moved = volume(done, unit)
+        if moved > 0 and (max_volume is None or moved > max_volume.value):
+            max_volume = Best(moved, session.id, day)
     return PersonalBests(max_reps, max_load, max_volume)
 
 
@@ -317,13 +313,11 @@ class SideTotals:
 
 def _side_totals(sets: Sequence[SetResult], side: Side, unit: str) -> SideTotals:
     mine = [s for s in sets if s.side == side]
-    loads = [load_in(s, unit) for s in mine]
-    numeric = [load for load in loads if load is not None]
     return SideTotals(
-        reps=sum(s.reps for s in mine),
-        volume=sum(s.reps * load for s, load in zip(mine, loads, strict=True) if load is not None),
-        top_load=max(numeric) if numeric else None,
-        all_loaded=bool(mine) and len(numeric) == len(mine),
+        reps=total_reps(mine),
+        volume=volume(mine, unit),
+        top_load=best_load(mine, unit),
+        all_loaded=bool(mine) and all(load_in(s, unit) is not None for s in mine),
     )
 
 
