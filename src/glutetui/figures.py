@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from glutetui.model import Session, SetKind, SetResult
+    from glutetui.model import ExerciseLog, Session, SetKind, SetResult
 
 KG_PER_LB: Final = 0.45359237
 """Kilograms in one pound (exact, by the international definition of the pound)."""
@@ -91,6 +91,11 @@ def sets_of_kind(sets: Iterable[SetResult], kind: SetKind) -> int:
 def worked_exercises(sets: Iterable[SetResult]) -> int:
     """Exercises with at least one work set among ``sets``."""
     return len({s.exercise_id for s in sets if not s.warmup})
+
+
+def max_pain(exercises: Iterable[ExerciseLog]) -> int | None:
+    """The highest pain reported for any of ``exercises``; ``None`` when none was."""
+    return max((e.pain for e in exercises if e.pain is not None), default=None)
 
 
 def reps_by_side(sets: Iterable[SetResult]) -> dict[str, int]:
@@ -176,9 +181,10 @@ def format_number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(float(value))
 
 
-def format_weight(value: float, unit: str) -> str:
-    """A computed weight such as a volume or a best: ``1,240 kg``, ``42.5 kg``."""
-    return f"{value:,.1f}".removesuffix(".0") + f" {unit}"
+def format_weight(value: float, unit: str, *, signed: bool = False) -> str:
+    """A computed weight such as a volume or a best: ``1,240 kg``, ``42.5 kg``; ``signed``
+    for a difference: ``+60 kg``."""
+    return f"{value:{'+' if signed else ''},.1f}".removesuffix(".0") + f" {unit}"
 
 
 def format_load(load: float | None, unit: str | None) -> str:
@@ -293,11 +299,10 @@ def exercise_figures(session: Session, exercise_id: str, unit: str) -> ExerciseF
 
 def session_figures(session: Session, unit: str = "kg") -> SessionFigures:
     """The figures of a whole session in ``unit``."""
-    pains = [e.pain for e in session.exercises if e.pain is not None]
     return SessionFigures(
         **vars(set_figures(session.sets, unit)),
         unit=unit,
         exercises=worked_exercises(session.sets),
         duration=session_duration(session),
-        max_pain=max(pains) if pains else None,
+        max_pain=max_pain(session.exercises),
     )

@@ -50,7 +50,9 @@ def session_saved(session: Session, final: bool) -> None:
     calls nothing; the session stays in memory and the save that later succeeds calls the hook
     (with ``final`` true if the session has ended by then). Not called when a session is
     resumed (nothing is written until the next entry), nor for changes made outside a workout:
-    a note edited in the log, a session deleted, sessions imported.
+    a note edited in the log, a session deleted, sessions imported; nor for the last-resort
+    save glutetui makes when the terminal hangs up and an orderly exit does not come in time
+    (no plugin code runs then: the process is about to end).
 
     Use it to mirror the log elsewhere. It must return quickly and must not change the session.
     An exception is reported, by plugin name, the first time it happens in a workout; the

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from glutetui.figures import exercise_figures, load_in, work_sets
+from glutetui.figures import best_load, load_in, set_figures, total_reps, volume, work_sets
 from glutetui.model import Session, SetResult, Side
 
 DEFAULT_IMBALANCE_THRESHOLD = 0.10
@@ -216,21 +216,22 @@ def exercise_trend(
     sessions: Iterable[Session], exercise_id: str, unit: str = "kg"
 ) -> tuple[TrendPoint, ...]:
     """Per session that did ``exercise_id``: reps, sets, top load, volume and seconds (the
-    figures of :func:`glutetui.figures.exercise_figures`), oldest first."""
+    figures of :func:`glutetui.figures.set_figures`), oldest first."""
     points = []
     for session in _by_time(sessions):
-        done = exercise_figures(session, exercise_id, unit)
-        if not done.work_sets:
+        done = _work_sets_of(session, exercise_id)
+        if not done:
             continue
+        counted = set_figures(done, unit)
         points.append(
             TrendPoint(
                 session_id=session.id,
                 day=session_day(session),
-                reps=done.reps,
-                sets=done.work_sets,
-                top_load=done.best_load,
-                volume=done.volume,
-                seconds=done.seconds,
+                reps=counted.reps,
+                sets=counted.work_sets,
+                top_load=counted.best_load,
+                volume=counted.volume,
+                seconds=counted.seconds,
             )
         )
     return tuple(points)
@@ -278,15 +279,12 @@ def personal_bests(
         top_seconds = max(s.seconds or 0 for s in done)
         if top_seconds and (max_seconds is None or top_seconds > max_seconds.value):
             max_seconds = Best(top_seconds, session.id, day)
-        loads = [(s.reps, load_in(s, unit)) for s in done]
-        numeric = [(reps, load) for reps, load in loads if load is not None]
-        if numeric:
-            top_load = max(load for _, load in numeric)
-            if max_load is None or top_load > max_load.value:
-                max_load = Best(top_load, session.id, day)
-            volume = sum(reps * load for reps, load in numeric)
-            if volume > 0 and (max_volume is None or volume > max_volume.value):
-                max_volume = Best(volume, session.id, day)
+        top_load = best_load(done, unit)
+        if top_load is not None and (max_load is None or top_load > max_load.value):
+            max_load = Best(top_load, session.id, day)
+        moved = volume(done, unit)
+        if moved > 0 and (max_volume is None or moved > max_volume.value):
+            max_volume = Best(moved, session.id, day)
     return PersonalBests(max_reps, max_load, max_volume, max_seconds)
 
 
@@ -325,13 +323,11 @@ class SideTotals:
 
 def _side_totals(sets: Sequence[SetResult], side: Side, unit: str) -> SideTotals:
     mine = [s for s in sets if s.side == side]
-    loads = [load_in(s, unit) for s in mine]
-    numeric = [load for load in loads if load is not None]
     return SideTotals(
-        reps=sum(s.reps for s in mine),
-        volume=sum(s.reps * load for s, load in zip(mine, loads, strict=True) if load is not None),
-        top_load=max(numeric) if numeric else None,
-        all_loaded=bool(mine) and len(numeric) == len(mine),
+        reps=total_reps(mine),
+        volume=volume(mine, unit),
+        top_load=best_load(mine, unit),
+        all_loaded=bool(mine) and all(load_in(s, unit) is not None for s in mine),
     )
 
 

@@ -99,7 +99,8 @@ def test_summary_view(
         start_session(app, runner)
         await screen_shown(pilot, SessionScreen)
         await pilot.press("f", "y")  # finish early: the last set is left out
-        await screen_shown(pilot, SummaryScreen)
-        await settle(pilot)  # the comparison with the history, read in a thread
+        summary = await screen_shown(pilot, SummaryScreen)
+        await summary.compared.wait()  # the comparison with the history, read in a thread
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

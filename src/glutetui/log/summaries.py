@@ -60,7 +60,6 @@ class SessionRow:
 def session_row(session: Session) -> SessionRow:
     """The summary of ``session``."""
     sets = session.sets
-    pains = [e.pain for e in session.exercises if e.pain is not None]
     return SessionRow(
         id=session.id,
         started_at=session.started_at,
@@ -75,7 +74,7 @@ def session_row(session: Session) -> SessionRow:
         worked=figures.worked_exercises(sets),
         sets=figures.work_sets(sets),
         reps=figures.total_reps(sets),
-        max_pain=max(pains) if pains else None,
+        max_pain=figures.max_pain(session.exercises),
         note=" ".join(session.note.split())[:NOTE_PREVIEW],
     )
 

@@ -10,7 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from glutetui.figures import ExerciseFigures, exercise_figures, format_duration, session_figures
+from glutetui.figures import (
+    ExerciseFigures,
+    exercise_figures,
+    format_duration,
+    format_weight,
+    session_figures,
+)
 from glutetui.model import ExerciseLog, Session
 
 
@@ -33,7 +39,7 @@ class ExerciseReport(ExerciseFigures):
             return "first time"
         parts = [f"{self.reps - prev.reps:+d} reps"]
         if self.volume or prev.volume:
-            volume = f"{self.volume - prev.volume:+.0f} {unit}"
+            volume = format_weight(self.volume - prev.volume, unit, signed=True)
             parts.append(f"{volume} volume" if with_date else volume)
         return ", ".join(parts) + (f" vs {self.previous_date}" if with_date else "")
 

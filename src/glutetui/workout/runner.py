@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from glutetui.catalog import Catalog
 from glutetui.clock import Clock
+from glutetui.figures import last_set_at
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.workout.entries import (
     RunnerError,
@@ -278,7 +279,7 @@ class Runner:
         """Keep an unfinished session as ``incomplete`` without resuming it."""
         if self.finished:
             raise RunnerError("the session is already finished")
-        ended = max((s.finished_at for s in self.session.sets if s.finished_at), default=None)
+        ended = last_set_at(self.session.sets)
         return self._set(status="incomplete", ended_at=ended or self.session.started_at)
 
     # ---- internals

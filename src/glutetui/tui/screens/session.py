@@ -17,7 +17,7 @@ from the app's clock, not counted.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -42,9 +42,6 @@ from glutetui.workout.entries import (
 )
 from glutetui.workout.recorder import Recorder
 from glutetui.workout.runner import Runner
-
-if TYPE_CHECKING:
-    pass
 
 TICK_SECONDS = 0.2
 

@@ -16,7 +16,6 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from glutetui import figures
-from glutetui.tui.format import load_text
 from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -83,7 +82,7 @@ class SessionDetailScreen(ModalScreen[str | None]):
                     figures.format_set_number(result.set_number, result.kind),
                     SIDE_NAMES[result.side],
                     Text(figures.format_effort(result.reps, result.seconds), justify="right"),
-                    load_text(result.load, result.unit or self.unit) or figures.MISSING,
+                    figures.format_load(result.load, result.unit or self.unit),
                     figures.MISSING if result.rpe is None else str(result.rpe),
                     result.note,
                 )

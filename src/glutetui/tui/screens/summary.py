@@ -6,6 +6,7 @@ is drawn, and the table fills in when it arrives (until then it says so).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -52,6 +53,8 @@ class SummaryScreen(GluteScreen[None]):
         self._store = store
         self.history = history
         """Earlier sessions to compare with; read from the store in a thread when ``None``."""
+        self.compared = asyncio.Event()
+        """Set once the comparison with the history is shown, or known to be impossible."""
 
     @property
     def unit(self) -> str:
@@ -76,6 +79,8 @@ class SummaryScreen(GluteScreen[None]):
         if self.history is None:
             self.query_one("#summary-compare-status", Label).update("Reading your history…")
             self.load_history()
+        else:
+            self.compared.set()
 
     @work(thread=True, exclusive=True)
     def load_history(self) -> None:
@@ -88,6 +93,7 @@ class SummaryScreen(GluteScreen[None]):
                 self.query_one("#summary-compare-status", Label).update,
                 f"No comparison: the history could not be read ({exc}).",
             )
+            self.app.call_from_thread(self.compared.set)
             return
         summary = session_report(self.session, history.sessions, unit=self.unit)
         self.app.call_from_thread(self._history_loaded, summary, len(history.problems))
@@ -96,6 +102,7 @@ class SummaryScreen(GluteScreen[None]):
         self.show(summary)
         if problems:
             self.notify(f"{problems} log file(s) could not be read; see the log screen.")
+        self.compared.set()
 
     def show(self, summary: SessionReport) -> None:
         """Fill the figures and the table."""
