@@ -5,7 +5,7 @@ alternately in the same run (A, B, A, B, ...), using medians. Run from the repo 
 
     .venv/bin/python bench/run.py            # everything
     .venv/bin/python bench/run.py startup    # one group: startup, cli, plugins, log, save,
-                                             # coldlog, readers, session
+                                             # coldlog, readers, session, import
 
 Not part of the test run.
 """
@@ -27,6 +27,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from bench_import import baseline_tree, strong_file, time_import  # noqa: E402
 from bench_session import bench_session  # noqa: E402
 from fake_plugins import install  # noqa: E402
 from ptyrun import time_command, time_to_marker  # noqa: E402
@@ -325,6 +326,35 @@ def bench_save(runs: int, cfg: Path) -> bool:
     )
 
 
+def bench_import(runs: int, cfg: Path) -> bool:
+    import itertools
+
+    runs = min(runs, 7)  # every run writes hundreds of fsync'd files: keep the group short
+    fresh = itertools.count()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "strong.csv"
+        n = strong_file(data)
+        old = baseline_tree(Path(tmp))
+
+        def one(src: Path | None, *extra: str) -> float:
+            return time_import(data, cfg / f"import-{next(fresh)}", src, *extra)
+
+        print(f"\n(a classic Strong export of {n:,} sets; the baseline is {old.parent.name})")
+        medians = alternate(runs, baseline_import=partial(one, old), import_now=partial(one, None))
+        ok = report(f"`glutetui import` of {n:,} sets", medians, "baseline_import", 1.2)
+        medians = alternate(
+            runs,
+            baseline_dry_run=partial(one, old, "--dry-run"),
+            dry_run_now=partial(one, None, "--dry-run"),
+        )
+        return ok & report(
+            "`glutetui import --dry-run`: read and check the whole file, write nothing",
+            medians,
+            "baseline_dry_run",
+            1.2,
+        )
+
+
 GROUPS: dict[str, Callable[[int, Path], bool]] = {
     "startup": bench_startup,
     "cli": bench_cli,
@@ -334,6 +364,7 @@ GROUPS: dict[str, Callable[[int, Path], bool]] = {
     "coldlog": bench_cold_log,
     "readers": bench_readers,
     "session": bench_session,
+    "import": bench_import,
 }
 
 

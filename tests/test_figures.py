@@ -108,3 +108,40 @@ def test_loads_in_words() -> None:
     assert figures.format_weight(1240.0, "kg") == "1,240 kg"
     assert figures.format_reps_by_side({"left": 30, "right": 28}) == "L 30 · R 28"
     assert figures.format_reps_by_side({}) == "0"
+
+
+def test_a_timed_set_is_a_set_and_its_seconds_add_up_on_both_sides() -> None:
+    sets = (
+        *sided("side-plank", 1, 0, 0, seconds=30),
+        *sided("side-plank", 2, 0, 0, seconds=25),
+        SetResult("side-plank", 1, 0, side="left", seconds=10, warmup=True),
+        SetResult("clamshell", 1, 12, seconds=40),
+    )
+    assert figures.work_sets(sets) == 3
+    assert figures.total_seconds(sets) == 30 + 30 + 25 + 25 + 40  # warm-ups left out
+    assert figures.total_reps(sets) == 12
+
+
+def test_sets_of_a_kind_count_a_per_side_set_once() -> None:
+    sets = (*sided("x", 1, 5, 5, kind="drop"), SetResult("x", 2, 5, kind="failure"))
+    assert figures.sets_of_kind(sets, "drop") == 1
+    assert figures.sets_of_kind(sets, "failure") == 1
+    assert figures.work_sets(sets) == 2
+
+
+@pytest.mark.parametrize(
+    ("reps", "seconds", "text"), [(12, None, "12"), (0, 45, "45 s"), (8, 40, "8 in 40 s")]
+)
+def test_format_effort(reps: int, seconds: int | None, text: str) -> None:
+    assert figures.format_effort(reps, seconds) == text
+
+
+def test_format_done_and_seconds() -> None:
+    assert figures.format_seconds(45) == "45 s"
+    assert figures.format_seconds(185) == "3 min 05 s"
+    assert figures.format_done({"left": 10, "right": 9}, 0) == "L 10 · R 9"
+    assert figures.format_done({"both": 0}, 90) == "1 min 30 s"
+    assert figures.format_done({"both": 24}, 45) == "24 · 45 s"
+    assert [figures.format_set_number(2, k) for k in ("work", "warm-up", "drop", "failure")] == [
+        "2", "warm-up 2", "2 drop", "2 failure",
+    ]  # fmt: skip

@@ -9,6 +9,8 @@ must count what figures.py counts: a set done on each side is one set.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date, datetime, timedelta, timezone
 
@@ -155,11 +157,52 @@ def test_the_command_line_agrees(logged: list[Session]) -> None:
         assert f" {figures.format_duration(f.duration)} " in line
         assert f" {f.work_sets} " in line and f" {f.reps} " in line
 
-    exported = json.loads(ok("export", "--format", "json"))
+    exported = list(csv.DictReader(io.StringIO(ok("export", "--format", "csv"))))
     for sid, f in want.items():
-        rows = [r for r in exported if r["session_id"] == sid and not r["warmup"]]
+        rows = [r for r in exported if r["session_id"] == sid and r["kind"] != "warm-up"]
         assert len({(r["exercise_id"], r["set"]) for r in rows}) == f.work_sets
-        assert sum(r["reps"] for r in rows) == f.reps
+        assert sum(int(r["reps"]) for r in rows) == f.reps
+    backup = json.loads(ok("export", "--format", "json"))["sessions"]
+    assert {s["id"]: len(s["sets"]) for s in backup} == {s.id: len(s.sets) for s in logged}
+
+
+def test_timed_drop_and_failure_sets_count_everywhere(paths: Paths) -> None:
+    """A plank held for time is a set; its seconds add up in every view that shows them."""
+    start = _at(27, 8)
+    session = Session(
+        id="20261127T080000-dddddd",
+        started_at=start,
+        exercises=(ExerciseLog("plank", "Plank"), ExerciseLog("hip-thrust", "Hip thrust")),
+        sets=(
+            SetResult("plank", 1, 0, seconds=45),
+            SetResult("plank", 2, 0, seconds=40, kind="failure"),
+            SetResult("plank", 1, 0, seconds=20, kind="warm-up"),
+            SetResult("hip-thrust", 1, 8, load=60, unit="kg"),
+            SetResult("hip-thrust", 2, 12, load=40, unit="kg", kind="drop"),
+        ),
+        ended_at=start + timedelta(minutes=20),
+        status="complete",
+    )
+    LogStore(paths).save(session)
+    want = figures.session_figures(session)
+    assert (want.work_sets, want.warmup_sets, want.reps, want.seconds) == (4, 1, 20, 85)
+    assert figures.sets_of_kind(session.sets, "drop") == 1
+    report = session_report(session)
+    assert (report.work_sets, report.seconds) == (4, 85)
+    plank = next(e for e in report.exercises if e.exercise_id == "plank")
+    assert figures.format_done(plank.reps_by_side, plank.seconds) == "1 min 25 s"
+    assert "4 sets, 20 reps, 1 min 25 s timed" in describe_session(session)
+    (point,) = stats.exercise_trend([session], "plank")
+    assert (point.sets, point.reps, point.seconds) == (2, 0, 85)
+    assert stats.personal_bests([session], "plank").max_seconds.value == 45  # type: ignore[union-attr]
+    rows = list(csv.DictReader(io.StringIO(ok("export", "--format", "csv"))))
+    assert [(r["kind"], r["seconds"]) for r in rows if r["exercise_id"] == "plank"] == [
+        ("work", "45"), ("failure", "40"), ("warm-up", "20"),
+    ]  # fmt: skip
+    strong = list(csv.DictReader(io.StringIO(ok("export", "--format", "strong"))))
+    assert [(r["Set Order"], r["Seconds"]) for r in strong] == [
+        ("1", "45"), ("F", "40"), ("W", "20"), ("1", "0"), ("D", "0"),
+    ]  # fmt: skip
 
 
 def test_the_weekly_goal_and_calendar_agree(logged: list[Session]) -> None:

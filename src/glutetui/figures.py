@@ -6,7 +6,8 @@ everywhere. Pure functions over :mod:`glutetui.model`; nothing here reads files 
 
 Definitions:
 
-* **Work set** – a set that is not a warm-up. A per-side set is logged as one
+* **Work set** – a set that is not a warm-up: a work, drop or failure set, and a timed set (a
+  hold or a plank, logged in seconds) as much as one of reps. A per-side set is logged as one
   :class:`~glutetui.model.SetResult` per side but counts as **one** set, the way a coach says
   "3 sets of 12, each side": sets are counted as distinct ``(exercise, set number)`` pairs.
   Warm-up sets are counted the same way, separately.
@@ -15,6 +16,7 @@ Definitions:
 * **Load** – numeric loads in ``kg`` or ``lb`` (or with no unit, taken to be in the unit asked
   for) are converted to the unit asked for. Band colours (``band:red``) are not numbers and are
   left out of load and volume figures.
+* **Seconds** – the time of the work sets that record one, both sides added up.
 * **Volume** – the sum of reps × load over the work sets that have a numeric load.
 * **Duration** – end minus start; a session that was never finished ends at its last set.
 """
@@ -27,7 +29,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from glutetui.model import ExerciseLog, Session, SetResult
+    from glutetui.model import ExerciseLog, Session, SetKind, SetResult
 
 KG_PER_LB: Final = 0.45359237
 """Kilograms in one pound (exact, by the international definition of the pound)."""
@@ -81,6 +83,11 @@ def warmup_sets(sets: Iterable[SetResult]) -> int:
     return len({(s.exercise_id, s.set_number) for s in sets if s.warmup})
 
 
+def sets_of_kind(sets: Iterable[SetResult], kind: SetKind) -> int:
+    """Sets of ``kind`` (``drop``, ``failure``, ...) among ``sets``, a per-side set counting once."""
+    return len({(s.exercise_id, s.set_number) for s in sets if s.kind == kind})
+
+
 def worked_exercises(sets: Iterable[SetResult]) -> int:
     """Exercises with at least one work set among ``sets``."""
     return len({s.exercise_id for s in sets if not s.warmup})
@@ -104,6 +111,11 @@ def reps_by_side(sets: Iterable[SetResult]) -> dict[str, int]:
 def total_reps(sets: Iterable[SetResult]) -> int:
     """Work reps, both sides added up."""
     return sum(s.reps for s in sets if not s.warmup)
+
+
+def total_seconds(sets: Iterable[SetResult]) -> int:
+    """Seconds of the work sets that record a time, both sides added up."""
+    return sum(s.seconds for s in sets if s.seconds and not s.warmup)
 
 
 def volume(sets: Iterable[SetResult], unit: str) -> float:
@@ -186,6 +198,37 @@ def format_load(load: float | None, unit: str | None) -> str:
     return f"{format_number(load)} {unit or ''}".rstrip()
 
 
+def format_set_number(number: int, kind: SetKind) -> str:
+    """A set's number with its kind, but for work sets: ``2``, ``warm-up 1``, ``3 drop``,
+    ``4 failure``."""
+    if kind == "warm-up":
+        return f"warm-up {number}"
+    return str(number) if kind == "work" else f"{number} {kind}"
+
+
+def format_effort(reps: int, seconds: int | None) -> str:
+    """What one set did: ``12``, ``45 s`` for a set timed only, ``12 in 40 s`` for both."""
+    if not seconds:
+        return str(reps)
+    return f"{reps} in {seconds} s" if reps else f"{seconds} s"
+
+
+def format_done(by_side: Mapping[str, int], seconds: int) -> str:
+    """Work done: reps (:func:`format_reps_by_side`), the time of timed sets, or both:
+    ``L 30 · R 28``, ``2 min 15 s``, ``24 · 45 s``."""
+    if not seconds:
+        return format_reps_by_side(by_side)
+    if not any(by_side.values()):
+        return format_seconds(seconds)
+    return f"{format_reps_by_side(by_side)} · {format_seconds(seconds)}"
+
+
+def format_seconds(seconds: int) -> str:
+    """A total of seconds: ``45 s``, ``3 min 05 s``."""
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
+
+
 def format_reps_by_side(by_side: Mapping[str, int]) -> str:
     """``L 30 · R 28``, ``45``, or ``0`` when nothing was done."""
     if not by_side:
@@ -212,6 +255,8 @@ class SetFigures:
     """``left`` / ``right`` / ``both`` -> work reps."""
     volume: float
     best_load: float | None
+    seconds: int
+    """Seconds of the work sets that record a time (holds, planks), both sides added up."""
 
 
 def set_figures(sets: Sequence[SetResult], unit: str) -> SetFigures:
@@ -223,6 +268,7 @@ def set_figures(sets: Sequence[SetResult], unit: str) -> SetFigures:
         reps_by_side=reps_by_side(sets),
         volume=volume(sets, unit),
         best_load=best_load(sets, unit),
+        seconds=total_seconds(sets),
     )
 
 

@@ -308,9 +308,21 @@ def routine_problems(routine: Routine) -> list[str]:
 # --------------------------------------------------------------------------- the log
 
 
+SetKind = Literal["warm-up", "work", "drop", "failure"]
+"""What a set was: a warm-up, a work set, a drop set (lighter, straight after another) or a set
+taken to failure. Every kind but ``warm-up`` counts as a work set."""
+SET_KINDS: tuple[SetKind, ...] = ("warm-up", "work", "drop", "failure")
+
+
 @dataclass(frozen=True)
 class SetResult:
-    """One finished set on one side, as logged."""
+    """One finished set on one side, as logged.
+
+    ``warmup`` and ``kind`` say the same thing where they overlap: ``warmup`` is true exactly
+    when ``kind`` is ``"warm-up"``. Either may be given (``warmup=True`` as before there were
+    kinds, or ``kind="warm-up"``) and the other follows; a warm-up that is also a drop or
+    failure set is refused. To change a set's kind, change ``kind``.
+    """
 
     exercise_id: str
     set_number: int
@@ -323,9 +335,22 @@ class SetResult:
     rpe: int | None = None
     """Rate of perceived effort, 1–10."""
     warmup: bool = False
-    """Logged but not counted as a work set."""
+    """Logged but not counted as a work set (``kind == "warm-up"``)."""
     finished_at: datetime | None = None
     note: str = ""
+    seconds: int | None = None
+    """How long the set lasted, in seconds (a hold, a plank, a carry); ``reps`` is 0 when only
+    the time was recorded."""
+    kind: SetKind = "work"
+    """``warm-up``, ``work``, ``drop`` or ``failure``."""
+
+    def __post_init__(self) -> None:
+        if self.warmup and self.kind == "work":
+            object.__setattr__(self, "kind", "warm-up")
+        elif self.kind == "warm-up":
+            object.__setattr__(self, "warmup", True)
+        elif self.warmup:
+            raise ValueError(f"a warm-up set cannot also be a {self.kind} set")
 
 
 @dataclass(frozen=True)

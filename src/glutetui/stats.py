@@ -204,6 +204,8 @@ class TrendPoint:
     """Heaviest numeric load of a work set, in the unit asked for."""
     volume: float
     """Reps × load over work sets with a numeric load (0 when none has one)."""
+    seconds: int = 0
+    """Seconds of its timed work sets (holds, planks), both sides added up."""
 
 
 def _work_sets_of(session: Session, exercise_id: str) -> list[SetResult]:
@@ -213,7 +215,8 @@ def _work_sets_of(session: Session, exercise_id: str) -> list[SetResult]:
 def exercise_trend(
     sessions: Iterable[Session], exercise_id: str, unit: str = "kg"
 ) -> tuple[TrendPoint, ...]:
-    """Per session that did ``exercise_id``: reps, sets, top load and volume, oldest first."""
+    """Per session that did ``exercise_id``: reps, sets, top load, volume and seconds (the
+    figures of :func:`glutetui.figures.set_figures`), oldest first."""
     points = []
     for session in _by_time(sessions):
         done = _work_sets_of(session, exercise_id)
@@ -228,6 +231,7 @@ def exercise_trend(
                 sets=counted.work_sets,
                 top_load=counted.best_load,
                 volume=counted.volume,
+                seconds=counted.seconds,
             )
         )
     return tuple(points)
@@ -252,6 +256,8 @@ class PersonalBests:
     """Heaviest numeric load of a work set."""
     max_volume: Best | None
     """Most reps × load in one session."""
+    max_seconds: Best | None = None
+    """Longest timed work set (one side), in seconds."""
 
 
 def personal_bests(
@@ -261,6 +267,7 @@ def personal_bests(
     max_reps: Best | None = None
     max_load: Best | None = None
     max_volume: Best | None = None
+    max_seconds: Best | None = None
     for session in _by_time(sessions):
         done = _work_sets_of(session, exercise_id)
         if not done:
@@ -269,13 +276,16 @@ def personal_bests(
         top_reps = max(s.reps for s in done)
         if max_reps is None or top_reps > max_reps.value:
             max_reps = Best(top_reps, session.id, day)
+        top_seconds = max(s.seconds or 0 for s in done)
+        if top_seconds and (max_seconds is None or top_seconds > max_seconds.value):
+            max_seconds = Best(top_seconds, session.id, day)
         top_load = best_load(done, unit)
         if top_load is not None and (max_load is None or top_load > max_load.value):
             max_load = Best(top_load, session.id, day)
         moved = volume(done, unit)
         if moved > 0 and (max_volume is None or moved > max_volume.value):
             max_volume = Best(moved, session.id, day)
-    return PersonalBests(max_reps, max_load, max_volume)
+    return PersonalBests(max_reps, max_load, max_volume, max_seconds)
 
 
 @dataclass(frozen=True)

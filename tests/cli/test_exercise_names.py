@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from glutetui.cli.names import ExerciseNames, normalise, slug
@@ -17,8 +19,9 @@ def exercise(ex_id: str, name: str, *aliases: str) -> Exercise:
     [
         ("Hip Thrust (Barbell)", "hip-thrust-barbell"),
         ("  Single-Leg   RDL ", "single-leg-rdl"),
-        ("Ümlaut & Co.", "mlaut-co"),
+        ("Ümlaut & Co.", "umlaut-co"),
         ("!!!", "exercise"),
+        ("平板支撑", "exercise-" + hashlib.sha256("平板支撑".encode()).hexdigest()[:6]),
     ],
 )
 def test_slug(text: str, expected: str) -> None:
@@ -27,6 +30,11 @@ def test_slug(text: str, expected: str) -> None:
 
 def test_normalise_ignores_case_punctuation_and_spacing() -> None:
     assert normalise("Single-Leg  Deadlift (Dumbbell)") == "single leg deadlift dumbbell"
+    assert normalise("侧卧 抬腿 (哑铃)") == "侧卧 抬腿 哑铃"
+
+
+def test_names_in_other_scripts_keep_apart() -> None:
+    assert slug("平板支撑") != slug("侧卧抬腿")
 
 
 def test_names_ids_and_aliases_find_the_exercise() -> None:

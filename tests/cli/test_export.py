@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from glutetui import figures
+from glutetui.cli.exporting.glutetui import export_rows
 from glutetui.log import LogStore
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
+from glutetui.text import FORMULA_STARTS
 from tests.cli.runner import one_line_error, run
 from tests.history_factory import write_history
 
@@ -53,14 +55,14 @@ def test_csv_export_round_trips_and_import_is_idempotent(
         assert back[s.id].started_at == s.started_at and back[s.id].ended_at == s.ended_at
 
 
-def test_json_export_round_trips(logged: list[Session], tmp_path: Path) -> None:
-    out = run("export", "--format", "json")
-    rows = json.loads(out.stdout)
-    assert rows[0]["session_id"] == logged[0].id and isinstance(rows[0]["reps"], int)
+def test_json_rows_of_earlier_versions_still_import(logged: list[Session], tmp_path: Path) -> None:
+    """Before the backup, ``--format json`` wrote the CSV's rows as a list of objects."""
+    rows = json.dumps(list(export_rows(logged)))
     other = tmp_path / "other"
-    imported = run("import", "-", config=other, stdin=out.stdout)
-    assert imported.returncode == 0, imported.stderr
-    assert run("export", "--format", "json", config=other).stdout == out.stdout
+    done = run("import", "-", config=other, stdin=rows)
+    assert done.stdout.startswith(f"imported {len(logged)} session(s)"), done.stderr
+    assert "from glutetui JSON file" in done.stdout
+    assert run("export", config=other).stdout == run("export").stdout
 
 
 def test_importing_into_the_same_log_duplicates_nothing(
@@ -82,22 +84,91 @@ def test_export_filters_by_exercise_and_date(logged: list[Session]) -> None:
     assert min(r["date"][:10] for r in rows) >= "2026-11-01"
 
 
-def test_strong_export_keeps_sides_and_reimports(logged: list[Session], tmp_path: Path) -> None:
+def test_strong_export_keeps_sides_and_bands_and_reimports_without_duplicates(
+    logged: list[Session], paths: Paths, tmp_path: Path
+) -> None:
     text = run("export", "--format", "strong").stdout
     header = next(csv.reader(io.StringIO(text)))
     assert header == [
         "Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
-        "Distance", "Seconds", "Notes", "Workout Notes", "RPE", "Side",
+        "Distance", "Seconds", "Notes", "Workout Notes", "RPE", "Side", "Band", "Session ID",
     ]  # fmt: skip
+    same = run("import", "-", stdin=text)
+    assert "imported 0 session(s)" in same.stdout
+    assert f"{len(logged)} already in the log" in same.stdout
+    assert len(LogStore(paths).history().sessions) == len(logged)
     other = tmp_path / "o"
     out = run("import", "-", config=other, stdin=text)
-    assert "from strong" in out.stdout and f"imported {len(logged)} session(s)" in out.stdout
+    assert "from glutetui's Strong export file" in out.stdout
+    assert f"imported {len(logged)} session(s)" in out.stdout
     back = sorted(LogStore(Paths.resolve(other)).history().sessions, key=lambda s: s.started_at)
     for original, again in zip(logged, back, strict=True):
-        assert [(x.exercise_id, x.set_number, x.side, x.reps) for x in again.sets] == [
-            (x.exercise_id, x.set_number, x.side, x.reps) for x in original.sets
+        assert again.id == original.id
+        assert [(x.exercise_id, x.set_number, x.side, x.reps, x.unit) for x in again.sets] == [
+            (x.exercise_id, x.set_number, x.side, x.reps, x.unit) for x in original.sets
         ]
         assert again.exercise("clamshell").per_side  # type: ignore[union-attr]
+
+
+def test_strong_export_writes_every_load_in_the_units_setting(paths: Paths) -> None:
+    start = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    session = Session(
+        id="20260301T090000-ffffff",
+        started_at=start,
+        exercises=(ExerciseLog("hip-thrust", "Hip thrust"),),
+        sets=(
+            SetResult("hip-thrust", 1, 8, load=90.0, unit="lb"),
+            SetResult("hip-thrust", 2, 8, load=40.0, unit="kg"),
+            SetResult("hip-thrust", 3, 8, load=40.0),
+            SetResult("hip-thrust", 4, 8, load=2.0, unit="band:red"),
+        ),
+        status="complete",
+    )
+    LogStore(paths).save(session)
+    strong = list(csv.DictReader(io.StringIO(run("export", "--format", "strong").stdout)))
+    assert [(r["Weight"], r["Band"]) for r in strong] == [
+        (figures.format_number(90 * figures.KG_PER_LB), ""), ("40", ""), ("40", ""), ("2", "red"),
+    ]  # fmt: skip
+    paths.settings_file.write_text('units = "lb"\n')
+    strong = list(csv.DictReader(io.StringIO(run("export", "--format", "strong").stdout)))
+    assert [r["Weight"] for r in strong] == [
+        "90", figures.format_number(40 / figures.KG_PER_LB), "40", "2",
+    ]  # fmt: skip
+    assert "in your `units` setting (kg or lb)" in " ".join(run("export", "--help").stdout.split())
+
+
+def test_cells_a_spreadsheet_would_run_are_written_inert_and_read_back(
+    paths: Paths, tmp_path: Path
+) -> None:
+    start = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    notes = ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "'quoted", "fine"]
+    session = Session(
+        id="20260301T090000-abcdef",
+        started_at=start,
+        exercises=(ExerciseLog("plank", "=Plank"),),
+        sets=tuple(SetResult("plank", n, 1, note=note) for n, note in enumerate(notes, 1)),
+        status="complete",
+        note="=cmd|' /C calc'!A0",
+    )
+    LogStore(paths).save(session)
+    for fmt, column in (("csv", "note"), ("strong", "Notes")):
+        text = run("export", "--format", fmt).stdout
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert [r[column] for r in rows] == ["'" + n for n in notes[:5]] + ["fine"]
+        assert all(not cell.startswith(FORMULA_STARTS) for r in rows for cell in r.values())
+        other = tmp_path / fmt
+        assert run("import", "-", config=other, stdin=text).returncode == 0
+        (back,) = LogStore(Paths.resolve(other)).history().sessions
+        assert [x.note for x in back.sets] == notes
+        assert back.exercises[0].name == "=Plank"
+    # Strong's layout has a column for the session's note (CSV rows are sets, the backup is JSON).
+    assert back.note == "=cmd|' /C calc'!A0"
+
+
+def test_csv_export_says_each_sets_kind(logged: list[Session]) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("export").stdout)))
+    assert {r["kind"] for r in rows} == {"work"}
+    assert all(r["unit"] for r in rows if r["load"])
 
 
 def test_an_unknown_format_is_one_line_and_non_zero() -> None:

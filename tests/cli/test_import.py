@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from glutetui.cli.importing import detect_format
+from glutetui.cli.importing import detect_layout
 from glutetui.log import LogStore
 from glutetui.paths import Paths
 from tests.cli.runner import DATA, one_line_error, run
@@ -31,20 +31,46 @@ def test_bad_input_is_one_line_and_non_zero(args: tuple[str, ...]) -> None:
     assert one_line_error(run("import", *args)).startswith("glutetui: ")
 
 
-def test_import_error_names_the_line_and_file() -> None:
+def test_import_error_names_the_file_line_and_column() -> None:
     out = run("import", str(DATA / "bad-reps.csv"))
-    assert "bad-reps.csv: line 2: reps 'twelve' is not a number" in out.stderr
+    assert "bad-reps.csv: line 2, column \"reps\": 'twelve' is not a number" in out.stderr
 
 
-@pytest.mark.parametrize("cell", ["nan", "inf", "-Infinity"])
-def test_numbers_that_are_not_finite_are_refused(cell: str, paths: Paths) -> None:
-    done = run(
-        "import", "-", stdin=f"Date,Exercise Name,Set Order,Reps\n2025-01-01 10:00,Plank,1,{cell}\n"
-    )
-    assert (
-        one_line_error(done) == f"glutetui: standard input: line 2: Reps {cell!r} is not a number"
+@pytest.mark.parametrize("cell", ["nan", "inf", "-Infinity", "1e400", "9" * 400])
+@pytest.mark.parametrize("column", ["Reps", "RPE"])
+def test_numbers_that_are_not_finite_are_refused(cell: str, column: str, paths: Paths) -> None:
+    header = "Date,Exercise Name,Set Order,Reps,RPE\n"
+    row = ["2025-01-01 10:00", "Plank", "1", "10", "7"]
+    row[3 if column == "Reps" else 4] = cell
+    done = run("import", "-", stdin=header + ",".join(row) + "\n")
+    assert one_line_error(done) == (
+        f'glutetui: standard input: line 2, column "{column}": {cell!r} is not a number'
     )
     assert not paths.logs_dir.exists() or not any(paths.logs_dir.iterdir())
+
+
+def test_a_refused_file_writes_nothing_and_a_dry_run_says_the_same(paths: Paths) -> None:
+    """Good sessions first, a bad value on the last line: nothing is written, and --dry-run
+    refuses the file with the same message. (Line 21: one note in the file spans two lines.)"""
+    good = (DATA / "strong.csv").read_text()
+    bad = good + '2025-03-07 10:00:00,"Later",1h,"Plank",1,0,5,0,0,"","",11\n'
+    for args in (("import", "-"), ("import", "-", "--dry-run")):
+        done = run(*args, stdin=bad)
+        assert one_line_error(done).startswith('glutetui: standard input: line 21, column "RPE"')
+    assert not paths.logs_dir.exists() or not any(paths.logs_dir.iterdir())
+
+
+def test_a_dry_run_prints_the_summary_and_writes_nothing(paths: Paths) -> None:
+    dry = run("import", str(DATA / "strong6.csv"), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert not paths.logs_dir.exists() or not any(paths.logs_dir.iterdir())
+    real = run("import", str(DATA / "strong6.csv"))
+    assert real.stdout == dry.stdout.replace("would import", "imported")
+    assert real.stdout == (
+        f"imported 2 session(s) with 9 set(s) from Strong 6 file {DATA / 'strong6.csv'}; "
+        "0 already in the log; skipped 2 row(s) that record no work "
+        "(1 no reps, time or distance, 1 rest timer)\n"
+    )
 
 
 def test_malformed_and_non_utf8_files(tmp_path: Path) -> None:
@@ -68,7 +94,11 @@ def test_malformed_and_non_utf8_files(tmp_path: Path) -> None:
 def test_strong_import(paths: Paths) -> None:
     out = run("import", str(DATA / "strong.csv"))
     assert out.returncode == 0, out.stderr
-    assert "imported 2 session(s) with 12 set(s) from strong" in out.stdout
+    assert "imported 2 session(s) with 16 set(s) from Strong file" in out.stdout
+    assert "skipped 2 row(s) that record no work (1 no reps, time or distance, 1 rest timer)" in (
+        out.stdout
+    )
+    assert out.stdout.rstrip().endswith("; removed 1 control character(s) from the text")
     sessions = sorted(LogStore(paths).history().sessions, key=lambda s: s.started_at)
     gym, home = sessions
     assert gym.source == "strong" and gym.note == "Hip day — Felt good after rest day"
@@ -83,14 +113,12 @@ def test_strong_import(paths: Paths) -> None:
     ]  # fmt: skip
     assert abd[3].note == "last set, grindy" and abd[0].unit == "kg"
     plank = next(s for s in gym.sets if s.exercise_id == "plank")
-    assert plank.note == "60 s" and plank.load is None
+    assert (plank.seconds, plank.reps, plank.note, plank.load) == (60, 0, "", None)
     assert home.started_at.hour == 19 and home.started_at.tzinfo is not None
     assert (home.ended_at - home.started_at).total_seconds() == 65 * 60  # type: ignore[operator]
     assert {e.exercise_id for e in home.exercises} == {
-        "clamshell",
-        "lateral-band-walk",
-        "single-leg-deadlift",
-    }
+        "clamshell", "lateral-band-walk", "single-leg-deadlift", "glute-bridge", "walking",
+    }  # fmt: skip
     again = run("import", str(DATA / "strong.csv"))
     assert "imported 0 session(s)" in again.stdout and "2 already in the log" in again.stdout
 
@@ -109,7 +137,7 @@ def test_strong_legacy_semicolon_layout(paths: Paths) -> None:
 def test_hevy_import(paths: Paths) -> None:
     out = run("import", str(DATA / "hevy.csv"))
     assert out.returncode == 0, out.stderr
-    assert "imported 2 session(s) with 7 set(s) from hevy" in out.stdout
+    assert "imported 2 session(s) with 7 set(s) from Hevy file" in out.stdout
     a, b = sorted(LogStore(paths).history().sessions, key=lambda s: s.started_at)
     assert a.source == "hevy" and a.note == "Glute med A — Morning, a bit stiff"
     assert (a.ended_at - a.started_at).total_seconds() == 45 * 60  # type: ignore[operator]
@@ -117,10 +145,11 @@ def test_hevy_import(paths: Paths) -> None:
     assert [(s.set_number, s.warmup, s.load, s.unit, s.rpe) for s in abd] == [
         (1, True, 20.0, "kg", None), (1, False, 40.0, "kg", 8), (2, False, 40.0, "kg", 10),
     ]  # fmt: skip
-    assert abd[2].note == "failure"
+    assert [x.kind for x in abd] == ["warm-up", "work", "failure"] and abd[2].note == ""
     assert a.exercise("hip-abductor-machine").note == "seat 3"  # type: ignore[union-attr]
     assert any(s.exercise_id == "single-leg-deadlift" for s in a.sets)
-    assert next(s for s in a.sets if s.exercise_id == "side-plank").note == "45 s"
+    plank = next(s for s in a.sets if s.exercise_id == "side-plank")
+    assert (plank.seconds, plank.reps, plank.note) == (45, 0, "")
     assert [x.exercise_id for x in b.sets] == ["clamshell", "lateral-band-walk"]
     run("import", str(DATA / "hevy-lbs.csv"))
     lbs = next(s for s in LogStore(paths).history().sessions if s.note.startswith("Week 12"))
@@ -138,19 +167,24 @@ def test_a_per_side_set_counts_once(paths: Paths) -> None:
         "2025-01-01 10:00:00,Clamshell,W,8,right\n"
     )
     out = run("import", "-", stdin=text)
-    assert "imported 1 session(s) with 3 set(s) from strong" in out.stdout
+    assert "imported 1 session(s) with 3 set(s) from Strong file" in out.stdout
     (session,) = LogStore(paths).history().sessions
     assert len(session.sets) == 6 and session.exercises[0].per_side
 
 
+def format_of(header: list[str]) -> str | None:
+    layout = detect_layout(header)
+    return None if layout is None else layout.format
+
+
 def test_detect_format() -> None:
-    assert detect_format(["Date", "Workout Name", "Exercise Name", "Set Order", "Reps"]) == "strong"
+    assert format_of(["Date", "Workout Name", "Exercise Name", "Set Order", "Reps"]) == "strong"
     assert (
-        detect_format(["title", "start_time", "exercise_title", "set_index", "reps", "weight_kg"])
+        format_of(["title", "start_time", "exercise_title", "set_index", "reps", "weight_kg"])
         == "hevy"
     )
-    assert detect_format(["date", "session_id", "exercise_id", "set", "reps"]) == "glutetui"
-    assert detect_format(["a", "b"]) is None
+    assert format_of(["date", "session_id", "exercise_id", "set", "reps"]) == "glutetui"
+    assert format_of(["a", "b"]) is None
 
 
 # --------------------------------------------------------------------------- aliases

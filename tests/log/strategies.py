@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
-from glutetui.model import ExerciseLog, Session, SetResult
+from glutetui.model import SET_KINDS, ExerciseLog, Session, SetResult
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 ids = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True).filter(lambda s: len(s) < 40)
@@ -28,9 +28,11 @@ sets = st.builds(
     load=st.none() | st.floats(allow_nan=False, allow_infinity=False, width=64),
     unit=st.none() | text,
     rpe=st.none() | st.integers(1, 10),
-    warmup=st.booleans(),
+    warmup=st.just(False),  # the kind says it: a warm-up's `warmup` follows (see SetResult)
     finished_at=st.none() | moments,
     note=text,
+    seconds=st.none() | small,
+    kind=st.sampled_from(SET_KINDS),
 )
 exercises = st.builds(
     ExerciseLog,

@@ -6,7 +6,7 @@ import io
 import sys
 from pathlib import Path
 
-from glutetui.cli.exporting import EXPORT_FORMATS, write_export
+from glutetui.cli.exporting import EXPORT_FORMATS, FORMATS, write_export
 from glutetui.cli.output import echo
 from glutetui.cli.selection import date_arg, select_sessions
 from glutetui.errors import GlutetuiError
@@ -23,8 +23,12 @@ if TYPE_CHECKING:
 
 def configure_export(p: argparse.ArgumentParser) -> None:
     """Arguments of ``glutetui export``."""
+    described = "; ".join(f"{name}: {f.help}" for name, f in FORMATS.items())
     p.add_argument(
-        "--format", choices=EXPORT_FORMATS, default="csv", help="output format (default csv)"
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="csv",
+        help=f"output format (default csv). {described}",
     )
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
@@ -37,23 +41,30 @@ def configure_export(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
-    """``glutetui export``: every logged set, one row each."""
+    """``glutetui export``: every logged set, one row each, or every session whole (JSON)."""
+    from glutetui.settings import load_settings
+
+    # A broken settings file gives the default unit, as the app does; the app reports it.
+    unit = load_settings(paths.settings_file).settings.units
     with ProgressBar("Reading the log") as bar:
         history = LogStore(paths).history(progress=bar)
     sessions = list(select_sessions(history.sessions, args.since, args.exercise))
     if args.output in (None, "-"):
-        n = write_export(args.format, sessions, sys.stdout, args.exercise)
+        n = write_export(args.format, sessions, sys.stdout, args.exercise, unit)
     else:
         target = Path(args.output)
         buffer = io.StringIO()
-        n = write_export(args.format, sessions, buffer, args.exercise)
+        n = write_export(args.format, sessions, buffer, args.exercise, unit)
         try:
             # Health data: a new export file is the owner's only, and never seen half-written.
             write_atomic(target, buffer.getvalue().encode("utf-8"))
         except OSError as exc:
             raise GlutetuiError(f"cannot write {target}: {exc.strerror or exc}") from exc
-        # Rows, not sets: a per-side set is one set but a row for each side.
-        echo(f"wrote {n} row(s) from {len(sessions)} session(s) to {target}", err=True)
+        if FORMATS[args.format].counts == "session":
+            echo(f"wrote {n} session(s) to {target}", err=True)
+        else:
+            # Rows, not sets: a per-side set is one set but a row for each side.
+            echo(f"wrote {n} row(s) from {len(sessions)} session(s) to {target}", err=True)
     if history.problems:
         echo(
             f"glutetui: {len(history.problems)} log file(s) cannot be read and were left out "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 
 TYPE_CHECKING = False  # avoids importing typing on every run of the command line
 if TYPE_CHECKING:
@@ -10,16 +12,25 @@ if TYPE_CHECKING:
 
     from glutetui.model import Exercise
 
-_WORD = re.compile(r"[a-z0-9]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def slug(text: str) -> str:
-    """``"Hip Thrust (Barbell)"`` -> ``"hip-thrust-barbell"``: the id of an exercise known only by name."""
-    return "-".join(_WORD.findall(text.lower())) or "exercise"
+    """``"Hip Thrust (Barbell)"`` -> ``"hip-thrust-barbell"``: the id of an exercise known only
+    by name. Accents go (``Élévation`` -> ``elevation``); a name in a script without Latin
+    letters (``平板支撑``) gets ``exercise-`` and a digest of its words, so two such names never
+    share an id."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    words = _ASCII_WORD.findall(plain)
+    if words:
+        return "-".join(words)
+    key = normalise(text)
+    return f"exercise-{hashlib.sha256(key.encode()).hexdigest()[:6]}" if key else "exercise"
 
 
 def normalise(text: str) -> str:
-    """Lower-case words, punctuation and spacing ignored: how names are compared."""
+    """Lower-case words in any script, punctuation and spacing ignored: how names are compared."""
     return " ".join(_WORD.findall(text.lower()))
 
 

@@ -62,6 +62,8 @@ def session_to_json(session: Session) -> list[Any]:
                 s.warmup,
                 iso(s.finished_at),
                 s.note,
+                s.seconds,
+                s.kind,
             ]
             for s in session.sets
         ],
@@ -79,8 +81,8 @@ def session_from_json(row: list[Any]) -> Session:
             for x, n, ps, ts, tr, p, nt, sk, w, pl, pu in exercises
         ),
         sets=tuple(
-            SetResult(x, sn, rp, sd, ld, u, rpe, w, from_iso(f), nt)
-            for x, sn, rp, sd, ld, u, rpe, w, f, nt in sets
+            SetResult(x, sn, rp, sd, ld, u, rpe, w, from_iso(f), nt, sec, k)
+            for x, sn, rp, sd, ld, u, rpe, w, f, nt, sec, k in sets
         ),
         ended_at=from_iso(ended),
         status=status,

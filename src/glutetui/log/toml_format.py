@@ -21,13 +21,15 @@ import rtoml
 import tomli_w
 
 from glutetui.log.errors import LogFormatError
-from glutetui.model import SIDES, ExerciseLog, Session, SetResult
+from glutetui.model import SET_KINDS, SIDES, ExerciseLog, Session, SetResult
 
 FORMAT_VERSION = 1
 """Version of the session file format that this glutetui writes and the newest it reads."""
 
 SUFFIX = ".toml"
 STATUSES = ("in-progress", "complete", "incomplete")
+_WORK_KINDS = ("drop", "failure")
+"""Kinds a set with ``warmup = true`` cannot have (a file saying both is refused)."""
 
 # --------------------------------------------------------------------------- writing
 
@@ -56,6 +58,10 @@ def _set_to_dict(s: SetResult) -> dict[str, Any]:
         d["finished_at"] = _aware(s.finished_at, "finished_at")
     if s.note:
         d["note"] = s.note
+    if s.seconds is not None:
+        d["seconds"] = s.seconds
+    if s.kind in ("drop", "failure"):  # a warm-up is written as `warmup`, which every version reads
+        d["kind"] = s.kind
     return d
 
 
@@ -261,6 +267,8 @@ _SET: _Schema = (
     ("warmup", _flag, False, False),
     ("finished_at", _moment, False, None),
     ("note", _text, False, ""),
+    ("seconds", _whole_from_0, False, None),
+    ("kind", _one_of(SET_KINDS), False, "work"),
 )
 _SESSION: _Schema = (
     ("id", _text, True, None),
@@ -285,6 +293,7 @@ def _set(raw: Any, number: int, path: Path | None) -> SetResult:
         exercise_id, set_number, reps = get("exercise_id"), get("set_number"), get("reps")
         side, load, unit, rpe = get("side"), get("load"), get("unit"), get("rpe")
         warmup, finished_at, note = get("warmup", False), get("finished_at"), get("note", "")
+        seconds, kind = get("seconds"), get("kind", "work")
         if (
             type(exercise_id) is str
             and type(set_number) is int
@@ -299,6 +308,9 @@ def _set(raw: Any, number: int, path: Path | None) -> SetResult:
                 finished_at is None
                 or (type(finished_at) is datetime and (finished_at := _plain_zone(finished_at)))
             )
+            and (seconds is None or (type(seconds) is int and seconds >= 0))
+            and (kind == "work" or (type(kind) is str and kind in SET_KINDS))
+            and not (warmup and kind in _WORK_KINDS)
         ):
             return SetResult(
                 exercise_id,
@@ -311,8 +323,13 @@ def _set(raw: Any, number: int, path: Path | None) -> SetResult:
                 warmup,
                 finished_at,
                 note,
+                seconds,
+                kind,
             )
-    return SetResult(*_read(raw, _SET, f"sets[{number}]", path))
+    values = _read(raw, _SET, f"sets[{number}]", path)
+    if values[7] and values[11] in _WORK_KINDS:
+        _fail(path, f"sets[{number}] is a warm-up (warmup = true) and a {values[11]} set at once")
+    return SetResult(*values)
 
 
 def _read(data: Any, schema: _Schema, where: str, path: Path | None) -> list[Any]:

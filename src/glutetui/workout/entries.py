@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import datetime
 from typing import Literal
 
 from glutetui.model import MAX_REPS, Range
@@ -22,8 +23,18 @@ MAX_PAIN = 10
 """Top of the 0–10 pain scale."""
 RPE_RANGE = (1, 10)
 """Lowest and highest rate of perceived exertion."""
+MAX_SET_SECONDS = 24 * 60 * 60
+"""Longest time one set may log: a hold, a carry or a ride; a day or more is a typo."""
+MAX_SET_NUMBER = 999
+"""Highest number a logged set may carry among one exercise's sets in a session."""
+YEARS = (1900, 9998)
+"""First and last year a logged date may fall in: what every date sum, UTC conversion and
+four-digit session id the app makes can hold."""
 
-EntryField = Literal["exercises", "sets", "warmup_sets", "reps", "load", "unit", "rpe", "pain"]
+EntryField = Literal[
+    "exercises", "sets", "warmup_sets", "reps", "load", "unit", "rpe", "pain", "seconds",
+    "set_number", "date",
+]  # fmt: skip
 """What an entry is about: a plan's exercises, an item's dose, or one value of a logged set."""
 
 _NAMES: dict[EntryField, str] = {"sets": "sets", "warmup_sets": "warm-up sets"}
@@ -56,6 +67,33 @@ def check_reps(reps: int) -> int:
     if isinstance(reps, bool) or not isinstance(reps, int) or not 0 <= reps <= MAX_REPS_DONE:
         raise InvalidEntry("reps", f"reps must be a whole number from 0 to {MAX_REPS_DONE}")
     return reps
+
+
+def check_seconds(seconds: int | None) -> int | None:
+    """``seconds`` if it is ``None`` or a whole number from 0 to :data:`MAX_SET_SECONDS`."""
+    if seconds is not None and (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int)
+        or not 0 <= seconds <= MAX_SET_SECONDS
+    ):
+        raise InvalidEntry("seconds", f"seconds must be a whole number from 0 to {MAX_SET_SECONDS}")
+    return seconds
+
+
+def check_set_number(number: int) -> int:
+    """``number`` if it is a whole number from 1 to :data:`MAX_SET_NUMBER`."""
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= MAX_SET_NUMBER:
+        raise InvalidEntry(
+            "set_number", f"a set number must be a whole number from 1 to {MAX_SET_NUMBER}"
+        )
+    return number
+
+
+def check_moment(moment: datetime) -> datetime:
+    """``moment`` if its year is within :data:`YEARS` (with or without a UTC offset)."""
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise InvalidEntry("date", f"a date must fall in the years {YEARS[0]} to {YEARS[1]}")
+    return moment
 
 
 def check_unit(unit: str | None) -> str | None:

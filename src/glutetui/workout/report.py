@@ -56,6 +56,8 @@ class SessionReport:
     warmup_sets: int
     reps: int
     volume: float
+    seconds: int
+    """Seconds of the timed work sets, both sides added up."""
     exercises: tuple[ExerciseReport, ...]
 
     @property
@@ -110,5 +112,6 @@ def session_report(
         warmup_sets=totals.warmup_sets,
         reps=totals.reps,
         volume=totals.volume,
+        seconds=totals.seconds,
         exercises=tuple(exercises),
     )

@@ -1,12 +1,16 @@
-"""glutetui's own export: one row per set as CSV or JSON, read back by ``glutetui import``."""
+"""glutetui's own CSV export: one row per set and side, read back by ``glutetui import``.
+
+Text cells go through :func:`glutetui.text.inert_cell`, so a note that starts with ``=`` is
+not run by a spreadsheet; ``glutetui import`` reads them back as they were.
+"""
 
 from __future__ import annotations
 
 import csv
-import json
 
 from glutetui.cli.selection import select_sets
 from glutetui.figures import format_number
+from glutetui.text import inert_cell
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,9 +21,11 @@ if TYPE_CHECKING:
 
 COLUMNS = (
     "date", "session_id", "exercise_id", "exercise_name", "set", "side", "reps", "load", "unit",
-    "rpe", "pain", "note", "warmup", "finished_at", "ended_at",
+    "rpe", "pain", "note", "warmup", "finished_at", "ended_at", "kind", "seconds",
 )  # fmt: skip
-"""The export's columns; ``date`` is the session's start with its UTC offset."""
+"""The export's columns; ``date`` is the session's start with its UTC offset, ``unit`` the
+load's (``kg``, ``lb`` or ``band:<colour>``), ``kind`` the set's (``warm-up``, ``work``,
+``drop`` or ``failure``), ``seconds`` how long it lasted, if that was logged."""
 
 
 def export_rows(
@@ -32,7 +38,7 @@ def export_rows(
             "date": s.started_at.isoformat(),
             "session_id": s.id,
             "exercise_id": x.exercise_id,
-            "exercise_name": x.exercise_id if entry is None else entry.name,
+            "exercise_name": entry.name if entry and entry.name else x.exercise_id,
             "set": x.set_number,
             "side": x.side,
             "reps": x.reps,
@@ -44,6 +50,8 @@ def export_rows(
             "warmup": x.warmup,
             "finished_at": None if x.finished_at is None else x.finished_at.isoformat(),
             "ended_at": None if s.ended_at is None else s.ended_at.isoformat(),
+            "kind": x.kind,
+            "seconds": x.seconds,
         }
 
 
@@ -54,11 +62,14 @@ def _cell(value: Any) -> str:
         return "yes" if value else ""
     if isinstance(value, float):
         return format_number(value)
+    if isinstance(value, str):
+        return inert_cell(value)
     return str(value)
 
 
-def write_csv(sessions: Sequence[Session], out: TextIO, exercise: str | None = None) -> int:
-    """glutetui's CSV export of ``sessions`` to ``out``; returns the number of rows."""
+def write_csv(sessions: Sequence[Session], out: TextIO, exercise: str | None, unit: str) -> int:
+    """glutetui's CSV export of ``sessions`` to ``out`` (loads in the unit they were logged
+    in, not ``unit``); returns the number of rows."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     n = 0
@@ -66,11 +77,3 @@ def write_csv(sessions: Sequence[Session], out: TextIO, exercise: str | None = N
         writer.writerow([_cell(row[c]) for c in COLUMNS])
         n += 1
     return n
-
-
-def write_json(sessions: Sequence[Session], out: TextIO, exercise: str | None = None) -> int:
-    """glutetui's JSON export: a list of one object per row; returns their number."""
-    rows = list(export_rows(sessions, exercise))
-    json.dump(rows, out, indent=2, ensure_ascii=False)
-    out.write("\n")
-    return len(rows)

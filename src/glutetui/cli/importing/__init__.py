@@ -1,97 +1,170 @@
-"""Reading other apps' exports: one module per format, the format told by the file itself.
+"""Reading other apps' exports: one module per layout, the layout told by the file itself.
 
-A JSON file can only be glutetui's own export; a CSV file's format is recognised from its
-header (or checked against ``--format``), and its rows go to that format's module. Every
-format yields finished :class:`~glutetui.model.Session` objects with ids that stay the same
-when the file is imported again.
+A CSV file's layout is recognised from its header (a translated Strong header from its column
+order), or checked against ``--format``; its rows go to that layout's module, as typed
+:class:`~.rows.Cells` checked against what the app can log. Every layout yields finished
+:class:`~glutetui.model.Session` objects with ids that stay the same when the file is imported
+again, and counts what it set aside: rows that record no work, and control characters taken
+out of the text (:func:`glutetui.text.strip_controls`). A JSON object is glutetui's backup
+(:mod:`glutetui.cli.backup`). Nothing is written here: the whole file is read and checked
+before the caller writes anything.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from glutetui.cli.importing import glutetui, hevy, strong
-from glutetui.cli.importing.rows import ImportFormatError
+from glutetui.cli.importing import fitnotes, glutetui, hevy, strong, strong6, strong_older
+from glutetui.cli.importing.drafts import Context, Layout
+from glutetui.cli.importing.rows import Cells, ImportFormatError
+from glutetui.text import live_cell, strip_controls
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
     from glutetui.cli.names import ExerciseNames
     from glutetui.model import Session
 
-__all__ = ["IMPORT_FORMATS", "ImportFormatError", "detect_format", "read_import"]
+__all__ = ["IMPORT_FORMATS", "ImportFormatError", "ImportResult", "detect_layout", "read_import"]
 
-_HEADERS: dict[str, Callable[[set[str]], bool]] = {
-    glutetui.NAME: glutetui.looks_like,
-    strong.NAME: strong.looks_like,
-    hevy.NAME: hevy.looks_like,
-}
-"""Format name -> whether a CSV header's columns are that format's, tried in this order."""
+_RECOGNISERS: tuple[Callable[[Sequence[str], Sequence[str] | None], Layout | None], ...] = (
+    glutetui.recognise,
+    strong6.recognise,  # before strong: Strong 6 also has every column Strong's classic needs
+    strong_older.recognise,  # likewise
+    strong.recognise,
+    hevy.recognise,
+    fitnotes.recognise,
+)
+"""Each layout's test of a header (and the first row), tried in this order."""
 
-IMPORT_FORMATS = tuple(_HEADERS)
-
-
-def detect_format(header: Sequence[str]) -> str | None:
-    """``glutetui``, ``strong`` or ``hevy`` from a CSV header; ``None`` if none fits."""
-    columns = {h.strip() for h in header}
-    return next((name for name, fits in _HEADERS.items() if fits(columns)), None)
+IMPORT_FORMATS = (glutetui.NAME, strong.NAME, hevy.NAME, fitnotes.NAME)
+"""What ``--format`` accepts; ``strong`` stands for every Strong layout."""
 
 
-def _table(text: str) -> list[list[str]]:
-    first = text.split("\n", 1)[0]
-    # Strong's older exports separate with semicolons.
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+@dataclass(frozen=True)
+class ImportResult:
+    """What a file holds, read and checked, and what was set aside."""
+
+    label: str
+    """The layout, as the summary names it (``Strong 6``)."""
+    sessions: list[Session]
+    skipped: Mapping[str, int]
+    """Reason -> rows that record no work (rest timers, empty rows)."""
+    controls: int
+    """Control characters taken out of the file's text."""
+
+
+def detect_layout(header: Sequence[str], sample: Sequence[str] | None = None) -> Layout | None:
+    """The layout a CSV header (and its first row, ``sample``) is; ``None`` if none fits."""
+    columns = [h.strip() for h in header]
+    return next((lay for fits in _RECOGNISERS if (lay := fits(columns, sample))), None)
+
+
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Each CSV record with the line it starts on (a quoted cell can span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    line = 1
     try:
-        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        for cells in reader:
+            yield line, cells
+            line = reader.line_num + 1
     except csv.Error as exc:
-        raise ImportFormatError(f"not a readable CSV file ({exc})") from None
+        raise ImportFormatError(f"line {line}: not a readable CSV file ({exc})") from None
+
+
+def _table(text: str) -> tuple[str, list[tuple[int, list[str]]], int]:
+    """The delimiter and the non-empty records of ``text``, with control characters taken
+    out, and how many there were."""
+    first = text.split("\n", 1)[0]
+    # Strong 6 and an older Strong layout separate with semicolons.
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    table = []
+    removed = 0
+    for line, cells in _records(text, delimiter):
+        for i, cell in enumerate(cells):
+            if not cell.isprintable():
+                cells[i], n = strip_controls(cell)
+                removed += n
+        if any(map(str.strip, cells)):
+            table.append((line, cells))
     if not table:
         raise ImportFormatError("the file is empty")
-    return table
+    return delimiter, table, removed
+
+
+def _choose(header: list[str], sample: list[str] | None, fmt: str | None) -> Layout:
+    layout = detect_layout(header, sample)
+    if layout is None:
+        shown = ", ".join(header[:6]) + (", ..." if len(header) > 6 else "")
+        if fmt is not None:
+            raise ImportFormatError(f"the header ({shown}) does not look like a {fmt} export")
+        raise ImportFormatError(
+            f"cannot tell the format from the header ({shown}); expected a glutetui, Strong, "
+            "Hevy or FitNotes CSV export"
+        )
+    if fmt is not None and layout.format != fmt:
+        raise ImportFormatError(
+            f"the header does not look like a {fmt} export (it looks like {layout.label})"
+        )
+    return layout
+
+
+def _cells(
+    layout: Layout, header: list[str], table: list[tuple[int, list[str]]], decimal_comma: bool
+) -> Iterator[Cells]:
+    names = list(layout.columns or header)
+    width = len(names)
+    for line, cells in table:
+        if len(cells) > width:
+            if layout.repair is None:
+                raise ImportFormatError(
+                    f"line {line}: {len(cells)} cells but the header has {width}"
+                )
+            cells = layout.repair(cells, line)
+        # glutetui's own cells are read as written (a note may end in a space); others stripped.
+        cells = [live_cell(c) for c in cells] if layout.inert else [c.strip() for c in cells]
+        row = dict(zip(names, cells, strict=False))
+        yield Cells(row, line, decimal_comma=decimal_comma)
 
 
 def read_import(
     text: str, fmt: str | None, unit: str, names: Callable[[], ExerciseNames]
-) -> tuple[str, list[Session]]:
-    """Parse an export file's text; returns the format found and its sessions.
+) -> ImportResult:
+    """Read and check a whole export file; raises :class:`ImportFormatError` naming the line
+    and column of the first value that cannot be logged.
 
     ``fmt`` is the format asked for (``None``: recognise it), ``unit`` the load unit for
-    Strong files, which do not say, and ``names`` gives the installed exercises' names.
+    files that do not say, and ``names`` gives the installed exercises' names.
     """
-    stripped = text.lstrip("\ufeff").lstrip()
-    if stripped.startswith("["):
+    ctx = Context(unit, names)
+    text = text.lstrip("\ufeff")
+    if text.lstrip().startswith("{"):
+        from glutetui.cli import backup  # here: it reads through the log's own reader
+
+        if fmt not in (None, glutetui.NAME):
+            raise ImportFormatError(f"this is a glutetui backup, not a {fmt} export")
+        sessions, removed = backup.read_backup(text)
+        return ImportResult("glutetui backup", sessions, ctx.skipped, removed)
+    if text.lstrip().startswith("["):
         if fmt not in (None, glutetui.NAME):
             raise ImportFormatError(
                 f"this is a JSON file, which only --format glutetui reads, not {fmt}"
             )
-        return glutetui.NAME, glutetui.parse_json(stripped)
-    table = _table(stripped)
-    header = [h.strip() for h in table[0]]
-    found = detect_format(header)
-    if fmt is None:
-        if found is None:
-            raise ImportFormatError(
-                "cannot tell the format from the header "
-                f"({', '.join(header[:6])}{', ...' if len(header) > 6 else ''}); "
-                "expected a glutetui, Strong or Hevy CSV export"
-            )
-        fmt = found
-    elif found != fmt:
-        raise ImportFormatError(f"the header does not look like a {fmt} export")
-    rows = []
-    for line, cells in enumerate(table[1:], 2):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) > len(header):
-            raise ImportFormatError(
-                f"line {line}: {len(cells)} cells but the header has {len(header)}"
-            )
-        rows.append((line, dict(zip(header, cells, strict=False))))
-    if fmt == strong.NAME:
-        return fmt, strong.parse(rows, unit, names())
-    if fmt == hevy.NAME:
-        return fmt, hevy.parse(rows, names())
-    return fmt, glutetui.parse(rows)
+        removed = 0
+        rows = glutetui.rows_from_json(text)
+        for _, row in rows:
+            for key, value in row.items():
+                clean, n = strip_controls(value)
+                row[key] = clean.strip()
+                removed += n
+        cells = (Cells(row, i, place="row") for i, row in rows)
+        return ImportResult("glutetui JSON", glutetui.parse(cells, ctx), ctx.skipped, removed)
+    delimiter, table, removed = _table(text)
+    header = [h.strip() for h in table[0][1]]
+    records = table[1:]
+    layout = _choose(header, records[0][1] if records else None, fmt)
+    sessions = layout.parse(_cells(layout, header, records, delimiter == ";"), ctx)
+    return ImportResult(layout.label, sessions, ctx.skipped, removed)

@@ -1,65 +1,145 @@
-"""What every import format shares: typed cells whose errors name the line, and sessions
-assembled row by row."""
+"""Typed cells of one row of an export, checked against what the log can hold.
+
+Every value goes through the same checks the app applies to what people type
+(:mod:`glutetui.workout.entries`), so an import refuses what the app itself could never have
+written, and says where: ``line 12, column "Reps": ...``.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import math
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, NoReturn
+import re
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from glutetui.errors import GlutetuiError
-from glutetui.model import ExerciseLog, Session, SetResult
+from glutetui.workout.entries import (
+    InvalidEntry,
+    check_load,
+    check_moment,
+    check_pain,
+    check_reps,
+    check_rpe,
+    check_seconds,
+    check_set_number,
+    check_unit,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from glutetui.model import Side
 
+T = TypeVar("T")
+
+_INTEGER = re.compile(r"[+-]?[0-9]{1,12}")
+_DURATION = re.compile(r"(\d{1,9})\s*([hms])")
+_CLOCK = re.compile(r"(?:(\d{1,5}):)?(\d{1,2}):(\d{1,2})")
+
 
 class ImportFormatError(GlutetuiError):
-    """A file to import that glutetui cannot make sense of."""
+    """A file to import that glutetui cannot make sense of, or holds values it cannot log."""
 
 
 class Cells:
-    """The typed cells of one CSV row, with errors that name the line."""
+    """The typed cells of one row (stripped), with errors that name the line and the column.
 
-    def __init__(self, row: dict[str, str], line: int) -> None:
+    ``decimal_comma``: numbers may be written ``62,5`` (files separated by semicolons, where
+    a comma cannot separate cells). ``place`` names what ``line`` counts (a JSON file's rows
+    are objects, not lines).
+    """
+
+    __slots__ = ("decimal_comma", "line", "place", "row")
+
+    def __init__(
+        self, row: dict[str, str], line: int, *, decimal_comma: bool = False, place: str = "line"
+    ) -> None:
         self.row = row
         self.line = line
+        self.decimal_comma = decimal_comma
+        self.place = place
 
-    def fail(self, reason: str) -> NoReturn:
-        """Stop the import at this line."""
-        raise ImportFormatError(f"line {self.line}: {reason}")
+    def fail(self, key: str, reason: str) -> NoReturn:
+        """Refuse the file at this line and column."""
+        raise ImportFormatError(f'{self.place} {self.line}, column "{key}": {reason}')
 
     def text(self, key: str) -> str:
-        """The cell, stripped; empty when the column is missing."""
-        return (self.row.get(key) or "").strip()
+        """The cell (stripped when the file was read); empty when the column is missing."""
+        return self.row.get(key, "")
 
-    def integer(self, key: str, default: int | None = None) -> int | None:
-        """A whole number (``12.0`` and ``11.6`` read as 12); ``default`` when empty."""
-        number = self.number(key)
-        return default if number is None else round(number)
+    def _check(self, key: str, check: Callable[[T], T], value: T) -> T:
+        try:
+            return check(value)
+        except InvalidEntry as exc:
+            self.fail(key, f"{self.text(key)!r}: {exc}")
 
     def number(self, key: str) -> float | None:
         """A finite number; ``None`` when empty."""
         value = self.text(key)
         if not value:
             return None
+        if self.decimal_comma:
+            value = value.replace(",", ".")
         try:
             number = float(value)
         except ValueError:
             number = math.nan
         if not math.isfinite(number):
-            self.fail(f"{key} {value!r} is not a number")
+            self.fail(key, f"{self.text(key)!r} is not a number")
         return number
 
+    def whole(self, key: str) -> int | None:
+        """A whole number (``12.0`` and ``11.6`` read as 12); ``None`` when empty."""
+        value = self.text(key)
+        if _INTEGER.fullmatch(value):  # the common case, without going through a float
+            return int(value)
+        number = self.number(key)
+        if number is None:
+            return None
+        if abs(number) > 1e12:
+            self.fail(key, f"{value!r} is not a whole number a set can hold")
+        return round(number)
+
+    def load(self, key: str, *, keep_zero: bool = False) -> float | None:
+        """A load (within the app's limits); ``None`` when empty, and when zero unless
+        ``keep_zero`` (other apps write 0 for bodyweight; glutetui's own 0 was logged so)."""
+        number = self.number(key)
+        if number is None or (not number and not keep_zero):
+            return None
+        return self._check(key, check_load, number)
+
+    def distance(self, key: str) -> float | None:
+        """A distance, in whatever unit the file says; ``None`` when empty or zero."""
+        number = self.number(key)
+        if number is not None and number < 0:
+            self.fail(key, f"{self.text(key)!r}: a distance cannot be negative")
+        return number or None
+
+    def reps(self, key: str) -> int:
+        """Reps done (0 when empty)."""
+        return self._check(key, check_reps, self.whole(key) or 0)
+
+    def set_number(self, key: str) -> int:
+        """A set's number, 1 or more."""
+        number = self.whole(key)
+        if number is None:
+            self.fail(key, "the set number is empty")
+        return self._check(key, check_set_number, number)
+
+    def rpe(self, key: str) -> int | None:
+        """Rate of perceived exertion, 1–10; empty and 0 (how other apps write none) are none."""
+        return self._check(key, check_rpe, self.whole(key) or None)
+
+    def pain(self, key: str) -> int | None:
+        """Pain 0–10; ``None`` when empty."""
+        return self._check(key, check_pain, self.whole(key))
+
     def moment(self, key: str, formats: Sequence[str] = ()) -> datetime:
-        """A date and time: ISO 8601, else the first of ``formats`` that fits."""
+        """A date and time as the file writes it: ISO 8601, else the first of ``formats``
+        that fits. Naive when the file gives no UTC offset (see :func:`local`)."""
         value = self.text(key).replace("\u202f", " ")
         if not value:
-            self.fail(f"{key} is empty")
+            self.fail(key, "the date is empty")
         parsed = None
         try:
             parsed = datetime.fromisoformat(value)
@@ -71,9 +151,48 @@ class Cells:
                 except ValueError:
                     continue
         if parsed is None:
-            self.fail(f"{key} {value!r} is not a date and time")
-        # Strong and Hevy write local time without an offset: take it as this computer's.
-        return parsed if parsed.tzinfo else parsed.astimezone()
+            self.fail(key, f"{value!r} is not a date and time")
+        return self._check(key, check_moment, parsed)
+
+    def _length(self, key: str) -> int:
+        """Seconds in a length of time: ``1h 16m`` (Strong), ``0:32:06`` or ``32:06``
+        (FitNotes), or a number of seconds; 0 when empty."""
+        value = self.text(key).lower()
+        if not value:
+            return 0
+        clock = _CLOCK.fullmatch(value)
+        if clock:
+            h, m, s = (int(g or 0) for g in clock.groups())
+            seconds = h * 3600 + m * 60 + s
+        elif _DURATION.search(value):
+            parts = {u: int(n) for n, u in _DURATION.findall(value)}
+            seconds = parts.get("h", 0) * 3600 + parts.get("m", 0) * 60 + parts.get("s", 0)
+        else:
+            seconds = self.whole(key) or 0
+        if seconds < 0:
+            self.fail(key, f"{value!r}: a length of time cannot be negative")
+        return seconds
+
+    def seconds(self, key: str) -> int:
+        """How long a set took, in seconds (0 when empty)."""
+        seconds: int | None = self._length(key)
+        return self._check(key, check_seconds, seconds) or 0
+
+    def end(self, key: str, started: datetime) -> datetime | None:
+        """``started`` plus the length of time in ``key``; ``None`` when there is none."""
+        seconds = self._length(key)
+        if not seconds:
+            return None
+        try:
+            ended = started + timedelta(seconds=seconds)
+        except OverflowError:
+            self.fail(key, f"{self.text(key)!r} ends beyond the calendar")
+        return self._check(key, check_moment, ended)
+
+    def unit(self, key: str, unit: str) -> str:
+        """``unit`` (taken from ``key``'s cell), if the log can hold it."""
+        checked: str | None = unit
+        return self._check(key, check_unit, checked) or unit
 
     def side(self, key: str) -> Side | None:
         """``left``, ``right``, or ``None`` for both sides (empty, ``none``, ``both``)."""
@@ -84,65 +203,10 @@ class Cells:
             return "left"
         if value in ("right", "r"):
             return "right"
-        self.fail(f"{key} {value!r} must be left, right or empty")
+        self.fail(key, f"{value!r} must be left, right or empty")
 
 
-def join_notes(*parts: str) -> str:
-    """The non-empty ``parts``, joined with a dash."""
-    return " — ".join(p for p in parts if p)
-
-
-def import_id(source: str, started_at: datetime, title: str) -> str:
-    """A stable id, so importing the same file twice finds the sessions already there."""
-    digest = hashlib.sha256(f"{source}|{started_at.isoformat()}|{title}".encode()).hexdigest()[:6]
-    return f"{started_at.astimezone(UTC):%Y%m%dT%H%M%S}-{digest}"
-
-
-@dataclass
-class SessionDraft:
-    """A session being assembled from rows."""
-
-    id: str
-    started_at: datetime
-    ended_at: datetime | None = None
-    note: str = ""
-    source: str = "glutetui"
-    exercises: dict[str, ExerciseLog] = field(default_factory=dict)
-    sets: list[SetResult] = field(default_factory=list)
-    counters: dict[tuple[str, bool, str | None], int] = field(default_factory=dict)
-
-    def exercise(self, ex_id: str, name: str, note: str = "", pain: int | None = None) -> None:
-        """Add ``ex_id`` to the session, once (the first row's name, note and pain stay)."""
-        if ex_id not in self.exercises:
-            self.exercises[ex_id] = ExerciseLog(exercise_id=ex_id, name=name, note=note, pain=pain)
-
-    def next_number(self, ex_id: str, warmup: bool, side: str | None) -> int:
-        """The number of the next set of ``ex_id`` (warm-ups and each side counted apart)."""
-        key = (ex_id, warmup, side)
-        self.counters[key] = self.counters.get(key, 0) + 1
-        return self.counters[key]
-
-    def build(self) -> Session:
-        """The finished session; an exercise with a set on one side is per-side."""
-        sides = {x.exercise_id for x in self.sets if x.side is not None}
-        exercises = tuple(
-            ExerciseLog(
-                exercise_id=e.exercise_id,
-                name=e.name,
-                per_side=e.exercise_id in sides,
-                pain=e.pain,
-                note=e.note,
-            )
-            for e in self.exercises.values()
-        )
-        return Session(
-            id=self.id,
-            started_at=self.started_at,
-            exercises=exercises,
-            sets=tuple(self.sets),
-            ended_at=self.ended_at,
-            status="complete",
-            note=self.note,
-            cursor=len(self.sets),
-            source=self.source,
-        )
+def local(moment: datetime) -> datetime:
+    """``moment`` with a UTC offset: a time written without one is taken as this computer's
+    local time (the session's id never depends on that: see :func:`.drafts.import_id`)."""
+    return moment if moment.tzinfo is not None else moment.astimezone()

@@ -31,6 +31,7 @@ def describe_session(session: Session) -> str:
         f"{session.started_at:%A %d %B %Y, %H:%M}  ·  {figures.format_duration(summary.duration)}"
         f"  ·  {session.status}",
         f"{summary.exercises} exercises, {summary.work_sets} sets, {summary.reps} reps"
+        + (f", {figures.format_seconds(summary.seconds)} timed" if summary.seconds else "")
         + (f"  ·  routine: {session.routine_id}" if session.routine_id else "")
         + (f"  ·  from {session.source}" if session.source != "glutetui" else ""),
         f"Note: {session.note}" if session.note else "Note: (none; press n to add one)",
@@ -78,9 +79,9 @@ class SessionDetailScreen(ModalScreen[str | None]):
             for result in self.session.sets:
                 table.add_row(
                     names.get(result.exercise_id, result.exercise_id),
-                    f"warm-up {result.set_number}" if result.warmup else str(result.set_number),
+                    figures.format_set_number(result.set_number, result.kind),
                     SIDE_NAMES[result.side],
-                    Text(str(result.reps), justify="right"),
+                    Text(figures.format_effort(result.reps, result.seconds), justify="right"),
                     figures.format_load(result.load, result.unit or self.unit),
                     figures.MISSING if result.rpe is None else str(result.rpe),
                     result.note,

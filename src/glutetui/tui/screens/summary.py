@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
-from glutetui.figures import MISSING, format_reps_by_side, format_weight
+from glutetui.figures import MISSING, format_done, format_seconds, format_weight
 from glutetui.log import LogStore, StoreError
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.widgets.key_bar import KeyBar
@@ -111,6 +111,8 @@ class SummaryScreen(GluteScreen[None]):
         title = f"{STATUS_WORDS.get(session.status, session.status)} · {summary.duration_text}"
         self.query_one("#summary-title", Label).update(title)
         figures = f"{summary.work_sets} work sets · {summary.reps} reps"
+        if summary.seconds:
+            figures += f" · {format_seconds(summary.seconds)} timed"
         if summary.warmup_sets:
             figures += f" · {summary.warmup_sets} warm-up sets"
         figures += f" · volume {format_weight(summary.volume, unit)}"
@@ -124,7 +126,7 @@ class SummaryScreen(GluteScreen[None]):
             table.add_row(
                 Text(e.name),
                 str(e.work_sets) + (f" +{e.warmup_sets}w" if e.warmup_sets else ""),
-                format_reps_by_side(e.reps_by_side),
+                format_done(e.reps_by_side, e.seconds),
                 format_weight(e.volume, unit) if e.volume else MISSING,
                 MISSING if e.pain is None else f"{e.pain}/10",
                 e.comparison(unit, with_date=False),
