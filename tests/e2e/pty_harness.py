@@ -4,7 +4,8 @@
 config dir and reads what it draws in the background. It can type, send signals and hang up:
 closing the terminal's master side is what a dropped SSH link or a killed tmux session does (the
 kernel hangs the terminal up and sends SIGHUP and SIGCONT to glutetui, the session leader).
-Everything waits by polling the output or the file system, with generous time limits.
+Everything waits on events, with generous time limits: new output (the reader thread
+notifies), a process's exit (a pidfd), never a sleep in a loop.
 """
 
 from __future__ import annotations
@@ -84,14 +85,23 @@ class Terminal:
                 os._exit(127)
         self.output = bytearray()
         self.status: int | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        self._changed = threading.Condition(self._lock)
+        """Notified by the reader for every chunk of output and when the output ends."""
         self._stop = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
-        # Polls rather than blocking in read: a read in progress would keep the master side
-        # open after hang_up closed it, and the terminal would never hang up.
+        try:
+            self._read_until_closed()
+        finally:
+            with self._changed:
+                self._changed.notify_all()  # waiters look again: the process may be gone
+
+    def _read_until_closed(self) -> None:
+        # A short select rather than a blocking read: a read in progress would keep the master
+        # side open after hang_up closed it, and the terminal would never hang up.
         while not self._stop.is_set():
             ready, _, _ = select.select([self.fd], [], [], 0.02)
             if not ready:
@@ -102,8 +112,9 @@ class Terminal:
                 return
             if not chunk:
                 return
-            with self._lock:
+            with self._changed:
                 self.output.extend(chunk)
+                self._changed.notify_all()
 
     def raw(self) -> bytes:
         """Everything written so far, escape sequences and all."""
@@ -128,13 +139,17 @@ class Terminal:
         self._wait_for(lambda: needle in self.raw(), repr(needle), timeout)
 
     def _wait_for(self, shown: Callable[[], bool], what: str, timeout: float) -> None:
+        """Wait for new output (the reader's notice) until ``shown()``; no sleeping."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if shown():
-                return
-            self.assert_running()
-            time.sleep(0.02)
-        raise AssertionError(f"{what} never appeared; last output:\n{self.text()[-2000:]}")
+        with self._changed:
+            while not shown():
+                self.assert_running()
+                left = deadline - time.monotonic()
+                if left <= 0 or not self._reader.is_alive():
+                    raise AssertionError(
+                        f"{what} never appeared; last output:\n{self.text()[-2000:]}"
+                    )
+                self._changed.wait(left)
 
     def send(self, keys: str) -> None:
         """Type ``keys``."""
@@ -156,15 +171,16 @@ class Terminal:
 
     def ended_within(self, timeout: float) -> bool:
         """Whether the process ended within ``timeout`` seconds (its status is kept)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.status = status
-                return True
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(0.02)
+        if self.status is not None:
+            return True
+        if not exits_within(self.pid, timeout):
+            return False
+        _, self.status = os.waitpid(self.pid, 0)
+        return True
+
+    def output_ended(self, timeout: float = 5.0) -> None:
+        """Wait until everything the process wrote has been read (the terminal closed)."""
+        self._reader.join(timeout)
 
     def wait_exit(self, timeout: float = 10.0) -> int:
         """Wait for the process to end; return its exit code (fails on a signal death)."""
@@ -192,6 +208,22 @@ class Terminal:
             self.fd = -1
 
 
+def exits_within(pid: int, timeout: float) -> bool:
+    """Whether process ``pid`` ends (or has ended) within ``timeout`` seconds.
+
+    Waits on a pidfd, which becomes readable when the process exits: no polling.
+    """
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        ready, _, _ = select.select([fd], [], [], timeout)
+        return bool(ready)
+    finally:
+        os.close(fd)
+
+
 def session_files(config_dir: Path) -> list[Path]:
     return sorted((config_dir / "logs").glob("*.toml"))
 
@@ -207,13 +239,12 @@ def read_session(config_dir: Path) -> dict[str, Any]:
         return {}  # not possible with atomic writes, but never fail on a race here
 
 
-def wait_for_sets(config_dir: Path, count: int, timeout: float = TIMEOUT) -> dict[str, Any]:
-    """Poll the logs folder until the session file holds ``count`` sets; return its data."""
-    deadline = time.monotonic() + timeout
-    data: dict[str, Any] = {}
-    while time.monotonic() < deadline:
-        data = read_session(config_dir)
-        if len(data.get("sets", [])) >= count:
-            return data
-        time.sleep(0.05)
-    raise AssertionError(f"the log never held {count} sets: {data}")
+def wait_for_sets(
+    term: Terminal, config_dir: Path, count: int, timeout: float = TIMEOUT
+) -> dict[str, Any]:
+    """Wait until the screen says ``count`` sets are saved, then return the session file's
+    data, which must hold them (the screen says so only after the file is in place)."""
+    term.wait_for_text(f"Saved {count} set(s)", timeout)
+    data = read_session(config_dir)
+    assert len(data.get("sets", [])) >= count, f"the screen said saved, the log holds {data}"
+    return data

@@ -20,9 +20,10 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .pty_harness import make_config_dir
 
@@ -214,31 +215,45 @@ def start_sshd(root: Path, account: Account) -> Server:
         config = root / "sshd_config"
         config.write_text(_config(root, port, account))
         log = root / f"sshd-{port}.log"
-        with log.open("wb") as sink:
-            process = subprocess.Popen(
-                [sshd, "-f", str(config), "-D", "-e"],
-                stdin=subprocess.DEVNULL,
-                stdout=sink,
-                stderr=sink,
-                start_new_session=True,
-            )
+        process = subprocess.Popen(
+            [sshd, "-f", str(config), "-D", "-e"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        assert process.stdout is not None
+        startup = _Startup(process.stdout, log)
         server = Server(process, port, root / "client_key", log)
-        if _listening(server):
+        if startup.listening_within(READY_WITHIN):
             return server
         stop_sshd(server)
         attempts.append(server.log_text().strip() or f"exit status {process.returncode}")
     raise CannotStart("sshd did not start: " + " / ".join(attempts))
 
 
-def _listening(server: Server) -> bool:
-    deadline = time.monotonic() + READY_WITHIN
-    while time.monotonic() < deadline:
-        if "Server listening on" in server.log_text():
-            return True
-        if server.process.poll() is not None:
-            return False
-        time.sleep(0.02)
-    return False
+class _Startup:
+    """Copies sshd's log lines to its log file, and tells when it says it is listening."""
+
+    def __init__(self, stream: IO[bytes], log: Path) -> None:
+        self.listening = False
+        self._answered = threading.Event()
+        log.write_bytes(b"")
+        threading.Thread(target=self._copy, args=(stream, log), daemon=True).start()
+
+    def _copy(self, stream: IO[bytes], log: Path) -> None:
+        with log.open("ab") as sink:
+            for line in stream:  # until sshd ends, so later lines are kept for diagnosis
+                sink.write(line)
+                sink.flush()
+                if b"Server listening on" in line:
+                    self.listening = True
+                    self._answered.set()
+        self._answered.set()  # sshd ended without listening
+
+    def listening_within(self, timeout: float) -> bool:
+        self._answered.wait(timeout)
+        return self.listening
 
 
 def stop_sshd(server: Server) -> None:

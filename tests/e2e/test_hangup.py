@@ -111,7 +111,7 @@ def run_trial(root: Path, scenario: str, rng: random.Random) -> Trial:
             term.hang_up()
         ended = term.ended_within(GONE_WITHIN)
         if scenario == "terminate" and ended:
-            time.sleep(0.1)  # the last output still to read
+            term.output_ended()  # the last output still to read
     finally:
         term.close()
     raw = term.raw()

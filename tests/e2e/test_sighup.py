@@ -30,10 +30,10 @@ def test_sighup_mid_session_keeps_every_logged_set(config_dir: Path) -> None:
         term.send("g")
         term.wait_for_text("Set 1 of 3")
         term.send("\r")
-        wait_for_sets(config_dir, 1)
+        wait_for_sets(term, config_dir, 1)
         term.wait_for_text("Set 2 of 3")
         term.send("\r")
-        data = wait_for_sets(config_dir, 2)
+        data = wait_for_sets(term, config_dir, 2)
         os.kill(term.pid, signal.SIGHUP)
         code = term.wait_exit()
     finally:

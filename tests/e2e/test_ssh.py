@@ -30,7 +30,7 @@ from typing import NoReturn
 
 import pytest
 
-from .pty_harness import GONE_WITHIN, Terminal, read_session, wait_for_sets
+from .pty_harness import GONE_WITHIN, Terminal, exits_within, read_session, wait_for_sets
 from .sshd_harness import (
     Account,
     CannotStart,
@@ -96,15 +96,12 @@ def log_in(server: Server, account: Account) -> Terminal:
 
 
 def server_side_pid(account: Account, term: Terminal) -> int:
-    """The process id of the glutetui the login started on the server."""
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        text = account.pid_file.read_text() if account.pid_file.exists() else ""
-        if text.strip():
-            return int(text)
-        term.assert_running()
-        time.sleep(0.02)
-    raise AssertionError("the login command never wrote its process id")
+    """The process id of the glutetui the login started on the server.
+
+    Call once the app has drawn: the login command writes it before it becomes glutetui.
+    """
+    term.assert_running()
+    return int(account.pid_file.read_text())
 
 
 def running(pid: int) -> bool:
@@ -118,10 +115,8 @@ def running(pid: int) -> bool:
 
 def seconds_until_gone(pid: int, within: float = GONE_WITHIN) -> float:
     started = time.monotonic()
-    while running(pid):
-        if time.monotonic() - started > within:
-            raise AssertionError(f"glutetui (pid {pid}) still running {within} s after the drop")
-        time.sleep(0.02)
+    if running(pid) and not exits_within(pid, within):
+        raise AssertionError(f"glutetui (pid {pid}) still running {within} s after the drop")
     return time.monotonic() - started
 
 
@@ -145,7 +140,7 @@ def test_a_dropped_ssh_link_keeps_the_set_and_the_next_login_resumes(
         term.send("g")
         term.wait_for_text("Set 1 of 3", TIMEOUT)
         term.send("\r")
-        wait_for_sets(account.config_dir, 1)
+        wait_for_sets(term, account.config_dir, 1)
         term.wait_for_text("Saved 1 set(s)", TIMEOUT)
         drop_the_link(term)
         gone_after = seconds_until_gone(pid)
