@@ -50,6 +50,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "add sessions from a glutetui, Strong or Hevy export",
         "glutetui.cli.import_cmd:configure_import",
     ),
+    "serve": (
+        "serve the app to a browser tab on this machine (needs glutetui[web])",
+        "glutetui.cli.serve_cmd:configure_serve",
+    ),
 }
 """Sub-command -> (one-line help, ``module:function`` that adds its arguments and handler).
 
@@ -117,9 +121,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def run_app(args: argparse.Namespace, paths: Paths) -> int:
     """Open the app (the only path that imports textual), or say why it cannot draw here."""
     paths.check()
-    from glutetui.cli.terminal import no_screen_message, screen_problem
+    from glutetui.cli.terminal import no_screen_message, screen_problem, served
 
-    problem = screen_problem()
+    problem = None if served() else screen_problem()
     if problem is not None:
         # Before textual: it would draw escape codes into a pipe and wait for keys forever.
         print(no_screen_message(problem, COMMANDS), file=sys.stderr)

@@ -55,3 +55,13 @@ def no_screen_message(problem: str, commands: Iterable[str]) -> str:
         f"glutetui: the app needs a terminal to draw on, but {problem}.\n"
         f"Without a screen, use a command: {', '.join(commands)} (see `glutetui --help`)."
     )
+
+
+SERVED_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""The driver ``glutetui serve`` (textual-serve) starts the app with: it draws to a browser."""
+
+
+def served(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the app runs under ``glutetui serve``, drawing to a browser rather than a terminal."""
+    env = os.environ if environ is None else environ
+    return env.get("TEXTUAL_DRIVER") == SERVED_DRIVER
