@@ -6,6 +6,7 @@ need to show a catalog import without pluggy or importlib.metadata.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -52,10 +53,19 @@ class LoadResult:
     """Loads the plugins for real when a hook must be called and :attr:`manager` is ``None``."""
 
     def hook_manager(self) -> pluggy.PluginManager | None:
-        """The plugin manager, loading the plugins now if this result came from the cache."""
+        """The plugin manager, loading the plugins now if this result came from the cache.
+
+        The loading runs with a time limit (:mod:`glutetui.plugins.calls`): a plugin import
+        that hangs here leaves the hooks uncalled rather than the caller stuck.
+        """
         if self.manager is None and self.reload is not None:
+            from glutetui.plugins.calls import call_limited, import_seconds
+
+            outcome = call_limited("(plugin loading)", self.reload, import_seconds())
+            if outcome.value is None:
+                return None
             # Memoised on the frozen instance: the catalog and report stay what was shown.
-            object.__setattr__(self, "manager", self.reload().manager)
+            object.__setattr__(self, "manager", outcome.value.manager)
         return self.manager
 
     @property
@@ -64,19 +74,35 @@ class LoadResult:
         return [(p.name, msg) for p in self.plugins for msg in p.problems]
 
     def notify_session_saved(self, session: Session, final: bool) -> list[tuple[str, str]]:
-        """Call every ``session_saved`` implementation on its own; return ``(plugin, reason)``
-        for each one that raised instead of letting it stop the workout."""
+        """Call every ``session_saved`` implementation on its own, each in a thread with a time
+        limit; return ``(plugin, reason)`` for each one that raised or did not return in time
+        instead of letting it stop or freeze the workout. A plugin that did not return is not
+        called again by this process."""
+        from glutetui.plugins.calls import call_limited, hook_seconds, stuck_plugins
+
         manager = self.hook_manager()
         if manager is None:
             return []
         failures = []
         arguments = {"session": session, "final": final}
+        limit = hook_seconds()
         for impl in manager.hook.session_saved.get_hookimpls():
-            try:
-                # As pluggy does: an implementation may take any subset of the arguments.
-                impl.function(**{name: arguments[name] for name in impl.argnames})
-            except (Exception, SystemExit) as exc:  # noqa: BLE001 - a plugin bug must not lose the set
-                failures.append((impl.plugin_name, f"hook session_saved raised {describe(exc)}"))
+            name = impl.plugin_name
+            if name in stuck_plugins():
+                continue
+            # As pluggy does: an implementation may take any subset of the arguments.
+            kwargs = {arg: arguments[arg] for arg in impl.argnames}
+            outcome = call_limited(name, functools.partial(impl.function, **kwargs), limit)
+            if outcome.timed_out:
+                failures.append(
+                    (
+                        name,
+                        f"hook session_saved did not return within {limit:g} s; "
+                        "it is not called again until glutetui restarts",
+                    )
+                )
+            elif outcome.error is not None:
+                failures.append((name, f"hook session_saved raised {describe(outcome.error)}"))
         return failures
 
 
