@@ -54,7 +54,7 @@ FAULTS = {
         "failed",
         "glutetui-test-misspelled-hook",
         "implements unknown hook 'register_exercise' (did you mean 'register_exercises'?); "
-        "known hooks: register_exercises, register_routines, session_saved",
+        "known hooks: register_exercises, register_importers, register_routines, session_saved",
     ),
     "bad_signature": (
         "failed",

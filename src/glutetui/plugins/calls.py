@@ -30,7 +30,9 @@ IMPORT_SECONDS = 5.0
 """How long importing one plugin (and calling its registration hooks) may take."""
 
 _stuck: set[str] = set()
-"""Plugins with a call still running past its limit, in this process."""
+"""Plugins with a call that ran past its limit, in this process: not called again."""
+_late: list[threading.Thread] = []
+"""The threads of those calls, which may still be running."""
 _stuck_lock = threading.Lock()
 
 
@@ -63,7 +65,7 @@ class Outcome(Generic[T]):
 
 
 def stuck_plugins() -> frozenset[str]:
-    """Plugins whose code is still running past its time limit in this process."""
+    """Plugins whose code ran past its time limit in this process (it may be running still)."""
     with _stuck_lock:
         return frozenset(_stuck)
 
@@ -90,6 +92,7 @@ def call_limited(plugin: str, func: Callable[[], T], seconds: float) -> Outcome[
     if thread.is_alive():
         with _stuck_lock:
             _stuck.add(plugin)
+            _late.append(thread)
         return Outcome(timed_out=True)
     return box[0]
 
@@ -107,7 +110,9 @@ def exit_now_if_stuck(code: int) -> None:
     Python would wait for nothing (the threads are daemons), but a stuck thread can still hold
     a lock that interpreter shutdown needs; output is flushed first, nothing is lost.
     """
-    if not stuck_plugins():
+    with _stuck_lock:
+        running = any(thread.is_alive() for thread in _late)
+    if not running:
         return
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):

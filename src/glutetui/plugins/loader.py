@@ -18,6 +18,7 @@ import pluggy
 
 from glutetui import PROJECT_NAME, hookspecs
 from glutetui.catalog import Catalog
+from glutetui.importers import Importer, importer_problems
 from glutetui.model import (
     Exercise,
     InvalidExerciseError,
@@ -44,6 +45,7 @@ class _Record:
     problems: list[str] = field(default_factory=list)
     exercises: list[str] = field(default_factory=list)
     routines: list[str] = field(default_factory=list)
+    importers: list[str] = field(default_factory=list)
     registered: bool = False
     """Handed to pluggy under ``name`` (pluggy keeps a plugin whose validation failed half-way)."""
 
@@ -60,6 +62,7 @@ class _Record:
             problems=tuple(self.problems),
             exercises=tuple(self.exercises),
             routines=tuple(self.routines),
+            importers=tuple(self.importers),
         )
 
 
@@ -94,6 +97,8 @@ class _Loader:
         self.exercises: dict[str, Exercise] = {}
         self.routines: dict[str, Routine] = {}
         self.sources: dict[str, str] = {}
+        self.importers: dict[str, Importer] = {}
+        self.importer_sources: dict[str, str] = {}
 
     # -- failures -------------------------------------------------------------------------
 
@@ -118,8 +123,12 @@ class _Loader:
         for r_id in record.routines:
             self.routines.pop(r_id, None)
             self.sources.pop(r_id, None)
+        for name in record.importers:
+            self.importers.pop(name, None)
+            self.importer_sources.pop(name, None)
         record.exercises.clear()
         record.routines.clear()
+        record.importers.clear()
         # Only a record that registered the name may unregister it: a second entry point with
         # an already used name must not take the first plugin's hooks down with it.
         if record.registered and self.pm.has_plugin(record.name):
@@ -287,12 +296,36 @@ class _Loader:
 
         return accept
 
+    def accept_importer(self, record: _Record) -> Callable[[Any], None]:
+        def accept(item: Any) -> None:
+            label = getattr(item, "name", None) or repr(item)[:40]
+            problems = importer_problems(item)
+            if problems:
+                self.refuse(record, f"importer {label!r} is invalid: {'; '.join(problems)}")
+                return
+            owner = self.importer_sources.get(item.name)
+            if owner is not None:
+                self.refuse(
+                    record, f"importer {item.name!r} is already registered by plugin {owner!r}"
+                )
+                return
+            self.importers[item.name] = item
+            self.importer_sources[item.name] = record.name
+            record.importers.append(item.name)
+
+        return accept
+
     def result(self) -> LoadResult:
         catalog = Catalog(
             exercises=dict(self.exercises), routines=dict(self.routines), sources=dict(self.sources)
         )
         plugins = tuple(self.records[n].freeze() for n in self.order)
-        return LoadResult(catalog=catalog, plugins=plugins, manager=self.pm)
+        return LoadResult(
+            catalog=catalog,
+            plugins=plugins,
+            manager=self.pm,
+            importers=tuple(self.importers.values()),
+        )
 
 
 def load(
@@ -324,6 +357,7 @@ def load(
     loader.check_pending()
     loader.call("register_exercises", loader.accept_exercise)
     loader.call("register_routines", loader.accept_routine)
+    loader.call("register_importers", loader.accept_importer)
     return loader.result()
 
 

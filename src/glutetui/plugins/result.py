@@ -16,6 +16,7 @@ from glutetui.catalog import Catalog
 if TYPE_CHECKING:
     import pluggy
 
+    from glutetui.importers import Importer
     from glutetui.model import Session
 
 # pluggy is imported by the loader only: an app started from the cached catalog
@@ -39,6 +40,14 @@ class PluginInfo:
     problems: tuple[str, ...] = ()
     exercises: tuple[str, ...] = ()
     routines: tuple[str, ...] = ()
+    importers: tuple[str, ...] = ()
+    """Names of the importers it registered."""
+
+
+REGISTERED_KINDS = {"exercises": "", "routines": "routine", "importers": "importer"}
+"""Each :class:`PluginInfo` field listing what a plugin registered, and the word that marks
+its entries in ``glutetui plugins`` (exercises, the main kind, go unmarked). A new kind of
+registration is one more field and one more entry here."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,26 @@ class LoadResult:
     """The plugin manager, for calling hooks; ``None`` when served from the catalog cache."""
     reload: Callable[[], LoadResult] | None = field(default=None, compare=False, repr=False)
     """Loads the plugins for real when a hook must be called and :attr:`manager` is ``None``."""
+    importers: tuple[Importer, ...] = field(default=(), compare=False, repr=False)
+    """Every plugin's importers in load order; empty when served from the cache (see
+    :meth:`live`)."""
+
+    def live(self) -> LoadResult | None:
+        """A result with the plugins really loaded (this one, unless it came from the cache):
+        loaded now, with a time limit, if needed; ``None`` if the loading did not finish."""
+        if self.manager is not None:
+            return self
+        if self.reload is None:
+            return None
+        memo: tuple[LoadResult | None] | None = getattr(self, "_live", None)
+        if memo is None:
+            from glutetui.plugins.calls import call_limited, import_seconds
+
+            # Tried once: loading that did not finish in time is not waited for again.
+            memo = (call_limited("(plugin loading)", self.reload, import_seconds()).value,)
+            # Memoised on the frozen instance: the catalog and report stay what was shown.
+            object.__setattr__(self, "_live", memo)
+        return memo[0]
 
     def hook_manager(self) -> pluggy.PluginManager | None:
         """The plugin manager, loading the plugins now if this result came from the cache.
@@ -58,15 +87,8 @@ class LoadResult:
         The loading runs with a time limit (:mod:`glutetui.plugins.calls`): a plugin import
         that hangs here leaves the hooks uncalled rather than the caller stuck.
         """
-        if self.manager is None and self.reload is not None:
-            from glutetui.plugins.calls import call_limited, import_seconds
-
-            outcome = call_limited("(plugin loading)", self.reload, import_seconds())
-            if outcome.value is None:
-                return None
-            # Memoised on the frozen instance: the catalog and report stay what was shown.
-            object.__setattr__(self, "manager", outcome.value.manager)
-        return self.manager
+        live = self.live()
+        return None if live is None else live.manager
 
     @property
     def problems(self) -> list[tuple[str, str]]:
