@@ -58,6 +58,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "remove plugins from glutetui's own environment",
         "glutetui.cli.install_cmd:configure_uninstall",
     ),
+    "new-plugin": (
+        "write a ready plugin project to start from",
+        "glutetui.cli.new_plugin_cmd:configure_new_plugin",
+    ),
 }
 """Sub-command -> (one-line help, ``module:function`` that adds its arguments and handler).
 
