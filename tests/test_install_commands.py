@@ -135,15 +135,3 @@ def test_new_plugin_installs_editable_and_passes_its_own_test(
     names = {ex["id"]: ex["name"] for ex in json.loads(done.stdout)}
     assert names["step-ups-lateral-step-up"] == "Side step-up"
     assert glutetui(venv, "uninstall", "-y", "glutetui-step-ups", config=tmp_path).returncode == 0
-
-
-def test_new_plugin_refuses_a_bad_name_or_an_existing_folder(
-    venv: PluginVenv, tmp_path: Path
-) -> None:
-    bad = glutetui(venv, "new-plugin", "Step Ups", "--directory", str(tmp_path), config=tmp_path)
-    assert bad.returncode == 1
-    assert "use lower-case letters" in bad.stderr
-    (tmp_path / "glutetui-taken").mkdir()
-    taken = glutetui(venv, "new-plugin", "taken", "--directory", str(tmp_path), config=tmp_path)
-    assert taken.returncode == 1
-    assert "already exists" in taken.stderr

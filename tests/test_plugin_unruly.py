@@ -7,12 +7,16 @@ own (:mod:`tests.plugin_venv`), run through the real command line with a short t
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 
+from tests.e2e.pty_harness import Terminal, make_config_dir, read_session, wait_for_sets
 from tests.plugin_venv import DIST_ROOT, UNRULY_PREFIX, PluginVenv, make_venv
 
 pytestmark = pytest.mark.slow
@@ -124,3 +128,35 @@ def test_a_hung_session_saved_hook_costs_one_limit_then_is_skipped(venv: PluginV
     assert second.startswith(("0.0 ", "0.1 ")) and second.endswith("[]")
     # The stuck thread does not keep the process alive.
     assert time.monotonic() - start < 30
+
+
+@pytest.mark.e2e
+def test_sigterm_ends_the_app_while_a_session_saved_hook_hangs(
+    venv: PluginVenv, tmp_path: Path
+) -> None:
+    """The real app on a pty: a set is logged, the hung hook is given its second, and SIGTERM
+    still ends the app at once with the set in the log (the hook used to block the event loop,
+    where the signal handlers run, for good)."""
+    config = make_config_dir(tmp_path)
+    env = venv.environ(GLUTETUI_PLUGIN_TIMEOUT=LIMIT, GLUTETUI_CONFIG_DIR=str(config))
+    warm = subprocess.run(
+        [str(venv.python), "-m", "glutetui", "plugins"], env=env, capture_output=True, timeout=120
+    )
+    assert warm.returncode == 0  # the catalog cache is built: the app starts without waiting
+    term = Terminal(config, argv=(str(venv.python), "-m", "glutetui"), env=env)
+    try:
+        term.wait_for_text("Library")
+        term.send("s")
+        term.wait_for_text("Plan a session")
+        term.send("g")
+        term.wait_for_text("Set 1 of")
+        term.send("\r")
+        wait_for_sets(term, config, 1)
+        term.wait_for_text("Set 2 of")  # the screen moved on: the hook did not hold it
+        os.kill(term.pid, signal.SIGTERM)
+        code = term.wait_exit()
+    finally:
+        term.close()
+    assert code == 128 + signal.SIGTERM
+    assert "Traceback" not in term.text()
+    assert len(read_session(config)["sets"]) == 1
