@@ -143,11 +143,11 @@ def test_a_terminal_that_cannot_draw_gets_plain_text_and_status_2(
     assert "TERM=xterm-256color" in screen.text()
 
 
-def test_the_message_names_the_six_commands_that_need_no_screen() -> None:
+def test_the_message_names_the_commands_that_need_no_screen() -> None:
     message = no_screen_message("standard input is not a terminal", COMMANDS)
     assert message.splitlines()[1] == (
-        "Without a screen, use a command: exercises, plugins, paths, log, export, import"
-        " (see `glutetui --help`)."
+        "Without a screen, use a command: exercises, plugins, paths, log, export, import,"
+        " install, uninstall, new-plugin (see `glutetui --help`)."
     )
 
 
