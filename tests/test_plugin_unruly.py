@@ -119,13 +119,14 @@ def test_a_hung_session_saved_hook_costs_one_limit_then_is_skipped(venv: PluginV
     assert done.returncode == 0, done.stderr
     # The chatty plugin's write below Python, on the script's own stdout, is not ours to catch.
     first, second = [line for line in done.stdout.splitlines() if line[:1].isdigit()]
-    assert first.startswith(("1.0 ", "1.1 ", "1.2 ", "1.3 "))
+    # The limit, plus loading the plugins for the hooks (itself limited to 1 s) on a busy machine.
+    assert 1.0 <= float(first.split()[0]) < 5
     assert (
         "saved_hang: hook session_saved did not return within 1 s; it is not called again "
         "until glutetui restarts"
     ) in first
     # Skipped from then on: no second wait, no second report.
-    assert second.startswith(("0.0 ", "0.1 ")) and second.endswith("[]")
+    assert float(second.split()[0]) < 0.5 and second.endswith("[]")
     # The stuck thread does not keep the process alive.
     assert time.monotonic() - start < 30
 
