@@ -57,7 +57,12 @@ SESSION = Session(id="2026-01-02-0930", started_at=datetime(2026, 1, 2, 9, 30))
 
 
 def test_hook_names_are_the_public_contract() -> None:
-    assert hook_names() == ["register_exercises", "register_routines", "session_saved"]
+    assert hook_names() == [
+        "register_exercises",
+        "register_importers",
+        "register_routines",
+        "session_saved",
+    ]
 
 
 def test_plugin_hooks_have_tests() -> None:
@@ -119,6 +124,76 @@ def test_hook_session_saved() -> None:
     assert failures == [("broken", "hook session_saved raised OSError: mirror is offline")]
     assert result.notify_session_saved(SESSION, final=True) == failures
     assert first.calls == last.calls == [(SESSION.id, False), (SESSION.id, True)]
+
+
+def test_hook_register_importers() -> None:
+    plugin = make_plugin(
+        "mine",
+        """
+        from glutetui.importers import Importer, Layout
+
+        def recognise(header, first_row):
+            return Layout("mine", "Mine", lambda rows, ctx: []) if "mine" in header else None
+
+        @hookimpl
+        def register_importers(register):
+            register(Importer("mine", recognise))
+        """,
+    )
+    result = load(("mine", plugin))
+    (importer,) = result.importers
+    assert importer.name == "mine"
+    assert importer.recognise(["mine"], None).label == "Mine"
+    assert info(result, "mine").importers == ("mine",)
+    assert result.problems == []
+
+
+def test_a_session_saved_hook_that_never_returns_costs_one_time_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Run in a thread with a limit: the caller (the app's event loop) waits at most the limit,
+    once; the stuck plugin is named and not called again; the others are still called."""
+    import time
+
+    monkeypatch.setenv("GLUTETUI_PLUGIN_TIMEOUT", "0.2")
+    stuck = make_plugin(
+        "stuck",
+        """
+        import threading
+        release = threading.Event()
+
+        @hookimpl
+        def session_saved(session, final):
+            release.wait()
+        """,
+    )
+    fine = make_plugin(
+        "fine",
+        """
+        calls = []
+
+        @hookimpl
+        def session_saved(session, final):
+            print("printed by a hook")
+            calls.append(final)
+        """,
+    )
+    result = load(("stuck", stuck), ("fine", fine))
+    start = time.monotonic()
+    failures = result.notify_session_saved(SESSION, final=False)
+    assert 0.2 <= time.monotonic() - start < 2
+    assert failures == [
+        (
+            "stuck",
+            "hook session_saved did not return within 0.2 s; it is not called again until "
+            "glutetui restarts",
+        )
+    ]
+    start = time.monotonic()
+    assert result.notify_session_saved(SESSION, final=True) == []
+    assert time.monotonic() - start < 0.2
+    assert fine.calls == [False, True]
+    stuck.release.set()  # let the thread end: this process goes on running other tests
 
 
 def test_session_saved_skips_failed_and_disabled_plugins() -> None:
@@ -285,7 +360,7 @@ def test_misspelled_hook_is_reported_with_a_suggestion() -> None:
         (
             "typo",
             "implements unknown hook 'register_exercise' (did you mean 'register_exercises'?); "
-            "known hooks: register_exercises, register_routines, session_saved",
+            "known hooks: register_exercises, register_importers, register_routines, session_saved",
         )
     ]
     assert list(result.catalog.exercises) == ["side-step"]
@@ -298,7 +373,7 @@ def test_unknown_hook_without_a_close_name() -> None:
         (
             "odd",
             "implements unknown hook 'frobnicate'; known hooks: "
-            "register_exercises, register_routines, session_saved",
+            "register_exercises, register_importers, register_routines, session_saved",
         )
     ]
 

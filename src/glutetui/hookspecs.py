@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pluggy
 
 from glutetui import PROJECT_NAME
+from glutetui.importers import Importer
 from glutetui.model import Exercise, Routine, Session
 
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
@@ -57,4 +58,17 @@ def session_saved(session: Session, final: bool) -> None:
     Use it to mirror the log elsewhere. It must return quickly and must not change the session.
     An exception is reported, by plugin name, the first time it happens in a workout; the
     workout and the save carry on, and the hook is still called after the next save.
+    """
+
+
+@hookspec
+def register_importers(register: Callable[[Importer], None]) -> None:
+    """Register the file formats this plugin can import.
+
+    Called once when glutetui loads its plugins, after ``register_routines``. Call
+    ``register(importer)`` once per :class:`glutetui.importers.Importer`. An importer whose
+    name is invalid or already taken by another plugin is reported and left out. When a file
+    is imported, every importer's ``recognise`` is tried in plugin order (the built-in ones
+    first) until one knows the file; one that raises is reported by name and the others are
+    still tried.
     """

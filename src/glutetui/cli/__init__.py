@@ -54,12 +54,31 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "serve the app to a browser tab on this machine (needs glutetui[web])",
         "glutetui.cli.serve_cmd:configure_serve",
     ),
+    "install": (
+        "install plugins with pip into glutetui's own environment",
+        "glutetui.cli.install_cmd:configure_install",
+    ),
+    "uninstall": (
+        "remove plugins from glutetui's own environment",
+        "glutetui.cli.install_cmd:configure_uninstall",
+    ),
+    "new-plugin": (
+        "write a ready plugin project to start from",
+        "glutetui.cli.new_plugin_cmd:configure_new_plugin",
+    ),
 }
 """Sub-command -> (one-line help, ``module:function`` that adds its arguments and handler).
 
 Only the chosen command's parser is built and only its module imported: building every
 sub-parser up front costs more than the rest of a cached ``glutetui exercises``.
 """
+
+
+_PLUGIN_SWITCHES = """\
+plugin switches (environment variables):
+  GLUTETUI_DISABLE_PLUGINS=a,b  skip these plugins (entry-point or distribution names)
+  GLUTETUI_STRICT_PLUGINS=1     stop at the first plugin problem, with its traceback
+  GLUTETUI_PLUGIN_TIMEOUT=SECS  time a plugin may take to load (5) or in a hook (1)"""
 
 
 def _add_config_dir(parser: argparse.ArgumentParser, default: object) -> None:
@@ -78,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="glutetui",
         usage="glutetui [--config-dir DIR] [COMMAND [ARGS ...]]",
         description="A terminal coach for gluteus medius strengthening. Run without a command to open the app.",
-        epilog=f"commands:\n{listing}\n\n`glutetui COMMAND --help` tells more about one.",
+        epilog=f"commands:\n{listing}\n\n`glutetui COMMAND --help` tells more about one.\n\n{_PLUGIN_SWITCHES}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"glutetui {__version__}")
@@ -142,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace, Paths], int] = getattr(args, "handler", run_app)
     try:
         paths = Paths.resolve(args.config_dir)
-        return handler(args, paths)
+        return _finish(handler(args, paths))
     except GlutetuiError as exc:
         print(f"glutetui: {exc}", file=sys.stderr)
         return 1
@@ -156,6 +175,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _is_strict_plugin_failure(exc):
             raise
         return _report_strict_plugin_failure(exc)
+
+
+def _finish(code: int) -> int:
+    """``code``, or the end of the process right now if a plugin's code is still running."""
+    if "glutetui.plugins.calls" in sys.modules:  # only then can any plugin code be running
+        sys.modules["glutetui.plugins.calls"].exit_now_if_stuck(code)
+    return code
 
 
 def _is_strict_plugin_failure(exc: BaseException) -> bool:

@@ -74,6 +74,17 @@ def cmd_exercises(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def _registered(plugin: dict[str, Any]) -> list[str]:
+    """Everything a plugin registered, every kind of registration, each marked with its kind."""
+    from glutetui.plugins.result import REGISTERED_KINDS
+
+    return [
+        f"{mark}:{item}" if mark else item
+        for kind, mark in REGISTERED_KINDS.items()
+        for item in plugin.get(kind, ())
+    ]
+
+
 def cmd_plugins(args: argparse.Namespace, paths: Paths) -> int:
     """``glutetui plugins``: every plugin, its distribution, what it registered, and any error."""
     data = _catalog_data(paths)
@@ -83,7 +94,7 @@ def cmd_plugins(args: argparse.Namespace, paths: Paths) -> int:
     rows = []
     for p in data["plugins"]:
         dist = f"{p['distribution']} {p['version']}" if p["distribution"] else "(not installed)"
-        registered = ", ".join([*p["exercises"], *(f"routine:{r}" for r in p["routines"])]) or "-"
+        registered = ", ".join(_registered(p)) or "-"
         rows.append([p["name"], dist, p["status"], registered])
     print_table(["plugin", "distribution", "status", "registered"], rows)
     failed = _problems(data)
