@@ -52,9 +52,12 @@ def configure_log(p: argparse.ArgumentParser) -> None:
 
 
 def _check(store: LogStore) -> int:
-    """``--check``: each unreadable file with its reason; 1 if there is any."""
+    """``--check``: each unreadable file with its reason; 1 if there is any.
+
+    Every file is read (the index is never evidence that a file is fine: an edit in place
+    can keep its stat key)."""
     with ProgressBar("Reading the log") as bar:
-        found = store.summaries(limit=0, progress=bar)
+        found = store.summaries(limit=0, progress=bar, fresh=True)
     for p in found.problems:
         echo(f"{p.path}: {p.reason}")
     n = found.count

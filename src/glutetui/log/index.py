@@ -197,18 +197,22 @@ class LogIndex(Generic[T]):
         *,
         limit: int | None = None,
         where: Callable[[T], bool] | None = None,
+        fresh: bool = False,
     ) -> tuple[Page[T], list[tuple[str, str]]]:
         """Every line checked against its file, the files it lacks read with ``parse``, the
         index rewritten if anything changed. Returns the page and the files unreadable for a
-        passing reason (not kept)."""
+        passing reason (not kept).
+
+        ``fresh`` trusts no line: every file is read with ``parse`` (an edit in place can keep
+        a file's stat key, so only reading the file itself proves what it holds now)."""
         try:
-            passing = self._refresh(files, parse)
+            passing = self._refresh(files, parse, fresh)
             return self._page(limit, where), passing
         except DamagedLineError:
             self._entries = {}
             with contextlib.suppress(OSError):
                 os.unlink(self.path)
-            passing = self._refresh(files, parse)
+            passing = self._refresh(files, parse, fresh)
             return self._page(limit, where), passing
 
     def names_remembered_with(self, needle: bytes) -> list[str]:
@@ -223,12 +227,15 @@ class LogIndex(Generic[T]):
         )
         return [name for _, _, name in found]
 
-    def _refresh(self, files: Files, parse: Parse) -> list[tuple[str, str]]:
-        memo = self._entries
+    def _refresh(self, files: Files, parse: Parse, fresh: bool) -> list[tuple[str, str]]:
+        memo = {} if fresh else self._entries
         unseen = sum(1 for name, key in files if (m := memo.get(name)) is None or m.key != key)
         previous: Collection[str]
-        if memo and unseen <= WORTH_READING:
+        if fresh:
             lines: dict[str, bytes] = {}
+            previous = self._entries.keys()
+        elif memo and unseen <= WORTH_READING:
+            lines = {}
             previous = memo.keys()
         else:
             lines = self._read_lines()

@@ -155,16 +155,18 @@ class LogStore:
 
     # ------------------------------------------------------------------ every session
 
-    def history(self, *, progress: Progress | None = None) -> History:
+    def history(self, *, progress: Progress | None = None, fresh: bool = False) -> History:
         """Every readable session, newest first, plus a :class:`FileProblem` per unreadable file.
 
         Served from the session index for files whose (mtime_ns, size, inode) match it; other
         files are parsed (``progress(done, total)`` is called meanwhile) and the index
         rewritten. Stale temp files from killed writes are removed on the way (same scan).
+        ``fresh`` reads every file itself, whatever the index says (for a backup: an edit in
+        place can keep a file's stat key), and rewrites the index with what it found.
         """
         with self._reading():
             files, problems = self._scan()
-            page = self._read(self._sessions, files, problems, progress)
+            page = self._read(self._sessions, files, problems, progress, fresh=fresh)
         return History(sessions=page.values, problems=self._problems(page, problems))
 
     def summaries(
@@ -173,6 +175,7 @@ class LogStore:
         limit: int | None = None,
         where: Callable[[SessionRow], bool] | None = None,
         progress: Progress | None = None,
+        fresh: bool = False,
     ) -> Summaries:
         """A :class:`SessionRow` per readable session, newest first, plus the unreadable files.
 
@@ -183,14 +186,17 @@ class LogStore:
         first page (:meth:`glutetui.log.index.LogIndex.first_page`: no line checked when the
         log is exactly as the index was written for); it then remembers nothing, so a later
         call checks every line. ``progress(done, total)`` is called while files are parsed.
+        ``fresh`` reads every file itself, as :meth:`history`'s does (for a check).
         """
         with self._reading():
             files, problems = self._scan()
             page = None
-            if limit is not None and not self._summaries.remembers:
+            if limit is not None and not fresh and not self._summaries.remembers:
                 page = self._summaries.first_page(files, limit, where)
             if page is None:
-                page = self._read(self._summaries, files, problems, progress, limit, where)
+                page = self._read(
+                    self._summaries, files, problems, progress, limit, where, fresh=fresh
+                )
         return Summaries(page.values, self._problems(page, problems), page.count)
 
     def unfinished(self, *, progress: Progress | None = None) -> list[Session]:
@@ -242,15 +248,17 @@ class LogStore:
         progress: Progress | None,
         limit: int | None = None,
         where: Callable[[Any], bool] | None = None,
+        *,
+        fresh: bool = False,
     ) -> Page[Any]:
-        """``index.read`` with files it lacks parsed from ``logs/``; files unreadable for a
-        passing reason are added to ``problems``."""
+        """``index.read`` with files it lacks (every file if ``fresh``) parsed from ``logs/``;
+        files unreadable for a passing reason are added to ``problems``."""
         codec: Codec[Any] = index.codec
 
         def parse(missing: Files) -> list[Parsed]:
             return parse_files(self.logs_dir, missing, codec, progress)
 
-        page, passing = index.read(files, parse, limit=limit, where=where)
+        page, passing = index.read(files, parse, limit=limit, where=where, fresh=fresh)
         problems += [FileProblem(self.logs_dir / name, reason) for name, reason in passing]
         return page
 
