@@ -161,6 +161,12 @@ def session_duration(session: Session) -> timedelta | None:
 # --------------------------------------------------------------------------- words
 
 
+def format_when(moment: datetime) -> str:
+    """``2026-11-23 18:04``: when a session started, in the zone it was recorded in (the
+    clock the person saw then), not the zone of the machine that shows it now."""
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
 def format_duration(value: timedelta | None) -> str:
     """``42 min`` or ``1 h 05 min``; :data:`MISSING` when unknown."""
     if value is None:

@@ -11,7 +11,7 @@ import argparse
 
 from glutetui.cli.output import echo, print_json, print_table
 from glutetui.cli.selection import date_arg, row_matcher
-from glutetui.figures import MISSING, format_duration
+from glutetui.figures import MISSING, format_duration, format_when
 from glutetui.log import LogStore
 from glutetui.progress import ProgressBar
 
@@ -89,7 +89,7 @@ def _as_cells(row: SessionRow) -> list[str]:
     names = [n for _, n in row.exercises]
     shown = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
     return [
-        f"{row.started_at.astimezone():%Y-%m-%d %H:%M}",
+        format_when(row.started_at),
         format_duration(row.duration),
         shown or MISSING,
         str(row.sets),
