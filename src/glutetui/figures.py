@@ -229,6 +229,12 @@ def format_done(by_side: Mapping[str, int], seconds: int) -> str:
     return f"{format_reps_by_side(by_side)} · {format_seconds(seconds)}"
 
 
+def format_work(reps: int, seconds: int) -> str:
+    """Work done in total, as a list of sessions shows it: ``24``, ``1 min 25 s`` when only
+    timed sets were done, ``24 · 1 min 25 s`` for both (:func:`format_done`)."""
+    return format_done({"both": reps} if reps else {}, seconds)
+
+
 def format_seconds(seconds: int) -> str:
     """A total of seconds: ``45 s``, ``3 min 05 s``."""
     minutes, rest = divmod(seconds, 60)

@@ -46,7 +46,7 @@ def session_cells(row: SessionRow) -> tuple[str, ...]:
         figures.format_duration(row.duration),
         str(row.worked),
         str(row.sets),
-        str(row.reps),
+        figures.format_work(row.reps, row.seconds),
         pain_cell(row.max_pain),
         note_cell(row.note, row.status),
     )
