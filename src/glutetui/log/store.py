@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import Any
 
 from glutetui.fsutil import fsync_dir, is_temp_name, write_atomic
@@ -267,37 +268,30 @@ class LogStore:
         return tuple(sorted(found, key=lambda p: p.path.name))
 
     def _scan(self) -> tuple[Files, list[FileProblem]]:
-        """``(name, [mtime_ns, size, inode])`` per session file, and the files in the way.
+        """``(name, [mtime_ns, size, inode])`` per session file, by name, and the files in the
+        way.
 
-        Stale temp files from killed writes are removed on the way.
+        Every file is stat'ed: an edit in place changes a file's stat key but not its folder's,
+        so the folder's own mtime cannot vouch for the files in it. Each stat is made relative
+        to the open folder (no path walked per file), and the names come sorted, as
+        :func:`glutetui.log.index.fingerprint` takes them. Stale temp files from killed writes
+        are removed on the way.
         """
         now = time.time()
+        logs = self.logs_dir
         try:
-            entries = list(os.scandir(self.logs_dir))
+            folder = _open_folder(logs)
         except FileNotFoundError:
-            entries = []
+            return [], []
         except OSError as exc:
-            raise StoreError(
-                f"cannot read the log folder {self.logs_dir}: {os_reason(exc)}"
-            ) from exc
-        problems: list[FileProblem] = []
-        files: Files = []
-        for entry in entries:
-            name = entry.name
-            if name[0] == "." or not name.endswith(SUFFIX):
-                if is_temp_name(name):
-                    _remove_if_stale(entry, now)
-                continue
-            try:
-                st = entry.stat()
-            except OSError as exc:
-                problems.append(FileProblem(Path(entry.path), os_reason(exc)))
-                continue
-            if not entry.is_file():
-                problems.append(FileProblem(Path(entry.path), "it is a folder, not a file"))
-                continue
-            files.append((name, [st.st_mtime_ns, st.st_size, st.st_ino]))
-        return files, problems
+            raise StoreError(f"cannot read the log folder {logs}: {os_reason(exc)}") from exc
+        try:
+            return _stat_files(logs, folder, now)
+        except OSError as exc:
+            raise StoreError(f"cannot read the log folder {logs}: {os_reason(exc)}") from exc
+        finally:
+            if folder is not None:
+                os.close(folder)
 
     # ------------------------------------------------------------------ housekeeping
 
@@ -334,16 +328,51 @@ class LogStore:
         except OSError:
             return 0
         now = time.time()
-        return sum(_remove_if_stale(e, now, max_age) for e in entries if is_temp_name(e.name))
+        return sum(
+            _remove_if_stale(Path(e.path), now, max_age) for e in entries if is_temp_name(e.name)
+        )
 
 
-def _remove_if_stale(
-    entry: os.DirEntry[str], now: float, max_age: float = STALE_TEMP_SECONDS
-) -> bool:
+_STAT_IN_FOLDER = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
+
+
+def _open_folder(logs: Path) -> int | None:
+    """A descriptor of ``logs`` to list and stat relative to, where the platform can (else
+    ``None``); raises ``OSError`` if the folder cannot be opened."""
+    if not _STAT_IN_FOLDER:
+        os.stat(logs)  # the same errors as opening it
+        return None
+    return os.open(logs, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+
+
+def _stat_files(logs: Path, folder: int | None, now: float) -> tuple[Files, list[FileProblem]]:
+    """The session files in ``logs`` (open as ``folder``), by name, with their stat keys."""
+    stat = os.stat
+    problems: list[FileProblem] = []
+    files: Files = []
+    for name in sorted(os.listdir(logs if folder is None else folder)):
+        if name[0] == "." or not name.endswith(SUFFIX):
+            if is_temp_name(name):
+                _remove_if_stale(logs / name, now)
+            continue
+        try:
+            st = stat(logs / name) if folder is None else stat(name, dir_fd=folder)
+        except OSError as exc:
+            problems.append(FileProblem(logs / name, os_reason(exc)))
+            continue
+        if not S_ISREG(st.st_mode):
+            reason = "it is a folder, not a file" if S_ISDIR(st.st_mode) else "it is not a file"
+            problems.append(FileProblem(logs / name, reason))
+            continue
+        files.append((name, [st.st_mtime_ns, st.st_size, st.st_ino]))
+    return files, problems
+
+
+def _remove_if_stale(path: Path, now: float, max_age: float = STALE_TEMP_SECONDS) -> bool:
     try:
-        if now - entry.stat().st_mtime < max_age:
+        if now - path.stat().st_mtime < max_age:
             return False
-        os.unlink(entry.path)
+        os.unlink(path)
     except OSError:
         return False
     return True
