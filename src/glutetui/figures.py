@@ -161,6 +161,12 @@ def session_duration(session: Session) -> timedelta | None:
 # --------------------------------------------------------------------------- words
 
 
+def format_when(moment: datetime) -> str:
+    """``2026-11-23 18:04``: when a session started, in the zone it was recorded in (the
+    clock the person saw then), not the zone of the machine that shows it now."""
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
 def format_duration(value: timedelta | None) -> str:
     """``42 min`` or ``1 h 05 min``; :data:`MISSING` when unknown."""
     if value is None:
@@ -221,6 +227,12 @@ def format_done(by_side: Mapping[str, int], seconds: int) -> str:
     if not any(by_side.values()):
         return format_seconds(seconds)
     return f"{format_reps_by_side(by_side)} · {format_seconds(seconds)}"
+
+
+def format_work(reps: int, seconds: int) -> str:
+    """Work done in total, as a list of sessions shows it: ``24``, ``1 min 25 s`` when only
+    timed sets were done, ``24 · 1 min 25 s`` for both (:func:`format_done`)."""
+    return format_done({"both": reps} if reps else {}, seconds)
 
 
 def format_seconds(seconds: int) -> str:

@@ -179,10 +179,11 @@ def test_any_sessions_summary_row_survives_the_summary_index_form(session: Sessi
     assert back.started_at.utcoffset() == row.started_at.utcoffset()
     # The row gives the figures the Sessions table shows, as the full session does.
     summary = figures.session_figures(session)
-    assert (back.worked, back.sets, back.reps, back.max_pain, back.duration) == (
+    assert (back.worked, back.sets, back.reps, back.seconds, back.max_pain, back.duration) == (
         summary.exercises,
         summary.work_sets,
         summary.reps,
+        summary.seconds,
         summary.max_pain,
         summary.duration,
     )

@@ -47,7 +47,8 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     # A broken settings file gives the default unit, as the app does; the app reports it.
     unit = load_settings(paths.settings_file).settings.units
     with ProgressBar("Reading the log") as bar:
-        history = LogStore(paths).history(progress=bar)
+        # A backup reads every file itself: the index could miss an edit in place.
+        history = LogStore(paths).history(progress=bar, fresh=True)
     sessions = list(select_sessions(history.sessions, args.since, args.exercise))
     if args.output in (None, "-"):
         n = write_export(args.format, sessions, sys.stdout, args.exercise, unit)

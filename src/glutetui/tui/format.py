@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 from glutetui import figures
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from glutetui.log import SessionRow
     from glutetui.stats import Best
     from glutetui.workout.plan import PlanItem, Step
@@ -22,10 +20,8 @@ NOTE_WIDTH = 24
 """Characters of a note shown in the log's Sessions table."""
 
 
-def when(moment: datetime) -> str:
-    """``2026-11-23 18:04``: a session's start in tables and dialogs, in the zone it was
-    recorded in."""
-    return f"{moment:%Y-%m-%d %H:%M}"
+when = figures.format_when
+"""A session's start in tables and dialogs (its one home is :func:`figures.format_when`)."""
 
 
 def note_cell(note: str, status: str) -> str:
@@ -50,7 +46,7 @@ def session_cells(row: SessionRow) -> tuple[str, ...]:
         figures.format_duration(row.duration),
         str(row.worked),
         str(row.sets),
-        str(row.reps),
+        figures.format_work(row.reps, row.seconds),
         pain_cell(row.max_pain),
         note_cell(row.note, row.status),
     )
