@@ -69,6 +69,13 @@ def check_reps(reps: int) -> int:
     return reps
 
 
+def plausible_reps(reps: int, target: Range) -> bool:
+    """Whether ``reps`` could be what was meant for a target of ``target`` reps: up to twice the
+    top of the range, and never less than 5 over it. Beyond that (35 for 8–12) it is more likely
+    a load typed in the wrong field, so the screen asks once before logging it."""
+    return reps <= max(2 * target[1], target[1] + 5)
+
+
 def check_seconds(seconds: int | None) -> int | None:
     """``seconds`` if it is ``None`` or a whole number from 0 to :data:`MAX_SET_SECONDS`."""
     if seconds is not None and (
