@@ -33,7 +33,7 @@ four-digit session id the app makes can hold."""
 
 EntryField = Literal[
     "exercises", "sets", "warmup_sets", "reps", "load", "unit", "rpe", "pain", "seconds",
-    "set_number", "date",
+    "set_number", "date", "kind",
 ]  # fmt: skip
 """What an entry is about: a plan's exercises, an item's dose, or one value of a logged set."""
 

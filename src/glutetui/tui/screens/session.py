@@ -25,7 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label
 
 from glutetui.log import LogStore, StoreError
-from glutetui.model import format_range
+from glutetui.model import SetKind, format_range
 from glutetui.timer import Countdown
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.dialogs import ConfirmDialog, PausedDialog
@@ -49,6 +49,8 @@ from glutetui.workout.runner import Runner
 TICK_SECONDS = 0.2
 COMPACT = (60, 20)
 """Below this width or height the step drops its extras (progress bar, cues, big digits)."""
+WORK_KINDS: tuple[SetKind, ...] = ("work", "drop", "failure")
+"""What ``m`` cycles a work set through (a warm-up step stays a warm-up)."""
 OVER = {
     "rest": "Rest over — next set",
     "switch-sides": "Other side now",
@@ -70,6 +72,7 @@ class SessionScreen(GluteScreen[None]):
         Binding("t", "more_time", "+15 s", id="session-more-time", show=False),
         Binding("h", "hold", "Hold cue", id="session-hold", show=False),
         Binding("u", "undo", "Undo", id="session-undo"),
+        Binding("m", "mark_kind", "Drop/failure", id="session-mark-kind", show=False),
         Binding("k", "skip_set", "Skip set", id="session-skip-set"),
         Binding("x", "skip_exercise", "Skip ex.", id="session-skip-exercise"),
         Binding("p", "pause", "Pause", id="session-pause"),
@@ -98,6 +101,8 @@ class SessionScreen(GluteScreen[None]):
         self._recorder: Recorder | None = None
         self.last: dict[str, LastTime] | None = None
         """What was done the last time of each exercise; ``None`` until the log was read."""
+        self.kind: SetKind = "work"
+        """How the work set on screen will be logged: ``work``, ``drop`` or ``failure``."""
         self._confirmed: tuple[int, int] | None = None
         """``(step index, reps)`` the person confirmed although far above the target."""
 
@@ -155,7 +160,10 @@ class SessionScreen(GluteScreen[None]):
 
     def show_step(self) -> None:
         """Draw the current step and reset the entry fields to their defaults."""
-        self.query_one(StepView).show(self.runner, hold_cue=self.settings.hold_cue, last=self.last)
+        self.kind = "work"
+        view = self.query_one(StepView)
+        view.show(self.runner, hold_cue=self.settings.hold_cue, last=self.last)
+        view.show_kind(self.kind)
         if self.runner.current is None:
             self.focus()
         self.refresh_bindings()
@@ -253,7 +261,8 @@ class SessionScreen(GluteScreen[None]):
                 reps = self.query_one("#reps", NumberPicker).value or 0
                 if not self._reps_confirmed(step.index, reps):
                     return
-                self.runner.record_set(reps, load=load, unit=unit, rpe=rpe)
+                kind = None if step.warmup else self.kind
+                self.runner.record_set(reps, load=load, unit=unit, rpe=rpe, kind=kind)
             else:
                 self.runner.record_pain(
                     self.query_one("#pain", NumberPicker).value,
@@ -486,6 +495,14 @@ class SessionScreen(GluteScreen[None]):
         if hold and (self.countdown is None or self._countdown_kind == "hold"):
             self._start_countdown(hold, f"Hold {hold} s", "hold")
 
+    def action_mark_kind(self) -> None:
+        """Mark the work set on screen as a drop set, a set to failure, or a plain work set."""
+        step = self.runner.current
+        if step is None or step.kind != "set" or step.warmup:
+            return
+        self.kind = WORK_KINDS[(WORK_KINDS.index(self.kind) + 1) % len(WORK_KINDS)]
+        self.query_one(StepView).show_kind(self.kind)
+
     def action_focus_main(self) -> None:
         """From the load, RPE or note box back to the big number, where the letter keys work."""
         step = self.runner.current
@@ -504,6 +521,8 @@ class SessionScreen(GluteScreen[None]):
                 and bool(self.runner.item(step).hold_seconds)
                 and self.settings.hold_cue
             )
+        if action == "mark_kind":
+            return step is not None and step.kind == "set" and not step.warmup
         if action == "retry_save":
             return self.unsaved
         if action == "close":

@@ -39,6 +39,7 @@ class StepView(VerticalScroll, can_focus=False):
         # Exercise names and cues may come from plugins, notes from people: never markup.
         yield Label("", id="exercise-name", markup=False)
         yield Label("", id="step-label")
+        yield Label("", id="set-kind")
         yield Label("", id="step-target", markup=False)
         yield Label("", id="last-time", markup=False)
         yield Static("", id="step-cues", markup=False)
@@ -72,6 +73,12 @@ class StepView(VerticalScroll, can_focus=False):
         yield Static("", id="done-message")
         yield Label("", id="entry-error")
         yield Label("", id="save-status")
+
+    def show_kind(self, kind: str) -> None:
+        """Say how the set on screen will be logged when it is not a plain work set."""
+        label = self.query_one("#set-kind", Label)
+        label.display = kind != "work"
+        label.update(f"Logged as a {kind} set (m changes it)")
 
     def show_last(self, runner: Runner, last: Mapping[str, LastTime] | None) -> None:
         """Say what was done the last time in the place of the current set (hidden on other
