@@ -164,3 +164,23 @@ def test_session_pain_step_small(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(40, 12), run_before=run_before)
+
+
+def test_session_hold_small(
+    snap_compare, app: GluteApp, builtins: LoadResult, clock: FakeClock
+) -> None:
+    """A hold counted with h at 40x12, two reps already held: the timer and the count first."""
+
+    async def run_before(pilot) -> None:
+        start_session(app, Runner.start(plan(builtins), "20261123T180000-snap07", clock))
+        screen = await screen_shown(pilot, SessionScreen)
+        for _ in range(2):
+            await pilot.press("h")
+            clock.advance(1.5)
+            screen.tick()
+        await pilot.press("h")
+        clock.advance(0.4)
+        screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(40, 12), run_before=run_before)

@@ -101,6 +101,8 @@ class SessionScreen(GluteScreen[None]):
         self._recorder: Recorder | None = None
         self.last: dict[str, LastTime] | None = None
         """What was done the last time of each exercise; ``None`` until the log was read."""
+        self.held_reps = 0
+        """Reps of the set on screen whose hold ran to the end (``h``): they fill the reps."""
         self.kind: SetKind = "work"
         """How the work set on screen will be logged: ``work``, ``drop`` or ``failure``."""
         self._confirmed: tuple[int, int] | None = None
@@ -161,6 +163,7 @@ class SessionScreen(GluteScreen[None]):
     def show_step(self) -> None:
         """Draw the current step and reset the entry fields to their defaults."""
         self.kind = "work"
+        self.held_reps = 0
         view = self.query_one(StepView)
         view.show(self.runner, hold_cue=self.settings.hold_cue, last=self.last)
         view.show_kind(self.kind)
@@ -192,6 +195,8 @@ class SessionScreen(GluteScreen[None]):
             if reason == "elapsed" and ring:
                 self.app.bell()
             self._over = OVER.get(self._countdown_kind, "")
+            if self._countdown_kind == "hold" and reason == "elapsed":
+                self._count_held_rep()
             self.countdown = None
             self.refresh_bindings()
         self._show_countdown()
@@ -502,6 +507,12 @@ class SessionScreen(GluteScreen[None]):
             return
         self.kind = WORK_KINDS[(WORK_KINDS.index(self.kind) + 1) % len(WORK_KINDS)]
         self.query_one(StepView).show_kind(self.kind)
+
+    def _count_held_rep(self) -> None:
+        """A hold ran to its end: one more rep done, counted into the reps field."""
+        self.held_reps += 1
+        self.query_one("#reps", NumberPicker).set_value(self.held_reps)
+        self._over = f"{self._over} ({self.held_reps} done)"
 
     def action_focus_main(self) -> None:
         """From the load, RPE or note box back to the big number, where the letter keys work."""
