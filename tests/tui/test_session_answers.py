@@ -3,6 +3,10 @@ quitting from it, and reps far above the target are asked about once (issue 10, 
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.pilot import Pilot
+
 from glutetui.log import LogStore
 from glutetui.paths import Paths
 from glutetui.tui.app import GluteApp
@@ -22,7 +26,7 @@ def test_plausible_reps_allows_twice_the_top_and_five_over_it() -> None:
     assert plausible_reps(0, (8, 12))
 
 
-async def to_last_pain_step(app: GluteApp, pilot) -> SessionScreen:  # type: ignore[no-untyped-def]
+async def to_last_pain_step(app: GluteApp, pilot: Pilot[Any]) -> SessionScreen:
     screen = await start_small_session(app, pilot)
     await pilot.press("enter", "enter", "enter")  # clamshell: left, right, its pain step
     await pilot.press("enter", "n", "enter")  # hip thrust: two sets, the rest skipped between
