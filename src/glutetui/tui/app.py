@@ -20,6 +20,7 @@ from textual.screen import Screen
 from glutetui.tui.commands import lazy_provider
 from glutetui.tui.commands.app import AppCommands
 from glutetui.tui.commands.library import ExerciseCommands, LibraryCommands
+from glutetui.tui.key_order import OrderedKeysApp
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -48,7 +49,7 @@ library_screen = lazy_screen("glutetui.tui.screens.library", "LibraryScreen")
 """The library's screen, the first section (see :meth:`GluteApp.get_default_screen`)."""
 
 
-class GluteApp(App[int]):
+class GluteApp(OrderedKeysApp[int]):
     """The glutetui terminal app. Build it with :func:`make_app`."""
 
     TITLE = "glutetui"

@@ -33,7 +33,7 @@ four-digit session id the app makes can hold."""
 
 EntryField = Literal[
     "exercises", "sets", "warmup_sets", "reps", "load", "unit", "rpe", "pain", "seconds",
-    "set_number", "date",
+    "set_number", "date", "kind",
 ]  # fmt: skip
 """What an entry is about: a plan's exercises, an item's dose, or one value of a logged set."""
 
@@ -67,6 +67,13 @@ def check_reps(reps: int) -> int:
     if isinstance(reps, bool) or not isinstance(reps, int) or not 0 <= reps <= MAX_REPS_DONE:
         raise InvalidEntry("reps", f"reps must be a whole number from 0 to {MAX_REPS_DONE}")
     return reps
+
+
+def plausible_reps(reps: int, target: Range) -> bool:
+    """Whether ``reps`` could be what was meant for a target of ``target`` reps: up to twice the
+    top of the range, and never less than 5 over it. Beyond that (35 for 8–12) it is more likely
+    a load typed in the wrong field, so the screen asks once before logging it."""
+    return reps <= max(2 * target[1], target[1] + 5)
 
 
 def check_seconds(seconds: int | None) -> int | None:

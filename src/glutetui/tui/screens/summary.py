@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
-from glutetui.figures import MISSING, format_done, format_seconds, format_weight
+from glutetui.figures import MISSING, format_done, format_seconds, format_weight, sets_of_kind
 from glutetui.log import LogStore, StoreError
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.widgets.key_bar import KeyBar
@@ -110,7 +110,14 @@ class SummaryScreen(GluteScreen[None]):
         unit = summary.unit
         title = f"{STATUS_WORDS.get(session.status, session.status)} · {summary.duration_text}"
         self.query_one("#summary-title", Label).update(title)
-        figures = f"{summary.work_sets} work sets · {summary.reps} reps"
+        kinds = [
+            f"{count} {kind}"
+            for kind in ("drop", "failure")  # counted among the work sets; said apart too
+            if (count := sets_of_kind(session.sets, kind))
+        ]
+        figures = f"{summary.work_sets} work sets"
+        figures += f" ({', '.join(kinds)})" if kinds else ""
+        figures += f" · {summary.reps} reps"
         if summary.seconds:
             figures += f" · {format_seconds(summary.seconds)} timed"
         if summary.warmup_sets:
