@@ -140,7 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths = Paths.resolve(args.config_dir)
         return handler(args, paths)
     except GlutetuiError as exc:
-        print(f"glutetui: {exc}", file=sys.stderr)
+        from glutetui.text import neutralise
+
+        print(f"glutetui: {neutralise(exc)}", file=sys.stderr)  # may quote a file
         return 1
     except KeyboardInterrupt:
         return 130
@@ -166,9 +168,10 @@ def _report_strict_plugin_failure(exc: BaseException) -> int:
     import traceback
 
     from glutetui.switches import STRICT_ENV
+    from glutetui.text import neutralise
 
     cause = exc.__cause__
     if cause is not None:
         traceback.print_exception(cause, file=sys.stderr)
-    print(f"glutetui: {exc} (strict mode: {STRICT_ENV} is set)", file=sys.stderr)
+    print(f"glutetui: {neutralise(exc)} (strict mode: {STRICT_ENV} is set)", file=sys.stderr)
     return 1

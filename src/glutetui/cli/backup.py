@@ -20,7 +20,7 @@ from glutetui.cli.importing.rows import ImportFormatError
 from glutetui.log import FORMAT_VERSION, LogFormatError, session_from_dict, session_to_dict
 from glutetui.log.store import SESSION_ID_RE
 from glutetui.model import MAX_REPS, MAX_SETS
-from glutetui.text import strip_controls
+from glutetui.text import json_safe, strip_controls
 from glutetui.workout.entries import (
     MAX_WARMUP_SETS,
     InvalidEntry,
@@ -62,7 +62,8 @@ def write_backup(sessions: Iterable[Session], out: TextIO) -> int:
     """Every session of ``sessions`` as a backup to ``out``; returns how many."""
     tables = [_plain(session_to_dict(s)) for s in sessions]
     backup = {BACKUP_KEY: BACKUP_VERSION, "log_format": FORMAT_VERSION, "sessions": tables}
-    json.dump(backup, out, indent=1, ensure_ascii=False)
+    # json_safe: the same JSON, with no character a terminal acts on (it may go to stdout).
+    out.write(json_safe(json.dumps(backup, indent=1, ensure_ascii=False)))
     out.write("\n")
     return len(tables)
 

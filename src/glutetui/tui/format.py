@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from glutetui import figures
+from glutetui.text import neutralise
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -30,7 +31,7 @@ def when(moment: datetime) -> str:
 
 def note_cell(note: str, status: str) -> str:
     """The note on one line, shortened, after the status when the session is not complete."""
-    text = " ".join(note.split())
+    text = " ".join(neutralise(note).split())
     if status != "complete":
         text = f"[{status}] {text}".rstrip()
     if len(text) > NOTE_WIDTH:

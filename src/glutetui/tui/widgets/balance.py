@@ -20,6 +20,7 @@ from textual.widgets import Static
 from glutetui.figures import format_weight
 from glutetui.model import SIDES, Side
 from glutetui.stats import DEFAULT_IMBALANCE_THRESHOLD, ExerciseBalance
+from glutetui.text import neutralise
 
 FULL, EMPTY = "█", "░"
 SIDE_LABELS = {"left": "L", "right": "R"}
@@ -74,7 +75,9 @@ class BalanceBars(Widget):
         b = entry.balance
         sessions = f"last {entry.sessions} session" + ("s" if entry.sessions != 1 else "")
         basis = "reps × load" if b.basis == "volume" else "reps"
-        text.append(f"{entry.name}", style=self.get_component_rich_style("balance-bars--title"))
+        text.append(
+            neutralise(entry.name), style=self.get_component_rich_style("balance-bars--title")
+        )
         text.append(f"  ({sessions}, {basis})  ")
         verdict = describe(entry)
         text.append(
@@ -118,7 +121,7 @@ class BalancePane(VerticalScroll):
         if not balance:
             intro.update("No per-side exercises logged yet.")
             return
-        flagged = [b.name for b in balance if b.balance.flagged]
+        flagged = [neutralise(b.name) for b in balance if b.balance.flagged]
         pct = round(DEFAULT_IMBALANCE_THRESHOLD * 100)
         verdict = (
             f"! Weaker side more than {pct}% behind: {', '.join(flagged)}"
