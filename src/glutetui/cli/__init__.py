@@ -10,6 +10,7 @@ line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from glutetui import __version__
@@ -138,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace, Paths], int] = getattr(args, "handler", run_app)
     try:
         paths = Paths.resolve(args.config_dir)
+        if handler is not run_app:  # the app says it in a toast
+            _warn_at_start(paths)
         return handler(args, paths)
     except GlutetuiError as exc:
         from glutetui.text import neutralise
@@ -154,6 +157,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _is_strict_plugin_failure(exc):
             raise
         return _report_strict_plugin_failure(exc)
+
+
+def _warn_at_start(paths: Paths) -> None:
+    """Once a run, on stderr: health data others can read (with the command that fixes it),
+    and every setting that cannot be used (the app shows the same in toasts)."""
+    from glutetui.text import neutralise
+
+    notices = paths.open_folders()
+    if os.path.exists(os.path.join(paths.config_root, "settings.toml")):  # most have none
+        from glutetui.settings import load_settings
+
+        notices += load_settings(paths.settings_file).notices
+    for notice in notices:
+        print(f"glutetui: {neutralise(notice)}", file=sys.stderr)
 
 
 def _is_strict_plugin_failure(exc: BaseException) -> bool:

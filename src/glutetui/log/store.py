@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from glutetui.fsutil import fsync_dir, is_temp_name, write_atomic
+from glutetui.fsutil import fsync_dir, is_temp_name, make_private_dirs, write_atomic
 from glutetui.log.entries import SESSIONS, SUMMARIES, Codec
 from glutetui.log.errors import (
     FileProblem,
@@ -300,7 +300,7 @@ class LogStore:
             raise SessionNotFoundError(source, session_id)
         trash = self.paths.trash_dir
         try:
-            trash.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(trash)
             target = trash / source.name
             n = 1
             while target.exists():

@@ -25,6 +25,10 @@ MAX_PROBLEM_NOTICES = 3
 def after_first_frame(app: GluteApp, settings_notices: tuple[str, ...]) -> None:
     """Say what went wrong while loading, welcome a first-time user, offer to resume."""
     startgc.resume()
+    for notice in app.paths.open_folders():
+        app.notify(
+            neutralise(notice), title="Privacy", severity="warning", timeout=20, markup=False
+        )
     for notice in settings_notices:
         app.notify(
             neutralise(notice), title="Settings", severity="warning", timeout=15, markup=False

@@ -188,7 +188,7 @@ class Runner:
         step = self._require("set")
         check_reps(reps)
         if load is not None:
-            load = check_load(load)
+            load = check_load(load, unit)
         check_unit(unit)
         check_rpe(rpe)
         result = SetResult(

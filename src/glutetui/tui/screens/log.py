@@ -140,7 +140,7 @@ class LogScreen(GluteScreen[None]):
             with TabPane("3 Consistency", id=TABS["consistency"]):
                 yield ConsistencyPane(id="log-consistency")
             with TabPane("4 Balance", id=TABS["balance"]):
-                yield BalancePane(self.settings.units, id="log-balance")
+                yield BalancePane(id="log-balance")
         yield KeyBar()
 
     def on_mount(self) -> None:
