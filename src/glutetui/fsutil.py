@@ -31,7 +31,7 @@ def make_private_dirs(folder: str | os.PathLike[str]) -> None:
     are left as they are (see :func:`open_to_others` for reporting them)."""
     target = os.path.abspath(os.fspath(folder))
     missing = []
-    while not os.path.isdir(target):
+    while not os.path.exists(target):  # a file in the way: mkdir below says "Not a directory"
         missing.append(target)
         parent = os.path.dirname(target)
         if parent == target:

@@ -184,8 +184,7 @@ def test_whatever_the_reader_accepts_renders_in_every_view(sessions: list[Sessio
     for session in accepted:
         session_cells(session_row(session))
         figures.session_figures(session)
-    stats.recent_balance(accepted, unit="lb")
-    stats.recent_balance(accepted, unit="kg")
+    stats.recent_balance(accepted)
     stats.streak(accepted, today)
     stats.training_calendar(accepted, today)
     stats.weekly_sets(accepted, today, goal=30)
