@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 from glutetui.log.errors import LogFormatError
 from glutetui.model import MAX_REPS, MAX_SETS, Session
 from glutetui.workout.entries import (
+    MAX_LOADS,
+    MAX_REPS_DONE,
+    MAX_SET_NUMBER,
+    MAX_SET_SECONDS,
+    MAX_UNIT_LENGTH,
     MAX_WARMUP_SETS,
+    RPE_RANGE,
+    YEARS,
     InvalidEntry,
     check_load,
     check_moment,
@@ -65,7 +72,23 @@ def check_session(session: Session, path: Path | None = None) -> Session:
             raise LogFormatError(path, f"{at}.target_reps must lie within 1–{MAX_REPS}, low first")
         if e.warmup_sets > MAX_WARMUP_SETS:
             raise LogFormatError(path, f"{at}.warmup_sets must be from 0 to {MAX_WARMUP_SETS}")
+    lb, kg = MAX_LOADS["lb"], MAX_LOADS["kg"]
+    first, last = YEARS
     for n, s in enumerate(session.sets, 1):
+        # Sets are most of a file: the usual set passes in one expression (the same limits,
+        # several times cheaper than a call per value); anything else gets the checks below,
+        # which name what is wrong.
+        load, unit, rpe, seconds, done = s.load, s.unit, s.rpe, s.seconds, s.finished_at
+        if (
+            1 <= s.set_number <= MAX_SET_NUMBER
+            and 0 <= s.reps <= MAX_REPS_DONE
+            and (load is None or 0 <= load <= (lb if unit == "lb" else kg))
+            and (unit is None or 0 < len(unit) <= MAX_UNIT_LENGTH)
+            and (rpe is None or RPE_RANGE[0] <= rpe <= RPE_RANGE[1])
+            and (seconds is None or 0 <= seconds <= MAX_SET_SECONDS)
+            and (done is None or first <= done.year <= last)
+        ):
+            continue
         at = f"sets[{n}]"
         _within(path, at, "set_number", check_set_number, s.set_number)
         _within(path, at, "reps", check_reps, s.reps)

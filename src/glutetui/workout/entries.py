@@ -23,6 +23,8 @@ MAX_LOADS: dict[str, float] = {"kg": MAX_LOAD_KG, "lb": round(MAX_LOAD_KG / KG_P
 that a real lifter logged is kept. Any other unit (a band, none) is held to the kg figure."""
 MAX_LOAD = MAX_LOAD_KG
 """Heaviest load in kg (or a unit-less number)."""
+MAX_UNIT_LENGTH = 40
+"""Longest unit text (``band:`` and a colour) a set may log."""
 MAX_WARMUP_SETS = 5
 """Most warm-up sets one exercise of a plan may have."""
 MAX_PAIN = 10
@@ -112,7 +114,7 @@ def check_moment(moment: datetime) -> datetime:
 
 def check_unit(unit: str | None) -> str | None:
     """``unit`` if it can be logged: ``None``, or a short non-empty text (kg, lb, band:…)."""
-    if unit is not None and (not isinstance(unit, str) or not unit or len(unit) > 40):
+    if unit is not None and (not isinstance(unit, str) or not unit or len(unit) > MAX_UNIT_LENGTH):
         raise InvalidEntry("unit", "unit must be kg, lb or band:<colour>")
     return unit
 
