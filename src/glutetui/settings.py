@@ -6,6 +6,7 @@ falling back to that key's default), and never writes it. An unreadable file mea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -53,10 +54,33 @@ def _bool(v: Any) -> str | None:
 
 
 def _keys(v: Any) -> str | None:
-    if not isinstance(v, dict) or not all(
-        isinstance(k, str) and isinstance(x, str) and x for k, x in v.items()
-    ):
+    if not isinstance(v, dict):
         return 'must be a table of binding id = "key" pairs'
+    return None  # each pair is checked on its own (see key_problem)
+
+
+_MODIFIERS = ("ctrl+", "shift+", "alt+", "meta+", "super+", "hyper+")
+_KEY_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def key_problem(binding_id: object, keys: object) -> str | None:
+    """Why ``keys`` cannot be bound (``None`` if it can, as far as its shape goes).
+
+    A binding takes one key or several separated by commas, each optionally after modifiers:
+    ``q``, ``ctrl+q``, ``f2,ctrl+s``. Markup (``[bold]``), empty parts (``,,,``) and spaces
+    are refused here; whether a name is one the terminal library knows is checked by the app.
+    """
+    if not isinstance(binding_id, str) or not binding_id:
+        return "a binding id must be text"
+    if not isinstance(keys, str):
+        return 'must be a key in quotes, like "ctrl+q"'
+    for part in keys.split(","):
+        base = part
+        while base.startswith(_MODIFIERS):
+            base = base.split("+", 1)[1]
+        single = len(base) == 1 and base.isprintable() and not base.isspace()
+        if not (single or _KEY_NAME.fullmatch(base)):
+            return f'{keys!r} is not a key (write one like "q", "ctrl+q" or "f2,ctrl+s")'
     return None
 
 
@@ -91,6 +115,8 @@ def parse_settings(data: Mapping[str, Any], where: str = "settings.toml") -> Loa
             notices.append(f"{where}: unknown key {key!r} is ignored (known: {', '.join(CHECKS)})")
             continue
         problem = check(value)
+        if not problem and key == "keys":
+            value = _good_keys(value, where, defaults, notices)
         if problem:
             default = getattr(defaults, key)
             notices.append(
@@ -99,6 +125,20 @@ def parse_settings(data: Mapping[str, Any], where: str = "settings.toml") -> Loa
             continue
         values[key] = value
     return LoadedSettings(replace(defaults, **values), tuple(notices))
+
+
+def _good_keys(
+    keys: dict[str, Any], where: str, defaults: Settings, notices: list[str]
+) -> dict[str, str]:
+    """The remaps that can be used; a notice for each that cannot, naming it."""
+    good = {}
+    for binding_id, value in keys.items():
+        problem = key_problem(binding_id, value)
+        if problem:
+            notices.append(f"{where}: keys.{binding_id} {problem}; its default key is kept")
+        else:
+            good[binding_id] = value
+    return good
 
 
 def load_settings(path: Path) -> LoadedSettings:

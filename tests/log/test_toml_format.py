@@ -59,8 +59,8 @@ def same_session(a: Session, b: Session) -> bool:
 @example(
     Session(
         id="20261123T180000-abcdef",
-        started_at=datetime(1, 1, 1, 23, 59, 59, 999999, tzinfo=timezone(timedelta(hours=14))),
-        ended_at=datetime(9999, 12, 31, tzinfo=timezone(-timedelta(hours=23, minutes=59))),
+        started_at=datetime(1900, 1, 1, 23, 59, 59, 999999, tzinfo=timezone(timedelta(hours=14))),
+        ended_at=datetime(9998, 12, 31, tzinfo=timezone(-timedelta(hours=23, minutes=59))),
         sets=(
             SetResult(
                 "x",

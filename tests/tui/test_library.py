@@ -246,7 +246,7 @@ async def test_about_opens_and_goes_back(paths: Paths, builtins: LoadResult) -> 
 
 
 async def test_first_run_notice_appears_once(paths: Paths, builtins: LoadResult) -> None:
-    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    paths.config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     app = build(paths, builtins)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()

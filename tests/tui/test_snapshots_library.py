@@ -18,7 +18,7 @@ from glutetui.tui.state import FIRST_RUN_NOTICE
 
 @pytest.fixture
 def app(paths: Paths, builtins: LoadResult) -> GluteApp:
-    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    paths.config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     paths.state_file.write_text(f"{FIRST_RUN_NOTICE} = true\n")
     return make_app(paths, plugins=builtins, clock=FakeClock())
 

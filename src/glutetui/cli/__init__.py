@@ -10,6 +10,7 @@ line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from glutetui import __version__
@@ -161,9 +162,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace, Paths], int] = getattr(args, "handler", run_app)
     try:
         paths = Paths.resolve(args.config_dir)
+        if handler is not run_app:  # the app says it in a toast
+            _warn_at_start(paths)
         return _finish(handler(args, paths))
     except GlutetuiError as exc:
-        print(f"glutetui: {exc}", file=sys.stderr)
+        from glutetui.text import neutralise
+
+        print(f"glutetui: {neutralise(exc)}", file=sys.stderr)  # may quote a file
         return 1
     except KeyboardInterrupt:
         return 130
@@ -184,6 +189,20 @@ def _finish(code: int) -> int:
     return code
 
 
+def _warn_at_start(paths: Paths) -> None:
+    """Once a run, on stderr: health data others can read (with the command that fixes it),
+    and every setting that cannot be used (the app shows the same in toasts)."""
+    from glutetui.text import neutralise
+
+    notices = paths.open_folders()
+    if os.path.exists(os.path.join(paths.config_root, "settings.toml")):  # most have none
+        from glutetui.settings import load_settings
+
+        notices += load_settings(paths.settings_file).notices
+    for notice in notices:
+        print(f"glutetui: {neutralise(notice)}", file=sys.stderr)
+
+
 def _is_strict_plugin_failure(exc: BaseException) -> bool:
     # Imported here, not at the top: only commands that load plugins can raise it.
     from glutetui.plugins import PluginError
@@ -196,9 +215,10 @@ def _report_strict_plugin_failure(exc: BaseException) -> int:
     import traceback
 
     from glutetui.switches import STRICT_ENV
+    from glutetui.text import neutralise
 
     cause = exc.__cause__
     if cause is not None:
         traceback.print_exception(cause, file=sys.stderr)
-    print(f"glutetui: {exc} (strict mode: {STRICT_ENV} is set)", file=sys.stderr)
+    print(f"glutetui: {neutralise(exc)} (strict mode: {STRICT_ENV} is set)", file=sys.stderr)
     return 1

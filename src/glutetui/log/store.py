@@ -30,7 +30,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import Any
 
-from glutetui.fsutil import fsync_dir, is_temp_name, write_atomic
+from glutetui.fsutil import fsync_dir, is_temp_name, make_private_dirs, write_atomic
 from glutetui.log.entries import SESSIONS, SUMMARIES, Codec
 from glutetui.log.errors import (
     FileProblem,
@@ -307,7 +307,7 @@ class LogStore:
             raise SessionNotFoundError(source, session_id)
         trash = self.paths.trash_dir
         try:
-            trash.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(trash)
             target = trash / source.name
             n = 1
             while target.exists():

@@ -102,7 +102,11 @@ class GluteApp(OrderedKeysApp[int]):
         """Set by :func:`run`, which catches SIGHUP and SIGTERM from before the app starts."""
         self._signalled_session: SessionScreen | None = None
         if self.settings.keys:
-            self.set_keymap(dict(self.settings.keys))
+            from glutetui.tui.keymap import checked_keymap
+
+            keymap, refused = checked_keymap(self.settings.keys)
+            self.set_keymap(keymap)
+            self._settings_notices += tuple(refused)
 
     @property
     def store(self) -> LogStore:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from glutetui import figures
+from glutetui.text import neutralise
 
 if TYPE_CHECKING:
     from glutetui.log import SessionRow
@@ -26,7 +27,7 @@ when = figures.format_when
 
 def note_cell(note: str, status: str) -> str:
     """The note on one line, shortened, after the status when the session is not complete."""
-    text = " ".join(note.split())
+    text = " ".join(neutralise(note).split())
     if status != "complete":
         text = f"[{status}] {text}".rstrip()
     if len(text) > NOTE_WIDTH:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from glutetui import startgc
+from glutetui.text import neutralise
 from glutetui.tui.session_mode import offer_resume
 from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 
@@ -24,12 +25,18 @@ MAX_PROBLEM_NOTICES = 3
 def after_first_frame(app: GluteApp, settings_notices: tuple[str, ...]) -> None:
     """Say what went wrong while loading, welcome a first-time user, offer to resume."""
     startgc.resume()
+    for notice in app.paths.open_folders():
+        app.notify(
+            neutralise(notice), title="Privacy", severity="warning", timeout=20, markup=False
+        )
     for notice in settings_notices:
-        app.notify(notice, title="Settings", severity="warning", timeout=15, markup=False)
+        app.notify(
+            neutralise(notice), title="Settings", severity="warning", timeout=15, markup=False
+        )
     problems = app.plugin_result.problems
     for name, reason in problems[:MAX_PROBLEM_NOTICES]:
         app.notify(
-            f"{name}: {reason}\nPress p to see every plugin.",
+            f"{neutralise(name)}: {neutralise(reason)}\nPress p to see every plugin.",
             title="Plugin problem",
             severity="warning",
             timeout=15,

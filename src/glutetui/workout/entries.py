@@ -11,12 +11,20 @@ import re
 from datetime import datetime
 from typing import Literal
 
+from glutetui.figures import KG_PER_LB
 from glutetui.model import MAX_REPS, Range
 
 MAX_REPS_DONE = 500
 """Most reps one entry may log (a lateral band walk can run long; a typo of 1200 cannot)."""
-MAX_LOAD = 1000.0
-"""Heaviest load one entry may log, in kg or lb."""
+MAX_LOAD_KG = 1000.0
+"""Heaviest load one entry may log: a tonne, beyond any hip machine or barbell lift."""
+MAX_LOADS: dict[str, float] = {"kg": MAX_LOAD_KG, "lb": round(MAX_LOAD_KG / KG_PER_LB, 2)}
+"""Heaviest load per unit: the same physical limit in each (2,204.62 lb), so a 1,100 lb set
+that a real lifter logged is kept. Any other unit (a band, none) is held to the kg figure."""
+MAX_LOAD = MAX_LOAD_KG
+"""Heaviest load in kg (or a unit-less number)."""
+MAX_UNIT_LENGTH = 40
+"""Longest unit text (``band:`` and a colour) a set may log."""
 MAX_WARMUP_SETS = 5
 """Most warm-up sets one exercise of a plan may have."""
 MAX_PAIN = 10
@@ -53,12 +61,20 @@ class InvalidEntry(RunnerError, ValueError):
         """The entry the value was meant for, for the screen to flag (never parse the message)."""
 
 
-def check_load(load: float) -> float:
-    """``load`` if it is a finite number from 0 to :data:`MAX_LOAD`; else :class:`InvalidEntry`."""
+def max_load(unit: str | None) -> float:
+    """The heaviest load that can be logged in ``unit`` (see :data:`MAX_LOADS`)."""
+    return MAX_LOADS.get(unit or "kg", MAX_LOAD_KG)
+
+
+def check_load(load: float, unit: str | None = None) -> float:
+    """``load`` if it is a finite number from 0 to :func:`max_load` of ``unit``; else
+    :class:`InvalidEntry`. Every entry, import and file read goes through this one check."""
     if isinstance(load, bool) or not isinstance(load, int | float) or not math.isfinite(load):
         raise InvalidEntry("load", "load must be a number")
-    if not 0 <= load <= MAX_LOAD:
-        raise InvalidEntry("load", f"load must be from 0 to {MAX_LOAD:g}")
+    top = max_load(unit)
+    if not 0 <= load <= top:
+        shown = unit if unit in MAX_LOADS else "kg"
+        raise InvalidEntry("load", f"load must be from 0 to {top:g} {shown}")
     return float(load)
 
 
@@ -105,7 +121,7 @@ def check_moment(moment: datetime) -> datetime:
 
 def check_unit(unit: str | None) -> str | None:
     """``unit`` if it can be logged: ``None``, or a short non-empty text (kg, lb, band:…)."""
-    if unit is not None and (not isinstance(unit, str) or not unit or len(unit) > 40):
+    if unit is not None and (not isinstance(unit, str) or not unit or len(unit) > MAX_UNIT_LENGTH):
         raise InvalidEntry("unit", "unit must be kg, lb or band:<colour>")
     return unit
 
@@ -143,15 +159,14 @@ def parse_load(text: str, default_unit: str = "kg") -> tuple[float | None, str |
         return (None, None)
     m = _NUMBER_UNIT.fullmatch(text)
     if m:
-        load = check_load(float(m["num"].replace(",", ".")))
-        unit = m["unit"]
-        return (load, unit.rstrip("s") if unit else default_unit)
+        unit = m["unit"].rstrip("s") if m["unit"] else default_unit
+        return (check_load(float(m["num"].replace(",", ".")), unit), unit)
     m = _BAND.fullmatch(text)
     if m:
         return (None, f"band:{m['a'] or m['b']}")
     raise InvalidEntry(
         "load",
-        f"load must be a number from 0 to {MAX_LOAD:g} (optionally kg or lb) "
+        f"load must be a number from 0 to {MAX_LOADS['kg']:g} kg or {MAX_LOADS['lb']:g} lb "
         "or a band colour like 'red band'",
     )
 

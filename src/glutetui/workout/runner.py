@@ -201,7 +201,7 @@ class Runner:
             )
         check_reps(reps)
         if load is not None:
-            load = check_load(load)
+            load = check_load(load, unit)
         check_unit(unit)
         check_rpe(rpe)
         result = SetResult(

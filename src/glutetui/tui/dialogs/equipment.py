@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -36,10 +37,10 @@ class EquipmentDialog(Dialog[frozenset[str] | None]):
         with Vertical(classes="dialog", id="equipment-dialog"):
             yield Static("What equipment do you have?", classes="dialog-title")
             yield SelectionList[str](
-                *(Selection(display_name(k), k, k in self._have) for k in self._equipment),
+                *(Selection(Text(display_name(k)), k, k in self._have) for k in self._equipment),
                 id="equipment-list",
             )
-            yield Static(id="equipment-ticked")
+            yield Static(id="equipment-ticked", markup=False)
             yield Static("space tick · enter apply · escape cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:

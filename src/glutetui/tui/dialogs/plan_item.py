@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label
 
 from glutetui.model import MAX_SETS
+from glutetui.text import neutralise
 from glutetui.tui.dialogs.base import Dialog
 from glutetui.tui.format import load_text
 from glutetui.workout.entries import (
@@ -40,7 +41,7 @@ class PlanItemDialog(Dialog[PlanItem | None]):
         item = self.item
         lo, hi = item.reps
         with Vertical(classes="dialog", id="plan-item-dialog"):
-            yield Label(item.exercise.name, classes="dialog-title", markup=False)
+            yield Label(neutralise(item.exercise.name), classes="dialog-title", markup=False)
             each = " per side" if item.per_side else ""
             yield Label(f"Work sets (1–{MAX_SETS}){each}")
             yield Input(str(item.sets), id="edit-sets", max_length=2, restrict=r"[0-9]*")

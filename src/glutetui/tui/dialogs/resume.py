@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Label
 
+from glutetui.text import neutralise
 from glutetui.tui.dialogs.base import Dialog
 from glutetui.workout.runner import Runner
 
@@ -37,8 +38,8 @@ class ResumeDialog(Dialog[ResumeChoice]):
         step = self.runner.current
         where = "every step was done; it only needs finishing"
         if step is not None:
-            where = f"{self.runner.item(step).exercise.name}, {step.label}"
-        names = ", ".join(e.name for e in session.exercises)
+            where = neutralise(f"{self.runner.item(step).exercise.name}, {step.label}")
+        names = neutralise(", ".join(e.name for e in session.exercises))
         with Vertical(classes="dialog", id="resume-dialog"):
             yield Label("Resume your unfinished session?", classes="dialog-title")
             yield Label(f"Started {session.started_at:%a %d %b, %H:%M}: {names}", markup=False)

@@ -65,7 +65,7 @@ class LibraryScreen(GluteScreen[None]):
         yield TitleBar()
         with Vertical(id="library-side"):
             yield Input(placeholder="/ name, tag, equipment", id="library-filter")
-            yield Static(self._status_text(), id="equipment-status")
+            yield Static(self._status_text(), id="equipment-status", markup=False)
             yield ExerciseList(found, id="exercise-list")
             yield Static(self._count_text(found), id="library-count")
         yield ExerciseDetail(*self._detail_args(first), id="exercise-detail")

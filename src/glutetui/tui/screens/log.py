@@ -28,6 +28,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from glutetui.log import FileProblem, Progress, SessionRow, StoreError, session_row
+from glutetui.text import neutralise
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.format import note_cell, session_cells, when
 from glutetui.tui.log_figures import LoadedLog, LogFigures, compute_figures
@@ -75,7 +76,9 @@ def describe_problems(problems: tuple[FileProblem, ...]) -> str:
     count = len(problems)
     head = "1 log file could not be read" if count == 1 else f"{count} log files could not be read"
     lines = [f"! {head} (left untouched; fix or move them):"]
-    lines += [f"  {p.path}: {p.reason}" for p in problems[:MAX_PROBLEMS_SHOWN]]
+    lines += [
+        f"  {neutralise(p.path)}: {neutralise(p.reason)}" for p in problems[:MAX_PROBLEMS_SHOWN]
+    ]
     if count > MAX_PROBLEMS_SHOWN:
         lines.append(f"  … and {count - MAX_PROBLEMS_SHOWN} more")
     return "\n".join(lines)
@@ -137,7 +140,7 @@ class LogScreen(GluteScreen[None]):
             with TabPane("3 Consistency", id=TABS["consistency"]):
                 yield ConsistencyPane(id="log-consistency")
             with TabPane("4 Balance", id=TABS["balance"]):
-                yield BalancePane(self.settings.units, id="log-balance")
+                yield BalancePane(id="log-balance")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -225,7 +228,9 @@ class LogScreen(GluteScreen[None]):
             self._figures_loading(False)
             error = worker.error
             reason = str(error) if isinstance(error, StoreError) else repr(error)
-            self.notify(f"The log could not be read: {reason}", severity="error", markup=False)
+            self.notify(
+                f"The log could not be read: {neutralise(reason)}", severity="error", markup=False
+            )
 
     def _show_problems(self, problems: tuple[FileProblem, ...]) -> None:
         notice = self.query_one("#log-problems", Static)
@@ -323,7 +328,9 @@ class LogScreen(GluteScreen[None]):
         try:
             return self.store.load(session_id)
         except StoreError as exc:
-            self.notify(str(exc), title="Cannot open the session", severity="error", markup=False)
+            self.notify(
+                neutralise(exc), title="Cannot open the session", severity="error", markup=False
+            )
             return None
 
     def action_show_tab(self, tab: str) -> None:
@@ -392,7 +399,9 @@ class LogScreen(GluteScreen[None]):
         try:
             self.store.save(updated)
         except StoreError as exc:
-            self.notify(f"The note was not saved: {exc}", severity="error", markup=False)
+            self.notify(
+                f"The note was not saved: {neutralise(exc)}", severity="error", markup=False
+            )
             return
         if session_id in self.sessions:
             self.sessions[session_id] = updated
@@ -430,7 +439,9 @@ class LogScreen(GluteScreen[None]):
         try:
             moved_to = self.store.delete(session_id)
         except StoreError as exc:
-            self.notify(f"The session was not deleted: {exc}", severity="error", markup=False)
+            self.notify(
+                f"The session was not deleted: {neutralise(exc)}", severity="error", markup=False
+            )
             return
         self.pages.remove(session_id)
         self.sessions.pop(session_id, None)

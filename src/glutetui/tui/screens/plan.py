@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Label, SelectionList
 
 from glutetui.equipment import display_name
 from glutetui.figures import MISSING
+from glutetui.text import neutralise
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.dialogs import PlanItemDialog, RoutinePicker
 from glutetui.tui.format import load_text, short_dose
@@ -83,7 +84,7 @@ class PlanScreen(GluteScreen[None]):
         table.add_columns("Exercise", "Sets × reps", "Load", "Warm")
         choices = self.query_one(SelectionList)
         for ex in self.catalog.exercises.values():
-            choices.add_option((Text(ex.name), ex.id))
+            choices.add_option((Text(neutralise(ex.name)), ex.id))
         if choices.option_count:
             choices.highlighted = 0
         if self._initial_routine and self._initial_routine in self.catalog.routines:
@@ -129,7 +130,11 @@ class PlanScreen(GluteScreen[None]):
         try:
             plan = Plan.for_routine(routine, self.catalog, unit=self.unit)
         except (KeyError, InvalidEntry) as exc:
-            self.notify(f"Routine {routine.name}: {exc}", severity="warning", markup=False)
+            self.notify(
+                f"Routine {neutralise(routine.name)}: {neutralise(exc)}",
+                severity="warning",
+                markup=False,
+            )
             return
         for item in plan.items:
             self.items[item.exercise_id] = item
@@ -144,7 +149,7 @@ class PlanScreen(GluteScreen[None]):
         for i in self.order:
             item = self.items[i]
             table.add_row(
-                Text(item.exercise.name),
+                Text(neutralise(item.exercise.name)),
                 short_dose(item),
                 Text(load_text(item.load, item.unit) or MISSING),
                 str(item.warmup_sets or MISSING),
@@ -153,7 +158,7 @@ class PlanScreen(GluteScreen[None]):
         if keep in self.order:
             table.move_cursor(row=self.order.index(keep))
         routine = self.catalog.routines.get(self.routine_id) if self.routine_id else None
-        title = f"Plan: {routine.name}" if routine else "Plan"
+        title = f"Plan: {neutralise(routine.name)}" if routine else "Plan"
         self.query_one("#plan-title", Label).update(title)
         plan = self.plan()
         equipment = self.query_one("#plan-equipment", Label)

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from glutetui import figures
+from glutetui.text import neutralise
 from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -32,9 +33,9 @@ def describe_session(session: Session) -> str:
         f"  ·  {session.status}",
         f"{summary.exercises} exercises, {summary.work_sets} sets, {summary.reps} reps"
         + (f", {figures.format_seconds(summary.seconds)} timed" if summary.seconds else "")
-        + (f"  ·  routine: {session.routine_id}" if session.routine_id else "")
-        + (f"  ·  from {session.source}" if session.source != "glutetui" else ""),
-        f"Note: {session.note}" if session.note else "Note: (none; press n to add one)",
+        + (f"  ·  routine: {neutralise(session.routine_id)}" if session.routine_id else "")
+        + (f"  ·  from {neutralise(session.source)}" if session.source != "glutetui" else ""),
+        f"Note: {neutralise(session.note)}" if session.note else "Note: (none; press n to add one)",
     ]
     return "\n".join(lines)
 
@@ -43,13 +44,13 @@ def describe_exercises(session: Session) -> str:
     """One line per exercise: pain, skipped, note."""
     lines = []
     for entry in session.exercises:
-        parts = [entry.name]
+        parts = [neutralise(entry.name)]
         if entry.skipped:
             parts.append("skipped")
         if entry.pain is not None:
             parts.append(f"pain {entry.pain}/10")
         if entry.note:
-            parts.append(f"note: {entry.note}")
+            parts.append(f"note: {neutralise(entry.note)}")
         lines.append(" · ".join(parts))
     return "\n".join(lines) if lines else "No exercises recorded."
 
@@ -78,13 +79,13 @@ class SessionDetailScreen(ModalScreen[str | None]):
             table.add_columns("Exercise", "Set", "Side", "Reps", "Load", "RPE", "Note")
             for result in self.session.sets:
                 table.add_row(
-                    names.get(result.exercise_id, result.exercise_id),
+                    Text(neutralise(names.get(result.exercise_id, result.exercise_id))),
                     figures.format_set_number(result.set_number, result.kind),
                     SIDE_NAMES[result.side],
                     Text(figures.format_effort(result.reps, result.seconds), justify="right"),
                     figures.format_load(result.load, result.unit or self.unit),
                     figures.MISSING if result.rpe is None else str(result.rpe),
-                    result.note,
+                    Text(neutralise(result.note)),
                 )
             yield table
             yield Static(

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Label
 
 from glutetui.figures import MISSING, format_done, format_seconds, format_weight, sets_of_kind
 from glutetui.log import LogStore, StoreError
+from glutetui.text import neutralise
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
@@ -128,10 +129,12 @@ class SummaryScreen(GluteScreen[None]):
         table.clear()
         for e in summary.exercises:
             if e.skipped:
-                table.add_row(Text(e.name), "skipped", "", "", "", "", key=e.exercise_id)
+                table.add_row(
+                    Text(neutralise(e.name)), "skipped", "", "", "", "", key=e.exercise_id
+                )
                 continue
             table.add_row(
-                Text(e.name),
+                Text(neutralise(e.name)),
                 str(e.work_sets) + (f" +{e.warmup_sets}w" if e.warmup_sets else ""),
                 format_done(e.reps_by_side, e.seconds),
                 format_weight(e.volume, unit) if e.volume else MISSING,
@@ -145,9 +148,9 @@ class SummaryScreen(GluteScreen[None]):
             if dates
             else ""
         )
-        notes = [f"{e.name}: {e.note}" for e in summary.exercises if e.note]
+        notes = [f"{neutralise(e.name)}: {neutralise(e.note)}" for e in summary.exercises if e.note]
         if session.note:
-            notes.insert(0, session.note)
+            notes.insert(0, neutralise(session.note))
         self.query_one("#summary-note", Label).update("\n".join(notes))
 
     async def action_done(self) -> None:

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from glutetui.text import neutralise
 from glutetui.tui.format import load_text, step_target
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.number_picker import NumberPicker
@@ -125,7 +126,7 @@ class StepView(VerticalScroll, can_focus=False):
                 done_message.update("Press enter (or f) to finish and see the summary; u undoes.")
             return
         item = runner.item(step)
-        name.update(item.exercise.name)
+        name.update(neutralise(item.exercise.name))
         label.update(step.label)
         if step.kind == "set":
             load, unit = runner.default_load(step)
