@@ -40,7 +40,7 @@ from glutetui.log.errors import (
     UnreadableSessionError,
     os_reason,
 )
-from glutetui.log.index import Files, LogIndex, Page, Parsed
+from glutetui.log.index import Files, LogIndex, Page, Parsed, fingerprint
 from glutetui.log.reading import Progress, parse_files
 from glutetui.log.summaries import SessionRow, Summaries
 from glutetui.log.toml_format import SUFFIX, parse_session_bytes, session_bytes
@@ -219,6 +219,16 @@ class LogStore:
             if session.status == "in-progress":
                 found.append(session)
         return found
+
+    def fingerprint(self) -> str:
+        """A digest of every session file's name and stat key, and of the files in the way.
+
+        It changes whenever a session is saved, added, removed or edited, by this process or
+        any other, and costs one listing of ``logs/`` (no file is read): a screen compares two
+        to know whether to read the log again.
+        """
+        files, problems = self._scan()
+        return fingerprint(files + [(str(p.path), [0, 0, 0]) for p in problems])
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:

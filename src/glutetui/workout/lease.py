@@ -33,6 +33,7 @@ from pathlib import Path
 
 from glutetui.fsutil import temp_name
 from glutetui.log.errors import SaveError, StoreError, os_reason
+from glutetui.text import neutralise
 
 if sys.platform != "win32":
     import fcntl
@@ -107,7 +108,8 @@ class Holder:
                 when = datetime.fromisoformat(since)
             if when is not None and when.tzinfo is None:
                 when = None
-        return cls(pid, host, when, via)
+        # Shown on screens and in messages: never a control character from a file.
+        return cls(pid, neutralise(host), when, neutralise(via))
 
 
 def _way_in() -> str:

@@ -156,11 +156,15 @@ class Recorder:
                 new.append(PluginFailure(plugin, reason))
         return Saved(path, final, tuple(new))
 
-    def save_apart(self, session: Session) -> tuple[Session, Saved]:
-        """Save ``session`` under a new id, leaving the file it came from to whoever changed
-        it; return the renamed session (go on with that one) and what the save did."""
+    def set_apart(self, session: Session) -> Session:
+        """``session`` under a new id, to be saved next, leaving the file it came from (and
+        its lease) to whoever changed it. Go on with the session returned."""
         self.release()
-        apart = replace(session, id=self.store.new_session_id(session.started_at))
+        return replace(session, id=self.store.new_session_id(session.started_at))
+
+    def save_apart(self, session: Session) -> tuple[Session, Saved]:
+        """:meth:`set_apart`, then :meth:`save`: the renamed session and what the save did."""
+        apart = self.set_apart(session)
         return apart, self.save(apart)
 
     def _check(self, session_id: str) -> None:

@@ -114,6 +114,8 @@ class LogScreen(GluteScreen[None]):
         """Set once the table is filled and every tab has its figures (tests wait on it)."""
         self.tab = "sessions"
         """The tab asked for last (``sessions``, ``progress``, ``consistency``, ``balance``)."""
+        self._seen: str | None = None
+        """The log's :meth:`~glutetui.log.LogStore.fingerprint` as the last read began."""
 
     def today(self) -> date:
         """The app clock's date (a FakeClock in tests)."""
@@ -180,9 +182,26 @@ class LogScreen(GluteScreen[None]):
 
     def action_reload(self) -> None:
         """Read the log again (in threads): the Sessions table first, then the other tabs."""
+        self.ready.clear()
         self._figures_loading(True)
+        # A read still under way began before the files changed: its result is not wanted.
+        for group in ("log-history", "log-figures"):
+            self.workers.cancel_group(self, group)
         self.pages.reloading()
+        # What this read finds is read after any deletion made here: a session put back from
+        # the trash since is welcome (it used to take a second reload).
+        self.pages.reading_history()
         self._read_rows(PAGE_ROWS, self._progress())
+
+    def on_screen_resume(self) -> None:
+        """Shown again: read the log again if its files changed meanwhile (here, in another
+        instance or by hand); finding out costs one listing of the folder."""
+        if self._seen is not None:
+            self._check_log(self._seen)
+
+    @work(thread=True, exclusive=True, group="log-follow", exit_on_error=False)
+    def _check_log(self, seen: str) -> bool:
+        return self.store.fingerprint() != seen
 
     def _progress(self) -> Progress:
         """A progress callback for a reading worker: a bar shows if the read is slow."""
@@ -190,6 +209,8 @@ class LogScreen(GluteScreen[None]):
 
     @work(thread=True, exclusive=True, group="log-rows", exit_on_error=False)
     def _read_rows(self, limit: int | None, progress: Progress) -> LoadedRows:
+        if limit is not None:  # a fresh read: later changes are told apart from it
+            self._seen = self.store.fingerprint()
         # The newest page first, decoded alone: years of rows would hold the table back.
         found = self.store.summaries(limit=limit, progress=progress)
         complete = limit is None or len(found.rows) >= found.count
@@ -210,6 +231,10 @@ class LogScreen(GluteScreen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if worker.group == "log-follow":
+            if event.state == WorkerState.SUCCESS and worker.result is True:
+                self.action_reload()
+            return
         if worker.group not in ("log-rows", "log-history", "log-figures"):
             return
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):

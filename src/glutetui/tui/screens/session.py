@@ -29,6 +29,7 @@ from glutetui.timer import Countdown
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.dialogs import ConfirmDialog, PausedDialog
 from glutetui.tui.session_mode import close_session
+from glutetui.tui.session_owner import offer_save_apart
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.number_picker import NumberPicker
@@ -40,6 +41,7 @@ from glutetui.workout.entries import (
     parse_load,
     parse_rpe,
 )
+from glutetui.workout.lease import SessionClaimError
 from glutetui.workout.recorder import Recorder
 from glutetui.workout.runner import Runner
 
@@ -71,7 +73,9 @@ class SessionScreen(GluteScreen[None]):
         Binding("q", "quit", "Quit", id="session-quit", show=False),
     ]
 
-    def __init__(self, runner: Runner, store: LogStore | None = None) -> None:
+    def __init__(
+        self, runner: Runner, store: LogStore | None = None, recorder: Recorder | None = None
+    ) -> None:
         super().__init__()
         self.runner = runner
         """The state machine; its ``session`` is what gets saved."""
@@ -82,7 +86,8 @@ class SessionScreen(GluteScreen[None]):
         self.unsaved = False
         """The last save failed: the session is only in memory until a save works."""
         self._save_problem = ""
-        self._recorder: Recorder | None = None
+        self._recorder = recorder
+        """Made at the first save, unless given (a resumed session comes with its owner)."""
 
     # ---- wiring
 
@@ -97,7 +102,7 @@ class SessionScreen(GluteScreen[None]):
     def recorder(self) -> Recorder:
         """Saves the session, then tells the plugins (each plugin's failure reported once)."""
         if self._recorder is None:
-            self._recorder = Recorder(self.store, self.plugin_result)
+            self._recorder = Recorder(self.store, self.plugin_result, self.clock)
         return self._recorder
 
     def compose(self) -> ComposeResult:
@@ -176,6 +181,10 @@ class SessionScreen(GluteScreen[None]):
             self._save_problem = f"{where}: {reason}"
             status.update(f"NOT SAVED to {where}: {reason}. Your sets are kept; r retries.")
             status.add_class("-error")
+            if isinstance(exc, SessionClaimError):  # not a passing fault: retrying cannot help
+                offer_save_apart(self, exc)
+                self.refresh_bindings()
+                return False
             self.notify(
                 f"{where}: {reason}\nYour sets are kept in memory; press r to retry.",
                 title="Could not save the session",
