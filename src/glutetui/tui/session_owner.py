@@ -13,15 +13,11 @@ from typing import TYPE_CHECKING
 
 from glutetui.log import StoreError
 from glutetui.text import neutralise
-from glutetui.tui.dialogs import ConfirmDialog
+from glutetui.tui.dialogs.save_apart import SaveApartDialog
 from glutetui.workout.lease import SessionClaimError, SessionHeldError, SessionTakenOverError
 
 if TYPE_CHECKING:
     from glutetui.tui.screens.session import SessionScreen
-
-
-class SaveApartDialog(ConfirmDialog):
-    """The question after a refused save: keep the sets as a new session, or in memory."""
 
 
 def title_for(problem: SessionClaimError) -> str:

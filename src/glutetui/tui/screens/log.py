@@ -29,7 +29,7 @@ from textual.worker import Worker, WorkerState
 
 from glutetui.log import FileProblem, Progress, SessionRow, StoreError, session_row
 from glutetui.tui.base import GluteScreen
-from glutetui.tui.format import note_cell, session_cells, when
+from glutetui.tui.format import note_cell, session_cells
 from glutetui.tui.log_figures import LoadedLog, LogFigures, compute_figures
 from glutetui.tui.log_rows import PAGE_ROWS, LoadedRows, SessionPages
 from glutetui.tui.widgets.balance import BalancePane
@@ -343,7 +343,7 @@ class LogScreen(GluteScreen[None]):
             self.notify("No session to act on yet.", severity="warning")
         return row
 
-    def _load(self, session_id: str) -> Session | None:
+    def load(self, session_id: str) -> Session | None:
         """The session's file, read now (one file); a notice and ``None`` if it cannot be."""
         try:
             return self.store.load(session_id)
@@ -376,7 +376,7 @@ class LogScreen(GluteScreen[None]):
         from glutetui.tui.screens.session_detail import SessionDetailScreen
 
         row = self._need_selection()
-        session = None if row is None else self._load(row.id)
+        session = None if row is None else self.load(row.id)
         if session is not None:
             self.app.push_screen(
                 SessionDetailScreen(session, self.settings.units),
@@ -396,35 +396,9 @@ class LogScreen(GluteScreen[None]):
             self._edit_note(row.id)
 
     def _edit_note(self, session_id: str) -> None:
-        from glutetui.tui.dialogs import NoteEditDialog
+        from glutetui.tui.log_edits import edit_note
 
-        session = self._load(session_id)
-        if session is None:
-            return
-        self.app.push_screen(
-            NoteEditDialog(session.note, when(session.started_at)),
-            partial(self._save_note, session_id),
-        )
-
-    def _save_note(self, session_id: str, note: str | None) -> None:
-        if note is None or session_id not in self.pages.rows:
-            return
-        # The file as it is now, not as it was when the dialog opened.
-        session = self._load(session_id)
-        if session is None or note == session.note:
-            return
-        updated = replace(session, note=note)
-        try:
-            self.store.save(updated)
-        except StoreError as exc:
-            self.notify(f"The note was not saved: {exc}", severity="error", markup=False)
-            return
-        if session_id in self.sessions:
-            self.sessions[session_id] = updated
-        row = replace(self.pages.rows[session_id], note=session_row(updated).note)
-        self.pages.update(row)
-        self._table().update_cell(session_id, NOTE_COLUMN, note_cell(row.note, row.status))
-        self.notify("Note saved.")
+        edit_note(self, session_id)
 
     def action_delete_session(self) -> None:
         """Move the highlighted session to the trash, after asking."""
@@ -433,38 +407,25 @@ class LogScreen(GluteScreen[None]):
             self._confirm_delete(row.id)
 
     def _confirm_delete(self, session_id: str) -> None:
-        from glutetui.tui.dialogs import ConfirmDialog
+        from glutetui.tui.log_edits import confirm_delete
 
-        row = self.pages.rows.get(session_id)
-        if row is None:
-            return
-        self.app.push_screen(
-            ConfirmDialog(
-                "Delete this session?",
-                f"{when(row.started_at)}: {row.worked} exercises, {row.sets} sets\n\n"
-                "It moves to the trash folder in your config dir; nothing is erased.",
-                yes_label="Move to trash",
-                no_label="Keep it",
-            ),
-            partial(self._delete, session_id),
-        )
+        confirm_delete(self, session_id)
 
-    def _delete(self, session_id: str, confirmed: bool | None) -> None:
-        if not confirmed or session_id not in self.pages.rows:
+    def show_note(self, updated: Session) -> None:
+        """``updated``'s note was saved: show it in its row (and in the other tabs' sessions)."""
+        if updated.id in self.sessions:
+            self.sessions[updated.id] = updated
+        if updated.id not in self.pages.rows:
             return
-        try:
-            moved_to = self.store.delete(session_id)
-        except StoreError as exc:
-            self.notify(f"The session was not deleted: {exc}", severity="error", markup=False)
-            return
+        row = replace(self.pages.rows[updated.id], note=session_row(updated).note)
+        self.pages.update(row)
+        self._table().update_cell(updated.id, NOTE_COLUMN, note_cell(row.note, row.status))
+
+    def drop_row(self, session_id: str) -> None:
+        """``session_id`` was moved to the trash: gone from the table and from the figures."""
         self.pages.remove(session_id)
         self.sessions.pop(session_id, None)
         self._table().remove_row(session_id)
         self.query_one("#log-empty").display = not self.pages.rows
-        self.notify(
-            f"Moved to the trash: {moved_to}\nMove it back to logs/ to restore it.",
-            title="Session deleted",
-            markup=False,
-        )
         if self.ready.is_set():
             self._recompute(tuple(self.sessions.values()), self.today(), self.settings)
