@@ -189,3 +189,27 @@ def test_a_holder_reads_back_and_says_where_it_is() -> None:
 def test_the_way_in_is_the_ssh_link_when_there_is_one(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SSH_CONNECTION", "10.9.8.7 51000 10.0.0.1 22")
     assert Holder.here(now()).via == "over SSH from 10.9.8.7"
+
+
+def test_a_lease_file_removed_by_hand_is_taken_again(paths: Paths) -> None:
+    path = lease_path(paths.logs_dir, "s1")
+    lease = Lease.acquire(path, now())
+    path.unlink()
+    lease.check()  # nobody else had it: this process holds it again
+    assert holder_of(path) is not None and lease.held
+    lease.release()
+    assert not path.exists()
+
+
+def test_a_lease_whose_folder_went_away_is_a_passing_save_error(paths: Paths) -> None:
+    path = lease_path(paths.logs_dir, "s1")
+    lease = Lease.acquire(path, now())
+    away = paths.logs_dir.with_name("logs-away")
+    paths.logs_dir.rename(away)
+    paths.logs_dir.write_text("in the way")
+    with pytest.raises(SaveError):
+        lease.check()
+    paths.logs_dir.unlink()
+    away.rename(paths.logs_dir)
+    lease.check()  # back where it was: still this process's
+    assert lease.held

@@ -227,9 +227,36 @@ class Lease:
         return self._held and (self._fd is None or _names(self.path, self._fd))
 
     def check(self) -> None:
-        """Raise :class:`SessionTakenOverError` if the lease is not this process's any more."""
-        if not self.held:
+        """Raise :class:`SessionTakenOverError` if the lease is not this process's any more.
+
+        A lease file that vanished (removed by hand, its folder moved away) is taken again if
+        nobody else took it meanwhile; if it cannot be (the folder is missing or read-only),
+        :class:`SaveError` says so, as the save itself would.
+        """
+        if not self._held:
             raise SessionTakenOverError(self.path, holder_of(self.path))
+        if self._fd is None:
+            return
+        try:
+            on_disk = os.stat(self.path)
+        except (FileNotFoundError, NotADirectoryError):
+            self._renew()
+            return
+        except OSError as exc:
+            raise SaveError(self.path, os_reason(exc)) from exc
+        mine = os.fstat(self._fd)
+        if (on_disk.st_dev, on_disk.st_ino) != (mine.st_dev, mine.st_ino):
+            raise SessionTakenOverError(self.path, holder_of(self.path))
+
+    def _renew(self) -> None:
+        try:
+            fresh = Lease.acquire(self.path, self.holder.since or datetime.now().astimezone())
+        except SessionHeldError as exc:  # someone took the vanished lease: theirs now
+            raise SessionTakenOverError(self.path, exc.holder) from exc
+        old, self._fd = self._fd, fresh._fd
+        fresh._fd, fresh._held = None, False
+        if old is not None:
+            os.close(old)
 
     def release(self) -> None:
         """Let the session go (it is finished, or saved under another id). Idempotent."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from glutetui.tui.dialogs.base import Dialog
 from glutetui.workout.runner import Runner
@@ -54,13 +54,13 @@ class ResumeDialog(Dialog[ResumeChoice]):
         with Vertical(classes="dialog", id="resume-dialog"):
             if self.holder is not None and self.held_elsewhere:
                 yield Label("Your unfinished session is open elsewhere", classes="dialog-title")
-                yield Label(f"It is {self.holder.describe()}.", markup=False)
+                yield Static(f"It is {self.holder.describe()}.", markup=False)
             else:
                 yield Label("Resume your unfinished session?", classes="dialog-title")
             yield Label(f"Started {session.started_at:%a %d %b, %H:%M}: {names}", markup=False)
             yield Label(f"{len(session.sets)} set(s) logged. Next: {where}.", markup=False)
             if self.held_elsewhere:
-                yield Label(
+                yield Static(
                     "Taking it over here stops that screen from saving it (it keeps its own "
                     "sets and can save them as a new session).",
                     markup=False,
