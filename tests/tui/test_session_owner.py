@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Static
 
 from glutetui.log import LogStore
 from glutetui.paths import Paths
@@ -42,7 +42,7 @@ async def test_a_session_open_in_another_process_is_only_taken_over_after_saying
     store = LogStore(paths)
     async with session_app.run_test(size=(80, 24)) as pilot:
         dialog = await screen_shown(pilot, ResumeDialog)
-        shown = " ".join(str(label.render()) for label in dialog.query(Label))
+        shown = " ".join(str(text.render()) for text in dialog.query(Static))
         assert "open elsewhere" in shown
         assert "open in another glutetui since " in shown
         assert f"pid {other.process.pid} on " in shown
@@ -132,3 +132,20 @@ async def test_a_hang_up_after_a_refused_save_keeps_the_sets_apart(
         apart = screen.runner.session.id
     assert not store.exists(SESSION_ID)
     assert len(store.load(apart).sets) == 2
+
+
+async def test_a_session_dropped_from_the_app_lets_its_lease_go(
+    session_app: GluteApp, paths: Paths
+) -> None:
+    from glutetui.tui.session_mode import close_session
+    from glutetui.workout.lease import holder_of, lease_path
+
+    lease = lease_path(paths.logs_dir, SESSION_ID)
+    async with session_app.run_test(size=(80, 24)) as pilot:
+        await start_small_session(session_app, pilot)
+        await pilot.press("enter")
+        held = holder_of(lease)
+        assert held is not None and held.is_this_process
+        await close_session(session_app)  # left unfinished: another glutetui may resume it now
+        await settle(pilot)
+        assert holder_of(lease) is None

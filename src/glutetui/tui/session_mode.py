@@ -48,6 +48,7 @@ def start_session(app: GluteApp, runner: Runner, recorder: Recorder | None = Non
     async def go() -> None:
         if app.current_mode == SESSION_MODE:
             await app.switch_mode(app.DEFAULT_MODE)
+        _let_go(app)
         with contextlib.suppress(UnknownModeError):  # no earlier session: nothing to remove
             await app.remove_mode(SESSION_MODE)
         app.add_mode(SESSION_MODE, lambda: SessionScreen(runner, recorder=recorder))
@@ -69,11 +70,20 @@ async def close_session(app: GluteApp, *, discard: bool = False) -> None:
     await app.switch_mode(app.DEFAULT_MODE)
 
     async def drop() -> None:
+        _let_go(app)
         with contextlib.suppress(UnknownModeError):
             await app.remove_mode(SESSION_MODE)
 
     # Later, not here: this may run inside a handler of one of the screens being removed.
     app.call_later(drop)
+
+
+def _let_go(app: GluteApp) -> None:
+    """The session's screen is being dropped: this app no longer runs it, so its lease goes
+    (an unfinished one can then be resumed by the next glutetui at once)."""
+    screen = session_screen(app)
+    if screen is not None:
+        screen.recorder.release()
 
 
 def session_screen(app: GluteApp) -> SessionScreen | None:
