@@ -40,7 +40,7 @@ from glutetui.log.errors import (
     UnreadableSessionError,
     os_reason,
 )
-from glutetui.log.index import Files, LogIndex, Page, Parsed, fingerprint
+from glutetui.log.index import Files, LogIndex, Page, Parsed
 from glutetui.log.reading import Progress, parse_files
 from glutetui.log.summaries import SessionRow, Summaries
 from glutetui.log.toml_format import SUFFIX, parse_session_bytes, session_bytes
@@ -81,6 +81,8 @@ class LogStore:
         # at once, and the second should find the first's work done (in memory, or in the
         # index file it wrote), not repeat it alongside.
         self._read_lock = threading.RLock()
+        self.last_scan: Files = []
+        """What the latest listing of ``logs/`` found (see :meth:`files`)."""
 
     # ------------------------------------------------------------------ ids and paths
 
@@ -220,15 +222,14 @@ class LogStore:
                 found.append(session)
         return found
 
-    def fingerprint(self) -> str:
-        """A digest of every session file's name and stat key, and of the files in the way.
+    def files(self) -> Files:
+        """Every session file's name and stat key ``[mtime_ns, size, inode]``, now.
 
-        It changes whenever a session is saved, added, removed or edited, by this process or
-        any other, and costs one listing of ``logs/`` (no file is read): a screen compares two
-        to know whether to read the log again.
+        Any save, new file, removal or edit (by this process or any other) changes it, and it
+        costs one listing of ``logs/`` (no file is read): a screen compares it with
+        :attr:`last_scan` (see :func:`same_files`) to know whether to read the log again.
         """
-        files, problems = self._scan()
-        return fingerprint(files + [(str(p.path), [0, 0, 0]) for p in problems])
+        return self._scan()[0]
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
@@ -299,6 +300,7 @@ class LogStore:
                 problems.append(FileProblem(Path(entry.path), "it is a folder, not a file"))
                 continue
             files.append((name, [st.st_mtime_ns, st.st_size, st.st_ino]))
+        self.last_scan = files
         return files, problems
 
     # ------------------------------------------------------------------ housekeeping
@@ -337,6 +339,11 @@ class LogStore:
             return 0
         now = time.time()
         return sum(_remove_if_stale(e, now, max_age) for e in entries if is_temp_name(e.name))
+
+
+def same_files(one: Files, other: Files) -> bool:
+    """Whether two listings (:meth:`LogStore.files`) found the same files, unchanged."""
+    return {name: tuple(key) for name, key in one} == {name: tuple(key) for name, key in other}
 
 
 def _remove_if_stale(

@@ -28,6 +28,8 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from glutetui.log import FileProblem, Progress, SessionRow, StoreError, session_row
+from glutetui.log.index import Files
+from glutetui.log.store import same_files
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.format import note_cell, session_cells
 from glutetui.tui.log_figures import LoadedLog, LogFigures, compute_figures
@@ -114,8 +116,8 @@ class LogScreen(GluteScreen[None]):
         """Set once the table is filled and every tab has its figures (tests wait on it)."""
         self.tab = "sessions"
         """The tab asked for last (``sessions``, ``progress``, ``consistency``, ``balance``)."""
-        self._seen: str | None = None
-        """The log's :meth:`~glutetui.log.LogStore.fingerprint` as the last read began."""
+        self._seen: Files | None = None
+        """The log's files as the last read found them (:meth:`~glutetui.log.LogStore.files`)."""
 
     def today(self) -> date:
         """The app clock's date (a FakeClock in tests)."""
@@ -200,8 +202,8 @@ class LogScreen(GluteScreen[None]):
             self._check_log(self._seen)
 
     @work(thread=True, exclusive=True, group="log-follow", exit_on_error=False)
-    def _check_log(self, seen: str) -> bool:
-        return self.store.fingerprint() != seen
+    def _check_log(self, seen: Files) -> bool:
+        return not same_files(self.store.files(), seen)
 
     def _progress(self) -> Progress:
         """A progress callback for a reading worker: a bar shows if the read is slow."""
@@ -209,10 +211,10 @@ class LogScreen(GluteScreen[None]):
 
     @work(thread=True, exclusive=True, group="log-rows", exit_on_error=False)
     def _read_rows(self, limit: int | None, progress: Progress) -> LoadedRows:
-        if limit is not None:  # a fresh read: later changes are told apart from it
-            self._seen = self.store.fingerprint()
         # The newest page first, decoded alone: years of rows would hold the table back.
         found = self.store.summaries(limit=limit, progress=progress)
+        # What that read's listing found, to tell later changes from (no second listing).
+        self._seen = self.store.last_scan
         complete = limit is None or len(found.rows) >= found.count
         return LoadedRows(found.rows, found.problems, complete)
 
