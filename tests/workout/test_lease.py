@@ -182,6 +182,7 @@ def test_a_holder_reads_back_and_says_where_it_is() -> None:
     text = holder.describe()
     assert text.startswith("open in another glutetui since ")
     assert text.endswith("pid 1234 on box, over SSH from 10.1.2.3")
+    assert Holder(0, "", None).describe() == "open in another glutetui"
     naive = json.dumps({"pid": 9, "host": "h", "since": "2026-11-29T17:02:00", "via": ""})
     assert Holder.from_json(naive.encode()) == Holder(9, "h", None, "")
 

@@ -76,6 +76,8 @@ class Holder:
         """``open in another glutetui since 17:02, pid 1234 on host, over SSH from …``."""
         if self.is_this_process:
             return "open in this glutetui"
+        if self.pid <= 0:  # held, but its file did not say by whom (being written just now)
+            return "open in another glutetui"
         since = f" since {self.since.astimezone():%H:%M}" if self.since is not None else ""
         via = f", {self.via}" if self.via else ""
         return f"open in another glutetui{since}, pid {self.pid} on {self.host}{via}"
@@ -283,7 +285,7 @@ def holder_of(path: Path) -> Holder | None:
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
-            return _read_holder(fd) or Holder(0, "", None)
+            return _read_holder(fd) or Holder(0, "", None)  # held: by whom, unsaid
         except OSError:
             return None
         fcntl.flock(fd, fcntl.LOCK_UN)
