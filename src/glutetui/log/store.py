@@ -82,6 +82,8 @@ class LogStore:
         # at once, and the second should find the first's work done (in memory, or in the
         # index file it wrote), not repeat it alongside.
         self._read_lock = threading.RLock()
+        self.last_scan: Files = []
+        """What the latest listing of ``logs/`` found (see :meth:`files`)."""
 
     # ------------------------------------------------------------------ ids and paths
 
@@ -230,6 +232,15 @@ class LogStore:
                 found.append(session)
         return found
 
+    def files(self) -> Files:
+        """Every session file's name and stat key ``[mtime_ns, size, inode]``, now.
+
+        Any save, new file, removal or edit (by this process or any other) changes it, and it
+        costs one listing of ``logs/`` (no file is read): a screen compares it with
+        :attr:`last_scan` (see :func:`same_files`) to know whether to read the log again.
+        """
+        return self._scan()[0]
+
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
         """Hold the read lock, with the cyclic collector off."""
@@ -291,7 +302,9 @@ class LogStore:
         except OSError as exc:
             raise StoreError(f"cannot read the log folder {logs}: {os_reason(exc)}") from exc
         try:
-            return _stat_files(logs, folder, now)
+            files, problems = _stat_files(logs, folder, now)
+            self.last_scan = files
+            return files, problems
         except OSError as exc:
             raise StoreError(f"cannot read the log folder {logs}: {os_reason(exc)}") from exc
         finally:
@@ -336,6 +349,11 @@ class LogStore:
         return sum(
             _remove_if_stale(Path(e.path), now, max_age) for e in entries if is_temp_name(e.name)
         )
+
+
+def same_files(one: Files, other: Files) -> bool:
+    """Whether two listings (:meth:`LogStore.files`) found the same files, unchanged."""
+    return {name: tuple(key) for name, key in one} == {name: tuple(key) for name, key in other}
 
 
 _STAT_IN_FOLDER = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd

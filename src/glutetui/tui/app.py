@@ -150,7 +150,9 @@ class GluteApp(OrderedKeysApp[int]):
         try:
             screen = self._signalled_session = self._unsaved_session()
             if screen is not None:
-                screen.save()
+                from glutetui.tui.session_owner import last_save
+
+                last_save(screen)
         finally:
             self.exit(return_code=128 + signum)
 
@@ -159,7 +161,9 @@ class GluteApp(OrderedKeysApp[int]):
         # Once the app has closed its screens only the one remembered at the signal is left.
         screen = self._unsaved_session() or self._signalled_session
         if screen is not None and screen.unsaved:
-            screen.store.save(screen.runner.session)
+            from glutetui.tui.session_owner import last_save
+
+            last_save(screen)
 
     def _unsaved_session(self) -> SessionScreen | None:
         if "glutetui.tui.screens.session" not in sys.modules:

@@ -30,6 +30,7 @@ from glutetui.timer import Countdown
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.dialogs import ConfirmDialog, PausedDialog
 from glutetui.tui.session_mode import close_session
+from glutetui.tui.session_owner import offer_save_apart
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.number_picker import NumberPicker
@@ -43,6 +44,7 @@ from glutetui.workout.entries import (
     plausible_reps,
 )
 from glutetui.workout.last_time import LastTime, last_times
+from glutetui.workout.lease import SessionClaimError
 from glutetui.workout.recorder import Recorder
 from glutetui.workout.runner import Runner
 
@@ -85,7 +87,9 @@ class SessionScreen(GluteScreen[None]):
         Binding("q", "quit", "Quit", id="session-quit", show=False),
     ]
 
-    def __init__(self, runner: Runner, store: LogStore | None = None) -> None:
+    def __init__(
+        self, runner: Runner, store: LogStore | None = None, recorder: Recorder | None = None
+    ) -> None:
         super().__init__()
         self.runner = runner
         """The state machine; its ``session`` is what gets saved."""
@@ -98,7 +102,8 @@ class SessionScreen(GluteScreen[None]):
         self.unsaved = False
         """The last save failed: the session is only in memory until a save works."""
         self._save_problem = ""
-        self._recorder: Recorder | None = None
+        self._recorder = recorder
+        """Made at the first save, unless given (a resumed session comes with its owner)."""
         self.last: dict[str, LastTime] | None = None
         """What was done the last time of each exercise; ``None`` until the log was read."""
         self.held_reps = 0
@@ -121,7 +126,7 @@ class SessionScreen(GluteScreen[None]):
     def recorder(self) -> Recorder:
         """Saves the session, then tells the plugins (each plugin's failure reported once)."""
         if self._recorder is None:
-            self._recorder = Recorder(self.store, self.plugin_result)
+            self._recorder = Recorder(self.store, self.plugin_result, self.clock)
         return self._recorder
 
     def compose(self) -> ComposeResult:
@@ -229,6 +234,10 @@ class SessionScreen(GluteScreen[None]):
             self._save_problem = f"{where}: {reason}"
             status.update(f"NOT SAVED to {where}: {reason}. Your sets are kept; r retries.")
             status.add_class("-error")
+            if isinstance(exc, SessionClaimError):  # not a passing fault: retrying cannot help
+                offer_save_apart(self, exc)
+                self.refresh_bindings()
+                return False
             self.notify(
                 f"{where}: {reason}\nYour sets are kept in memory; press r to retry.",
                 title="Could not save the session",
