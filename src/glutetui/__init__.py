@@ -48,7 +48,10 @@ if TYPE_CHECKING:
 
     hookimpl: pluggy.HookimplMarker
 
+    from glutetui.coach.programmes import Criteria, Programme, Stage
+
 _MODEL_NAMES = frozenset({"Dose", "Exercise", "Routine", "RoutineItem", "Session", "SetResult"})
+_PROGRAMME_NAMES = frozenset({"Criteria", "Programme", "Stage"})
 
 
 def __getattr__(name: str) -> object:
@@ -66,17 +69,26 @@ def __getattr__(name: str) -> object:
         value = getattr(model, name)
         globals()[name] = value
         return value
+    if name in _PROGRAMME_NAMES:
+        from glutetui.coach import programmes
+
+        value = getattr(programmes, name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'glutetui' has no attribute {name!r}")
 
 
 __all__ = [
     "PROJECT_NAME",
+    "Criteria",
     "Dose",
     "Exercise",
+    "Programme",
     "Routine",
     "RoutineItem",
     "Session",
     "SetResult",
+    "Stage",
     "__version__",
     "hookimpl",
 ]

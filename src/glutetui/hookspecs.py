@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pluggy
 
 from glutetui import PROJECT_NAME
+from glutetui.coach.programmes import Programme
 from glutetui.model import Exercise, Routine, Session
 
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
@@ -57,4 +58,17 @@ def session_saved(session: Session, final: bool) -> None:
     Use it to mirror the log elsewhere. It must return quickly and must not change the session.
     An exception is reported, by plugin name, the first time it happens in a workout; the
     workout and the save carry on, and the hook is still called after the next save.
+    """
+
+
+@hookspec
+def register_programmes(register: Callable[[Programme], None]) -> None:
+    """Register programmes: named, staged plans of routines over weeks.
+
+    Called when glutetui lists programmes or works out what is due (``glutetui programme``,
+    ``glutetui due``, the Today view), after every routine is registered. Call
+    ``register(programme)`` once per :class:`glutetui.Programme`. Each one is validated on its
+    own: an invalid one, one naming a routine nobody registered, or one whose ``id`` is taken
+    is reported under this plugin's name and left out. If the hook raises, this plugin's
+    programmes are left out and the error is reported; other plugins are unaffected.
     """
