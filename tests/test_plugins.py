@@ -57,7 +57,12 @@ SESSION = Session(id="2026-01-02-0930", started_at=datetime(2026, 1, 2, 9, 30))
 
 
 def test_hook_names_are_the_public_contract() -> None:
-    assert hook_names() == ["register_exercises", "register_routines", "session_saved"]
+    assert hook_names() == [
+        "register_exercises",
+        "register_programmes",
+        "register_routines",
+        "session_saved",
+    ]
 
 
 def test_plugin_hooks_have_tests() -> None:
@@ -119,6 +124,30 @@ def test_hook_session_saved() -> None:
     assert failures == [("broken", "hook session_saved raised OSError: mirror is offline")]
     assert result.notify_session_saved(SESSION, final=True) == failures
     assert first.calls == last.calls == [(SESSION.id, False), (SESSION.id, True)]
+
+
+def test_hook_register_programmes(tmp_path: Path) -> None:
+    """A plugin's programme is offered; one naming an unknown routine is reported by plugin name."""
+    from glutetui.coach.programmes_registry import collect
+
+    plugin = make_plugin(
+        "mine",
+        """
+        @hookimpl
+        def register_programmes(register):
+            register(glutetui.Programme(id="easy", name="Easy", stages=[
+                glutetui.Stage("Only", ["home-no-machines"], sessions_per_week=2)]))
+            register(glutetui.Programme(id="lost", name="Lost", stages=[glutetui.Stage("Only", ["nope"])]))
+        """,
+    )
+    result = load_plugins(extra=[("mine", plugin)])
+    offered = collect(result.manager, str(tmp_path), set(result.catalog.routines))
+    assert offered.sources["easy"] == "mine"
+    assert offered.by_id["easy"].stages[0].sessions_per_week == 2
+    assert "lost" not in offered.by_id
+    assert offered.problems == (
+        ("mine", "programme 'lost' is invalid: stage 1 uses routines nobody registered: nope"),
+    )
 
 
 def test_session_saved_skips_failed_and_disabled_plugins() -> None:
@@ -285,7 +314,7 @@ def test_misspelled_hook_is_reported_with_a_suggestion() -> None:
         (
             "typo",
             "implements unknown hook 'register_exercise' (did you mean 'register_exercises'?); "
-            "known hooks: register_exercises, register_routines, session_saved",
+            f"known hooks: {', '.join(hook_names())}",
         )
     ]
     assert list(result.catalog.exercises) == ["side-step"]
@@ -297,8 +326,7 @@ def test_unknown_hook_without_a_close_name() -> None:
     assert result.problems == [
         (
             "odd",
-            "implements unknown hook 'frobnicate'; known hooks: "
-            "register_exercises, register_routines, session_saved",
+            f"implements unknown hook 'frobnicate'; known hooks: {', '.join(hook_names())}",
         )
     ]
 

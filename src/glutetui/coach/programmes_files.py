@@ -19,7 +19,7 @@ MAX_FILE_BYTES = 64 * 1024
 TOP_KEYS = frozenset({"id", "name", "summary", "source", "stages"})
 STAGE_KEYS = frozenset({"name", "routines", "sessions_per_week", "note", "advance"})
 ADVANCE_KEYS = frozenset({"min_weeks", "settled_checkins", "min_adherence"})
-_STAGE_HEADER = re.compile(r"^\s*\[\[\s*stages\s*\]\]", re.MULTILINE)
+_STAGE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*stages[ \t]*\]\]", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -47,16 +47,23 @@ def folder_of(config_root: str) -> str:
     return os.path.join(config_root, FOLDER)
 
 
-def _line_of_key(text: str, key: str) -> int | None:
-    match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
+def _line_of_key(text: str, key: str, start: int = 0) -> int | None:
+    match = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=", re.MULTILINE).search(text, start)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _stage_line(text: str, number: int) -> int | None:
+def _stage_line(text: str, number: int, reason: str = "") -> int | None:
+    """The line of stage ``number``'s header, or of the key ``reason`` names inside it."""
     headers = list(_STAGE_HEADER.finditer(text))
-    if number - 1 < len(headers):
-        return text.count("\n", 0, headers[number - 1].start()) + 1
-    return None
+    if number - 1 >= len(headers):
+        return None
+    start = headers[number - 1].start()
+    for key in sorted(STAGE_KEYS | ADVANCE_KEYS):
+        if f" {key} " in reason:
+            line = _line_of_key(text, key, start)
+            if line is not None:
+                return line
+    return text.count("\n", 0, start) + 1
 
 
 def _unknown(table: dict[str, Any], allowed: frozenset[str], label: str, line: int | None) -> None:
@@ -119,7 +126,7 @@ def parse_programme(text: str, known_routines: set[str] | None = None) -> Progra
         first = problems[0]
         found = re.match(r"stage (\d+)", first)
         if found:
-            line = _stage_line(text, int(found.group(1)))
+            line = _stage_line(text, int(found.group(1)), first)
         else:
             line = _line_of_key(text, first.split(" ", 1)[0])
         raise _Bad("; ".join(problems), line)
