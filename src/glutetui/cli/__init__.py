@@ -50,6 +50,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "add sessions from a glutetui, Strong or Hevy export",
         "glutetui.cli.import_cmd:configure_import",
     ),
+    "programme": (
+        "list, start, pause, resume or end a programme; status says where you stand",
+        "glutetui.cli.programme_cmd:configure_programme",
+    ),
+    "due": (
+        "print what is due today in one line; exit 0 when something is, 1 when not",
+        "glutetui.cli.due_cmd:configure_due",
+    ),
 }
 """Sub-command -> (one-line help, ``module:function`` that adds its arguments and handler).
 

@@ -1,0 +1,65 @@
+"""A programme position in words: the ``glutetui due`` line and the ``programme status`` lines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from glutetui.coach.programmes import Programme
+from glutetui.coach.programmes_schedule import Position
+from glutetui.text import neutralise
+
+
+def _day(day: date, today: date) -> str:
+    if day == today:
+        return "today"
+    if (day - today).days == 1:
+        return "tomorrow"
+    return f"{day:%A} {day.isoformat()}"
+
+
+def _routine(position: Position, routine_names: dict[str, str]) -> str:
+    return neutralise(routine_names.get(position.routine, position.routine))
+
+
+def due_line(programme: Programme, position: Position, routine_names: dict[str, str]) -> str:
+    """One line: what is due today, or when the next session is."""
+    name = neutralise(programme.name)
+    week = f"{position.done_this_week} of {position.planned_this_week} done this week"
+    if position.paused:
+        return f"Nothing due: {name} is paused (`glutetui programme resume` carries on)"
+    routine = _routine(position, routine_names)
+    if position.due:
+        return f"Due today: {routine} ({name}); {week}"
+    assert position.next_session is not None
+    when = _day(position.next_session, position.today)
+    return f"Nothing due today: next session {when} ({routine}); {week}"
+
+
+def status_lines(
+    programme: Programme, position: Position, routine_names: dict[str, str], started: date
+) -> list[str]:
+    """Several lines: programme, stage, this week, adherence, and what it takes to move on."""
+    stages = len(programme.stages)
+    stage = position.stage
+    lines = [
+        f"{neutralise(programme.name)}, started {started.isoformat()}, week {position.week + 1}"
+        + (" (paused)" if position.paused else ""),
+        f"Stage {position.stage_index + 1} of {stages}: {neutralise(stage.name)}"
+        + (f", week {position.stage_week + 1}" if not position.final_stage else ""),
+    ]
+    if stage.note:
+        lines.append(f"  {neutralise(stage.note)}")
+    lines.append(due_line(programme, position, routine_names))
+    adherence = position.adherence
+    lines.append(
+        f"Adherence: {adherence.done} of {adherence.planned} planned sessions done ({adherence.share:.0%})"
+    )
+    if position.readiness is None:
+        lines.append("Final stage: it goes on until you end the programme.")
+    else:
+        lines.append("To move on at the end of a week:")
+        for words, ok in position.readiness.conditions:
+            lines.append(f"  [{'x' if ok else ' '}] {words}")
+    if programme.source:
+        lines.append(f"Source: {neutralise(programme.source)}")
+    return lines
