@@ -58,6 +58,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "print what is due today in one line; exit 0 when something is, 1 when not",
         "glutetui.cli.due_cmd:configure_due",
     ),
+    "report": (
+        "write a report for your physiotherapist (HTML or PDF; needs glutetui[report])",
+        "glutetui.cli.report_cmd:configure_report",
+    ),
 }
 """Sub-command -> (one-line help, ``module:function`` that adds its arguments and handler).
 
