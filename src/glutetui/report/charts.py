@@ -7,6 +7,7 @@ into bytes for the HTML report, and the PDF report saves them as pages.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -20,6 +21,8 @@ from matplotlib.figure import Figure
 from glutetui.report.data import PAIN_ZONES, ExerciseReport, ReportData
 from glutetui.report.words import percent
 
+_ID = re.compile(r'\b(id)="([^"#]+)"')
+_REF = re.compile(r'(href="|url\()#([^")]+)')
 ZONE_COLOURS = ("#cfe8cf", "#f6e3b4", "#f3c6c0")
 SIDE_STYLE = {"left": ("#1f77b4", "o"), "right": ("#d62728", "s"), "both": ("#444444", "^")}
 WIDTH = 7.5
@@ -158,13 +161,20 @@ def _adherence_chart(data: ReportData, started: date) -> Figure:
     return figure
 
 
-def svg(figure: Figure) -> str:
-    """The figure as an SVG document (text drawn as paths: no font needed to show it)."""
+def svg(figure: Figure, name: str) -> str:
+    """The figure as an SVG element (text drawn as paths: no font needed to show it).
+
+    ``name`` salts the element ids, so that several charts in one page never share one.
+    """
     buffer = io.StringIO()
-    with style():
+    with style(), matplotlib.rc_context({"svg.hashsalt": name}):
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    text = text[text.index("<svg") :]
+    # matplotlib numbers its ids from 1 in every document (figure_1, glyph ids): prefixed, the
+    # charts of one page keep ids of their own, as HTML requires.
+    text = _ID.sub(lambda m: f'{m.group(1)}="{name}-{m.group(2)}"', text)
+    return _REF.sub(lambda m: f"{m.group(1)}#{name}-{m.group(2)}", text)
 
 
 def png(figure: Figure, dpi: int = 110) -> bytes:

@@ -58,14 +58,14 @@ def render(data: ReportData, generated: str) -> str:
             "<h2>Programme and adherence</h2>",
             _pairs(programme_rows(data)),
             _figure(
-                charts.svg(charts.adherence_chart(data, data.programme.started)),
+                charts.svg(charts.adherence_chart(data, data.programme.started), "adherence"),
                 "Planned sessions (grey) and sessions done (green) in each programme week.",
             ),
         ]
     parts += [
         "<h2>Pain</h2>",
         _figure(
-            charts.svg(charts.pain_chart(data)),
+            charts.svg(charts.pain_chart(data), "pain"),
             "Highest pain reported in each session, and next-morning answers, over the pain zones.",
         ),
     ]
@@ -80,7 +80,8 @@ def render(data: ReportData, generated: str) -> str:
             f"<p class=small>{exercise.sessions} session(s) in this period.</p>",
             _table(["side", "first", "last"], first_and_last(exercise, data.unit)),
             _figure(
-                charts.svg(charts.exercise_chart(exercise, data.unit)), "Per session, per side."
+                charts.svg(charts.exercise_chart(exercise, data.unit), exercise.exercise_id),
+                "Per session, per side.",
             ),
         ]
     balance = balance_rows(data)
