@@ -14,6 +14,11 @@ def register_programmes(register):
                 "Exercises and doses: the five built-in exercises. Moving on: the next-morning rule of the "
                 "pain-monitoring model (Silbernagel et al., Am J Sports Med 2007;35(6):897–906)."
             ),
+            # The trial's outcomes were collected at weeks 0, 4, 8, 12, 26 and 52 (Mellor et al., BMJ 2018).
+            self_tests=[
+                glutetui.SelfTestSchedule("weekly-check", [0, 4, 8, 12, 26, 52]),
+                glutetui.SelfTestSchedule("single-leg-stance", [0, 4, 8]),
+            ],
             stages=[
                 glutetui.Stage(
                     name="Learn the movements at home",

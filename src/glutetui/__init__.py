@@ -48,10 +48,13 @@ if TYPE_CHECKING:
 
     hookimpl: pluggy.HookimplMarker
 
-    from glutetui.coach.programmes import Criteria, Programme, Stage
+    from glutetui.coach.programmes import Criteria, Programme, SelfTestSchedule, Stage
+    from glutetui.coach.selftests import Field as SelfTestField
+    from glutetui.coach.selftests import SelfTest
 
 _MODEL_NAMES = frozenset({"Dose", "Exercise", "Routine", "RoutineItem", "Session", "SetResult"})
-_PROGRAMME_NAMES = frozenset({"Criteria", "Programme", "Stage"})
+_PROGRAMME_NAMES = frozenset({"Criteria", "Programme", "SelfTestSchedule", "Stage"})
+_SELF_TEST_NAMES = {"SelfTest": "SelfTest", "SelfTestField": "Field"}
 
 
 def __getattr__(name: str) -> object:
@@ -75,6 +78,12 @@ def __getattr__(name: str) -> object:
         value = getattr(programmes, name)
         globals()[name] = value
         return value
+    if name in _SELF_TEST_NAMES:
+        from glutetui.coach import selftests
+
+        value = getattr(selftests, _SELF_TEST_NAMES[name])
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'glutetui' has no attribute {name!r}")
 
 
@@ -86,6 +95,9 @@ __all__ = [
     "Programme",
     "Routine",
     "RoutineItem",
+    "SelfTest",
+    "SelfTestField",
+    "SelfTestSchedule",
     "Session",
     "SetResult",
     "Stage",

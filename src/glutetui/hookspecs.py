@@ -12,6 +12,7 @@ import pluggy
 
 from glutetui import PROJECT_NAME
 from glutetui.coach.programmes import Programme
+from glutetui.coach.selftests import SelfTest
 from glutetui.model import Exercise, Routine, Session
 
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
@@ -71,4 +72,15 @@ def register_programmes(register: Callable[[Programme], None]) -> None:
     own: an invalid one, one naming a routine nobody registered, or one whose ``id`` is taken
     is reported under this plugin's name and left out. If the hook raises, this plugin's
     programmes are left out and the error is reported; other plugins are unaffected.
+    """
+
+
+@hookspec
+def register_self_tests(register: Callable[[SelfTest], None]) -> None:
+    """Register self-tests: short tests a person repeats and logs (never a diagnosis).
+
+    Called by ``glutetui selftest`` and by the report. Call ``register(test)`` once per
+    :class:`glutetui.SelfTest`. An invalid one, or one whose ``id`` is taken, is reported under
+    this plugin's name and left out; if the hook raises, this plugin's self-tests are left out
+    and the error is reported; other plugins are unaffected.
     """

@@ -66,11 +66,23 @@ def test_due_exit_status_follows_the_schedule(isolated_config: Path) -> None:
     done = run("due")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Due today: At home, no machines")
+    assert "self-test this week: Weekly check, 30-second single-leg stance" in done.stdout
     train(isolated_config, today())  # saving a session changes the answer at once
+    done = run("due")
+    assert done.returncode == 0, done.stderr  # the week-0 self-tests still are
+    assert done.stdout.startswith("No session today: next session ")
+    assert "1 of 3 done this week" in done.stdout
+    ok("selftest", "weekly-check", "pain=2", "change=0")
+    stance = [
+        f"{side}_{key}"
+        for key in ("seconds=30", "pain=1", "pelvis=level")
+        for side in ("left", "right")
+    ]
+    ok("selftest", "single-leg-stance", *stance)
     done = run("due")
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("Nothing due today: next session ")
-    assert "1 of 3 done this week" in done.stdout
+    assert "self-test" not in done.stdout
     assert run("due", "--quiet").stdout == ""
 
 

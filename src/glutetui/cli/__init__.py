@@ -58,6 +58,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "print what is due today in one line; exit 0 when something is, 1 when not",
         "glutetui.cli.due_cmd:configure_due",
     ),
+    "selftest": (
+        "list self-tests, or record one (single-leg stance, weekly check)",
+        "glutetui.cli.selftest_cmd:configure_selftest",
+    ),
     "report": (
         "write a report for your physiotherapist (HTML or PDF; needs glutetui[report])",
         "glutetui.cli.report_cmd:configure_report",

@@ -2,8 +2,8 @@
 
 Made for login scripts and cron jobs, so it must be quick: the answer is kept in the cache dir
 with a key made of today's date, the UTC offset and the modification stamps of everything it
-depends on (the programme state file, the ``logs/``, ``checkins/`` and ``programmes/``
-folders). Saving a session replaces a file in ``logs/`` and so changes the folder's stamp;
+depends on (the programme state file, the ``logs/``, ``checkins/``, ``programmes/`` and
+``selftests/`` folders). Saving a session replaces a file in ``logs/`` and so changes the folder's stamp;
 a new day changes the date. Only when the key differs is the answer worked out again, which
 loads the plugins and reads the log's summaries.
 """
@@ -25,7 +25,7 @@ CACHE_NAME = "due.txt"
 EXIT_DUE = 0
 EXIT_NOT_DUE = 1
 NO_PROGRAMME = "Nothing due: you follow no programme (see `glutetui programme list`)"
-WATCHED = ("programme.toml", "logs", "checkins", "programmes")
+WATCHED = ("programme.toml", "logs", "checkins", "programmes", "selftests")
 
 
 def configure_due(p: argparse.ArgumentParser) -> None:
@@ -69,8 +69,9 @@ def work_out(paths: Paths, today: date) -> tuple[int, str]:
     context = load_context(paths, today)
     if context.programme is None or context.position is None:
         return EXIT_NOT_DUE, NO_PROGRAMME
-    line = due_line(context.programme, context.position, context.routine_names)
-    return (EXIT_DUE if context.position.due else EXIT_NOT_DUE), line
+    names = {t.id: t.name for t in context.self_tests.values()}
+    line = due_line(context.programme, context.position, context.routine_names, names)
+    return (EXIT_DUE if context.position.anything_due else EXIT_NOT_DUE), line
 
 
 def cmd_due(args: argparse.Namespace, paths: Paths) -> int:

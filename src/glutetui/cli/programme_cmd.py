@@ -73,11 +73,12 @@ def cmd_programme(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _list(paths: Paths) -> int:
-    from glutetui.coach.programmes_context import offered_programmes
+    from glutetui.coach.programmes_context import offered as offered_now
     from glutetui.coach.programmes_state import load_state
 
-    offered, _, problems = offered_programmes(paths)
-    _warn(problems)
+    offer = offered_now(paths)
+    offered = offer.programmes
+    _warn(offer.problems)
     followed = load_state(paths.config_root)
     if not offered.by_id:
         echo("No programmes are on offer.", err=True)
@@ -94,14 +95,14 @@ def _list(paths: Paths) -> int:
 
 
 def _start(paths: Paths, name: str | None, today: date) -> int:
-    from glutetui.coach.programmes_context import offered_programmes
+    from glutetui.coach.programmes_context import offered as offered_now
     from glutetui.coach.programmes_state import ProgrammeState, load_state, save_state
 
     if not name:
         raise GlutetuiError("name the programme to start (see `glutetui programme list`)")
-    offered, _, problems = offered_programmes(paths)
-    _warn(problems)
-    programme = offered.find(name)
+    offer = offered_now(paths)
+    _warn(offer.problems)
+    programme = offer.programmes.find(name)
     if programme is None:
         raise GlutetuiError(
             f"no programme called {neutralise(name)!r} is on offer (see `glutetui programme list`)"
@@ -124,8 +125,9 @@ def _status(paths: Paths, today: date) -> int:
     _warn(context.problems)
     assert context.programme is not None and context.position is not None
     assert context.state is not None
+    names = {t.id: t.name for t in context.self_tests.values()}
     for line in status_lines(
-        context.programme, context.position, context.routine_names, context.state.started
+        context.programme, context.position, context.routine_names, context.state.started, names
     ):
         echo(line)
     return 0

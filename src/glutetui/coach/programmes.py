@@ -20,6 +20,7 @@ MAX_STAGES = 20
 MAX_STAGE_WEEKS = 52
 MAX_SESSIONS_PER_WEEK = 7
 MAX_SETTLED_CHECKINS = 28
+MAX_TEST_WEEK = 520
 DAYS_PER_WEEK = 7
 
 
@@ -59,6 +60,17 @@ class Stage:
 
 
 @dataclass(frozen=True)
+class SelfTestSchedule:
+    """A self-test to do in some programme weeks (0 is the first week)."""
+
+    test_id: str
+    weeks: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "weeks", tuple(self.weeks))
+
+
+@dataclass(frozen=True)
 class Programme:
     """A named, staged plan. The last stage goes on until the programme is ended."""
 
@@ -69,9 +81,12 @@ class Programme:
     summary: str = ""
     source: str = ""
     """Where its doses and rules come from, shown with it."""
+    self_tests: tuple[SelfTestSchedule, ...] = ()
+    """Self-tests due in given programme weeks."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "stages", tuple(self.stages))
+        object.__setattr__(self, "self_tests", tuple(self.self_tests))
 
 
 class InvalidProgrammeError(ValueError):
@@ -149,6 +164,16 @@ def programme_problems(programme: object, known_routines: Iterable[str] | None =
         problems.append("needs at least one stage")
     if len(programme.stages) > MAX_STAGES:
         problems.append(f"has {len(programme.stages)} stages; at most {MAX_STAGES}")
+    for plan in programme.self_tests:
+        if not isinstance(plan, SelfTestSchedule):
+            problems.append(f"self_tests entry {plan!r} must be a SelfTestSchedule")
+            continue
+        if not isinstance(plan.test_id, str) or not SLUG_RE.fullmatch(plan.test_id):
+            problems.append(f"self-test {plan.test_id!r} is not a self-test id")
+        if not plan.weeks or not all(_int_in(w, 0, MAX_TEST_WEEK) for w in plan.weeks):
+            problems.append(
+                f"self-test {plan.test_id!r} weeks must be whole numbers from 0 to {MAX_TEST_WEEK}"
+            )
     known = None if known_routines is None else set(known_routines)
     for number, stage in enumerate(programme.stages, 1):
         label = f"stage {number}"

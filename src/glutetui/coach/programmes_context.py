@@ -15,6 +15,7 @@ from glutetui.coach.programmes import Programme
 from glutetui.coach.programmes_registry import Programmes, collect
 from glutetui.coach.programmes_schedule import CheckInLike, Position, position
 from glutetui.coach.programmes_state import ProgrammeState, ProgrammeStateError, load_state
+from glutetui.coach.selftests import SelfTest, SelfTestResult
 from glutetui.paths import Paths
 
 
@@ -30,18 +31,32 @@ class ProgrammeContext:
     position: Position | None
     problems: tuple[tuple[str, str], ...]
     """``(source, reason)`` for plugins and files that were left out."""
+    self_tests: dict[str, SelfTest]
+    results: tuple[SelfTestResult, ...]
+    """Every readable self-test result, oldest first."""
 
 
-def offered_programmes(
-    paths: Paths,
-) -> tuple[Programmes, dict[str, str], tuple[tuple[str, str], ...]]:
-    """Every programme on offer, routine names, and every problem met on the way."""
+@dataclass(frozen=True)
+class Offer:
+    """What the plugins and files offer: programmes, routine names and self-tests."""
+
+    programmes: Programmes
+    routine_names: dict[str, str]
+    self_tests: dict[str, SelfTest]
+    problems: tuple[tuple[str, str], ...]
+
+
+def offered(paths: Paths) -> Offer:
+    """Every programme and self-test on offer, routine names, and every problem on the way."""
+    from glutetui.coach.selftests_registry import collect_self_tests
     from glutetui.plugins import load_plugins
 
     result = load_plugins()
     routines = {rid: r.name for rid, r in result.catalog.routines.items()}
-    offered = collect(result.manager, paths.config_root, set(routines))
-    return offered, routines, (*result.problems, *offered.problems)
+    programmes = collect(result.manager, paths.config_root, set(routines))
+    tests, test_problems = collect_self_tests(result.manager)
+    problems = (*result.problems, *programmes.problems, *test_problems)
+    return Offer(programmes, routines, tests, problems)
 
 
 def read_training_days(paths: Paths, since: date) -> set[date]:
@@ -61,16 +76,35 @@ def load_context(
     Raises :class:`ProgrammeStateError` when the state file is damaged, or names a programme
     that is no longer on offer.
     """
-    offered, routines, problems = offered_programmes(paths)
+    from glutetui.coach.selftests_store import read_results
+
+    offer = offered(paths)
+    results, unreadable = read_results(paths.config_root, offer.self_tests)
+    problems = (*offer.problems, *unreadable)
     state = load_state(paths.config_root)
+
+    def context(
+        state: ProgrammeState | None, programme: Programme | None, where: Position | None
+    ) -> ProgrammeContext:
+        return ProgrammeContext(
+            offer.programmes,
+            offer.routine_names,
+            state,
+            programme,
+            where,
+            problems,
+            offer.self_tests,
+            tuple(results),
+        )
+
     if state is None:
-        return ProgrammeContext(offered, routines, None, None, None, problems)
-    programme = offered.by_id.get(state.programme_id)
+        return context(None, None, None)
+    programme = offer.programmes.by_id.get(state.programme_id)
     if programme is None:
         raise ProgrammeStateError(
             f"you follow programme {state.programme_id!r}, which is no longer installed or readable; "
             "reinstall it, fix its file, or run `glutetui programme end`"
         )
     days = read_training_days(paths, state.started)
-    where = position(programme, state, days, checkins, today)
-    return ProgrammeContext(offered, routines, state, programme, where, problems)
+    where = position(programme, state, days, checkins, today, results=results)
+    return context(state, programme, where)

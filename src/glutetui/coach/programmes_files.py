@@ -12,11 +12,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from glutetui.coach.programmes import Criteria, Programme, Stage, programme_problems
+from glutetui.coach.programmes import (
+    Criteria,
+    Programme,
+    SelfTestSchedule,
+    Stage,
+    programme_problems,
+)
 
 FOLDER = "programmes"
 MAX_FILE_BYTES = 64 * 1024
-TOP_KEYS = frozenset({"id", "name", "summary", "source", "stages"})
+TOP_KEYS = frozenset({"id", "name", "summary", "source", "stages", "self_tests"})
+TEST_KEYS = frozenset({"test", "weeks"})
 STAGE_KEYS = frozenset({"name", "routines", "sessions_per_week", "note", "advance"})
 ADVANCE_KEYS = frozenset({"min_weeks", "settled_checkins", "min_adherence"})
 _STAGE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*stages[ \t]*\]\]", re.MULTILINE)
@@ -114,7 +121,19 @@ def parse_programme(text: str, known_routines: set[str] | None = None) -> Progra
     stages = data.get("stages", [])
     if not isinstance(stages, list):
         raise _Bad("stages must be [[stages]] tables", _line_of_key(text, "stages"))
+    tests = data.get("self_tests", [])
+    if not isinstance(tests, list) or not all(isinstance(t, dict) for t in tests):
+        raise _Bad("self_tests must be [[self_tests]] tables", _line_of_key(text, "self_tests"))
+    for table in tests:
+        _unknown(table, TEST_KEYS, "self_tests: ", None)
+        if not isinstance(table.get("weeks", []), list):
+            raise _Bad(
+                "self_tests: weeks must be a list like [0, 4, 8]", _line_of_key(text, "weeks")
+            )
     programme = Programme(
+        self_tests=tuple(
+            SelfTestSchedule(t.get("test", ""), tuple(t.get("weeks", []))) for t in tests
+        ),
         id=data.get("id", ""),
         name=data.get("name", ""),
         summary=data.get("summary", ""),

@@ -35,6 +35,16 @@ class CheckInLike(Protocol):
     def compared(self) -> str: ...
 
 
+class ResultLike(Protocol):
+    """What the schedule needs of a self-test result."""
+
+    @property
+    def test_id(self) -> str: ...
+
+    @property
+    def when(self) -> datetime: ...
+
+
 def is_settled(checkin: CheckInLike) -> bool:
     """Whether a next-morning answer counts as settled: the same as before, or better."""
     return checkin.compared in SETTLED
@@ -75,10 +85,17 @@ class Position:
     adherence: Adherence
     readiness: Readiness | None
     """``None`` in the last stage: it goes on until the programme is ended."""
+    self_tests_due: tuple[str, ...] = ()
+    """Ids of the self-tests planned for this programme week and not done in it yet."""
 
     @property
     def final_stage(self) -> bool:
         return self.readiness is None
+
+    @property
+    def anything_due(self) -> bool:
+        """A session or a self-test is due today."""
+        return self.due or bool(self.self_tests_due)
 
 
 def _settled_before(
@@ -139,6 +156,7 @@ def position(
     today: date,
     *,
     settled: Callable[[CheckInLike], bool] = is_settled,
+    results: Iterable[ResultLike] = (),
 ) -> Position:
     """Where the person stands on ``today`` (see the module's docstring for the rules)."""
     checks = sorted(checkins, key=lambda c: c.when)
@@ -197,6 +215,28 @@ def position(
         planned_this_week=stage.sessions_per_week,
         adherence=summarise(all_weeks),
         readiness=readiness,
+        self_tests_due=() if paused else _tests_due(programme, state, results, week, today),
+    )
+
+
+def _tests_due(
+    programme: Programme,
+    state: ProgrammeState,
+    results: Iterable[ResultLike],
+    week: int,
+    today: date,
+) -> tuple[str, ...]:
+    """Self-tests planned for ``week`` with no result since that week began."""
+    done = {
+        r.test_id
+        for r in results
+        if r.when.date() <= today
+        and not state.is_paused_on(r.when.date())
+        and state.active_days_before(r.when.date()) >= week * DAYS_PER_WEEK
+        and r.when.date() >= state.started
+    }
+    return tuple(
+        p.test_id for p in programme.self_tests if week in p.weeks and p.test_id not in done
     )
 
 

@@ -8,6 +8,8 @@ from glutetui.coach.programmes import Programme
 from glutetui.coach.programmes_schedule import Position
 from glutetui.text import neutralise
 
+NOTHING_TODAY = "Nothing due today: "
+
 
 def _day(day: date, today: date) -> str:
     if day == today:
@@ -21,8 +23,26 @@ def _routine(position: Position, routine_names: dict[str, str]) -> str:
     return neutralise(routine_names.get(position.routine, position.routine))
 
 
-def due_line(programme: Programme, position: Position, routine_names: dict[str, str]) -> str:
-    """One line: what is due today, or when the next session is."""
+def _tests(position: Position, test_names: dict[str, str]) -> str:
+    names = [neutralise(test_names.get(t, t)) for t in position.self_tests_due]
+    return f"; self-test this week: {', '.join(names)} (`glutetui selftest`)" if names else ""
+
+
+def due_line(
+    programme: Programme,
+    position: Position,
+    routine_names: dict[str, str],
+    test_names: dict[str, str] | None = None,
+) -> str:
+    """One line: what is due today, or when the next session is, and any self-test due."""
+    line = _session_line(programme, position, routine_names)
+    tests = _tests(position, test_names or {})
+    if tests and line.startswith(NOTHING_TODAY):
+        line = "No session today: " + line.removeprefix(NOTHING_TODAY)
+    return line + tests
+
+
+def _session_line(programme: Programme, position: Position, routine_names: dict[str, str]) -> str:
     name = neutralise(programme.name)
     week = f"{position.done_this_week} of {position.planned_this_week} done this week"
     if position.paused:
@@ -32,11 +52,15 @@ def due_line(programme: Programme, position: Position, routine_names: dict[str, 
         return f"Due today: {routine} ({name}); {week}"
     assert position.next_session is not None
     when = _day(position.next_session, position.today)
-    return f"Nothing due today: next session {when} ({routine}); {week}"
+    return f"{NOTHING_TODAY}next session {when} ({routine}); {week}"
 
 
 def status_lines(
-    programme: Programme, position: Position, routine_names: dict[str, str], started: date
+    programme: Programme,
+    position: Position,
+    routine_names: dict[str, str],
+    started: date,
+    test_names: dict[str, str] | None = None,
 ) -> list[str]:
     """Several lines: programme, stage, this week, adherence, and what it takes to move on."""
     stages = len(programme.stages)
@@ -49,7 +73,7 @@ def status_lines(
     ]
     if stage.note:
         lines.append(f"  {neutralise(stage.note)}")
-    lines.append(due_line(programme, position, routine_names))
+    lines.append(due_line(programme, position, routine_names, test_names))
     adherence = position.adherence
     lines.append(
         f"Adherence: {adherence.done} of {adherence.planned} planned sessions done ({adherence.share:.0%})"

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from glutetui.coach.programmes_schedule import CheckInLike
 from glutetui.paths import Paths
-from glutetui.report.data import ProgrammeSummary, ReportData, build
+from glutetui.report.data import ProgrammeSummary, ReportData, build, self_test_rows
 from glutetui.report.reading import sessions_between
 
 DEFAULT_WEEKS = 12
@@ -41,5 +41,12 @@ def gather(
     sessions, unreadable = sessions_between(paths, since, today)
     unit = load_settings(paths.settings_file).settings.units
     return build(
-        sessions, since, today, unit, checkins=checks, programme=summary, unreadable=unreadable
+        sessions,
+        since,
+        today,
+        unit,
+        checkins=checks,
+        programme=summary,
+        self_tests=self_test_rows(context.results, context.self_tests),
+        unreadable=unreadable,
     )

@@ -6,13 +6,14 @@ Every number is asked of :mod:`glutetui.figures` (what sets amount to) and :mod:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from glutetui import figures, stats
 from glutetui.coach.adherence import Adherence
 from glutetui.coach.programmes_schedule import CheckInLike
+from glutetui.coach.selftests import SelfTest, SelfTestResult
 from glutetui.model import Session, SetResult
 from glutetui.text import neutralise
 
@@ -79,6 +80,17 @@ class Note:
 
 
 @dataclass(frozen=True)
+class SelfTestRow:
+    """One self-test result, in words."""
+
+    day: date
+    test: str
+    answers: tuple[tuple[str, str], ...]
+    """``(question, answer)`` in the order the test asks them."""
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything the report shows."""
 
@@ -94,6 +106,7 @@ class ReportData:
     exercises: tuple[ExerciseReport, ...]
     notes: tuple[Note, ...]
     programme: ProgrammeSummary | None = None
+    self_tests: tuple[SelfTestRow, ...] = ()
     unreadable: int = 0
     """Log files in the period that could not be read (left out, never touched)."""
     sources: tuple[str, ...] = field(default=(PAIN_ZONES_SOURCE,))
@@ -127,6 +140,7 @@ def build(
     *,
     checkins: Iterable[CheckInLike] = (),
     programme: ProgrammeSummary | None = None,
+    self_tests: Iterable[SelfTestRow] = (),
     unreadable: int = 0,
 ) -> ReportData:
     """The report's data for sessions started from ``since`` to ``until`` (both included)."""
@@ -184,5 +198,29 @@ def build(
         exercises=exercises,
         notes=tuple(notes),
         programme=programme,
+        self_tests=tuple(r for r in self_tests if since <= r.day <= until),
         unreadable=unreadable,
     )
+
+
+def self_test_rows(
+    results: Iterable[SelfTestResult], tests: Mapping[str, SelfTest]
+) -> tuple[SelfTestRow, ...]:
+    """Results of installed self-tests in words, oldest first."""
+    rows = []
+    for result in results:
+        test = tests.get(result.test_id)
+        if test is None:
+            continue
+        answers = []
+        for key in test.result_keys():
+            field = test.field_of(key)
+            assert field is not None
+            side = key.split("_", 1)[0] + " " if field.per_side else ""
+            answers.append(
+                (f"{side}{neutralise(field.label).lower()}", str(result.values.get(key, "")))
+            )
+        rows.append(
+            SelfTestRow(result.when.date(), neutralise(test.name), tuple(answers), result.note)
+        )
+    return tuple(sorted(rows, key=lambda r: r.day))

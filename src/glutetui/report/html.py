@@ -90,6 +90,23 @@ def render(data: ReportData, generated: str) -> str:
             "<h2>Left and right</h2>",
             _table(["exercise", "left", "right", "compared on", "difference"], balance),
         ]
+    if data.self_tests:
+        parts.append("<h2>Self-tests</h2>")
+        parts.append(
+            _table(
+                ["day", "test", "results", "note"],
+                [
+                    (
+                        r.day.isoformat(),
+                        r.test,
+                        "; ".join(f"{q}: {a}" for q, a in r.answers),
+                        r.note,
+                    )
+                    for r in data.self_tests
+                ],
+            )
+        )
+        parts.append("<p class=small>A self-test is a record to discuss, never a diagnosis.</p>")
     if data.notes:
         parts += [
             "<h2>Notes</h2>",

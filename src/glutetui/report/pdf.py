@@ -47,6 +47,14 @@ def _lines(data: ReportData, generated: str) -> list[tuple[str, str]]:
             ("body", f"{name}: left {left}, right {right} ({basis}); {gap}")
             for name, left, right, basis, gap in balance
         ]
+    if data.self_tests:
+        lines.append(("heading", "Self-tests (a record to discuss, never a diagnosis)"))
+        for row in data.self_tests:
+            text = f"{row.day.isoformat()} {row.test}: " + "; ".join(
+                f"{q} {a}" for q, a in row.answers
+            )
+            for n, part in enumerate(textwrap.wrap(text, WRAP)):
+                lines.append(("body", part if n == 0 else f"    {part}"))
     if data.notes:
         lines.append(("heading", "Notes"))
         for note in data.notes:
