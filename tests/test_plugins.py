@@ -61,6 +61,7 @@ def test_hook_names_are_the_public_contract() -> None:
         "register_exercises",
         "register_programmes",
         "register_routines",
+        "register_self_tests",
         "session_saved",
     ]
 
@@ -148,6 +149,31 @@ def test_hook_register_programmes(tmp_path: Path) -> None:
     assert offered.problems == (
         ("mine", "programme 'lost' is invalid: stage 1 uses routines nobody registered: nope"),
     )
+
+
+def test_hook_register_self_tests() -> None:
+    """A plugin's self-test is offered; a raising plugin and a taken id are reported by name."""
+    from glutetui.coach.selftests_registry import collect_self_tests
+
+    source = """
+        @hookimpl
+        def register_self_tests(register):
+            register(glutetui.SelfTest(id="wall-sit", name="Wall sit", instructions=["Sit."],
+                fields=[glutetui.SelfTestField("seconds", "Seconds held", low=0, high=120)]))
+            register(glutetui.SelfTest(id="weekly-check", name="Mine", instructions=["x"],
+                fields=[glutetui.SelfTestField("pain", "Pain")]))
+        """
+    broken = make_plugin(
+        "broken", "@hookimpl\ndef register_self_tests(register):\n    raise KeyError('x')\n"
+    )
+    result = load_plugins(extra=[("mine", make_plugin("mine", source)), ("broken", broken)])
+    tests, problems = collect_self_tests(result.manager)
+    assert tests["wall-sit"].result_keys() == ("seconds",)
+    assert tests["weekly-check"].name == "Weekly check"  # the built-in came first
+    assert problems == [
+        ("mine", "self-test id 'weekly-check' is already registered by 'selftests'"),
+        ("broken", "hook register_self_tests raised KeyError: 'x'"),
+    ]
 
 
 def test_session_saved_skips_failed_and_disabled_plugins() -> None:

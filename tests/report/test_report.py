@@ -139,6 +139,10 @@ def test_html_report_stands_alone_and_shows_the_logs_numbers(
     isolated_config: Path, tmp_path: Path
 ) -> None:
     write_history(isolated_config)
+    weekly = SelfTestResult(
+        "20261103T080000-cccccc", "weekly-check", at(DAY2, 5), {"pain": 4, "change": -2}
+    )
+    save_result(str(isolated_config), weekly)
     target = tmp_path / "report.html"
     done = run("report", "--since", DAY1.isoformat(), "-o", str(target))
     assert done.returncode == 0, done.stderr
@@ -158,6 +162,7 @@ def test_html_report_stands_alone_and_shows_the_logs_numbers(
     assert "66 reps" in text and "right 15 % less" in text  # 1 - 66/78
     assert "felt &lt;b&gt;strong&lt;/b&gt;" in text  # a note is text, never markup
     assert "20261003" not in text and "9 reps" not in text  # before --since
+    assert "<td>Weekly check</td><td>past-week pain: 4; change since you started: -2</td>" in text
 
 
 def test_pdf_report_pages_render(isolated_config: Path, tmp_path: Path) -> None:

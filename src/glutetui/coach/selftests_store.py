@@ -116,8 +116,12 @@ def read_results(
                 raw = handle.read(MAX_FILE_BYTES + 1)
             if len(raw) > MAX_FILE_BYTES:
                 raise ValueError(f"is larger than {MAX_FILE_BYTES // 1024} KiB")
-            results.append(_result(rtoml.loads(raw.decode("utf-8")), name[:-5], tests))
-        except (OSError, UnicodeDecodeError, rtoml.TomlParsingError, ValueError) as exc:
+            try:
+                data = rtoml.loads(raw.decode("utf-8"))
+            except rtoml.TomlParsingError as exc:
+                raise ValueError(f"not valid TOML: {exc}") from None
+            results.append(_result(data, name[:-5], tests))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
             problems.append((path, " ".join(str(exc).split()) or type(exc).__name__))
     results.sort(key=lambda r: (r.when, r.id))
     return results, problems
