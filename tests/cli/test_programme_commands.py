@@ -90,7 +90,8 @@ def test_due_reads_its_answer_from_the_cache_until_something_changes(isolated_co
     follow(isolated_config, today())
     run("due")
     cache = isolated_config / "cache" / CACHE_NAME
-    key, code, line = cache.read_text("utf-8").split("\n", 2)
+    key, code, _ = cache.read_text("utf-8").split("\n", 2)
+    assert code == "0"
     assert key == cache_key(str(isolated_config), time.localtime())
     # A planted answer under the current key is what due says: the key is all it checks.
     cache.write_text(f"{key}\n1\nplanted\n", "utf-8")

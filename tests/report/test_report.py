@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from glutetui import figures, stats
+from glutetui.coach.selftests import SelfTestResult
+from glutetui.coach.selftests_store import save_result
 from glutetui.log import LogStore
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
