@@ -31,23 +31,20 @@ READING = "Reading your programme…"
 
 
 def today_lines(context: ProgrammeContext, catalog: Catalog, streak_weeks: int) -> list[str]:
-    """The screen's text: plain lines (shown as text, never as markup)."""
-    from glutetui.coach.programmes_words import status_lines
+    """The screen's text, what to do today first: plain lines (never markup)."""
+    from dataclasses import replace
+
+    from glutetui.coach.programmes_words import due_line, status_lines
     from glutetui.text import neutralise
 
-    if context.programme is None or context.position is None or context.state is None:
+    programme, position, state = context.programme, context.position, context.state
+    if programme is None or position is None or state is None:
         return ["You follow no programme. `glutetui programme list` shows those on offer."]
     names = {t.id: t.name for t in context.self_tests.values()}
-    lines = status_lines(
-        context.programme,
-        context.position,
-        context.routine_names,
-        context.state.started,
-        names,
-    )
-    routine = catalog.routines.get(context.position.routine)
-    if context.position.due and routine is not None:
-        lines.append("")
+    due = due_line(programme, position, context.routine_names, names)
+    lines = [due]
+    routine = catalog.routines.get(position.routine)
+    if position.due and routine is not None:
         lines.append("Today's session (s to plan it):")
         for item in routine.items:
             exercise = catalog.exercises.get(item.exercise_id)
@@ -55,15 +52,12 @@ def today_lines(context: ProgrammeContext, catalog: Catalog, streak_weeks: int) 
                 continue
             dose = exercise.dose
             if item.sets is not None or item.reps is not None:
-                from dataclasses import replace
-
                 dose = replace(dose, sets=item.sets or dose.sets, reps=item.reps or dose.reps)
             lines.append(f"  {neutralise(exercise.name)}: {dose.describe()}")
-    lines.append("")
-    lines.append(
-        f"Streak: {streak_weeks} week{'s' if streak_weeks != 1 else ''} in a row with training"
-    )
-    return lines
+    weeks = f"{streak_weeks} week{'s' if streak_weeks != 1 else ''}"
+    lines += ["", f"Streak: {weeks} in a row with training", ""]
+    rest = status_lines(programme, position, context.routine_names, state.started, names)
+    return lines + [line for line in rest if line != due]
 
 
 class TodayScreen(GluteScreen[None]):
@@ -94,6 +88,8 @@ class TodayScreen(GluteScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        # Focused, so the arrow and page keys scroll what does not fit (40x12).
+        self.query_one("#today-scroll").focus()
         prompt = type(self).checkin_prompt
         if prompt is not None:
             prompt(self)
