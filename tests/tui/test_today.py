@@ -19,7 +19,7 @@ from glutetui.tui.screens.plan import PlanScreen
 from glutetui.tui.screens.today import READING, TodayScreen
 from tests.history_factory import make_session
 
-from .support import TIMEOUT, screen_shown, seen_first_run
+from .support import TIMEOUT, run_command, screen_shown, seen_first_run
 
 SIZE = (80, 24)
 
@@ -81,3 +81,16 @@ async def test_the_checkin_hook_runs_before_the_programme_is_read(paths: Paths) 
     finally:
         TodayScreen.checkin_prompt = None
     assert seen == [READING]
+
+
+async def test_the_palette_writes_the_report(paths: Paths) -> None:
+    store = LogStore(paths, durable=False)
+    clock = FakeClock()
+    store.save(make_session(clock.now().date(), tz=clock.now().tzinfo))  # type: ignore[arg-type]
+    app = app_for(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "programme: report (HTML)")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    written = paths.config_dir / "reports" / f"glutetui-report-{clock.now():%Y-%m-%d}.html"
+    assert "Training report" in written.read_text("utf-8")

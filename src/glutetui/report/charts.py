@@ -15,7 +15,7 @@ from datetime import date
 import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
 from glutetui.report.data import PAIN_ZONES, ExerciseReport, ReportData
@@ -41,7 +41,11 @@ def _days(days: Sequence[date]) -> np.ndarray:
     return np.array(days, dtype="datetime64[D]")
 
 
-def _dates(axes: Axes) -> None:
+def _dates(axes: Axes, days: Sequence[date]) -> None:
+    if len(set(days)) < 2:
+        # One day alone leaves the locator no range to divide: show the week around it.
+        middle = float(date2num(min(days)))  # type: ignore[no-untyped-call]
+        axes.set_xlim(middle - 3, middle + 3)
     locator = AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
@@ -81,7 +85,7 @@ def _pain_chart(data: ReportData) -> Figure:
     axes.set_ylabel("pain (0–10)")
     axes.set_title("Pain")
     if data.pain or data.mornings:
-        _dates(axes)
+        _dates(axes, [d for d, _ in data.pain] + [m[0] for m in data.mornings])
         axes.legend(loc="upper left", fontsize=7, ncols=2)
     else:
         _empty(axes, "No pain was reported in this period")
@@ -120,7 +124,7 @@ def _exercise_chart(exercise: ExerciseReport, unit: str) -> Figure:
     top.set_ylabel(f"{measure} per session")
     top.set_ylim(bottom=0)
     top.legend(loc="lower left", fontsize=7, ncols=3)
-    _dates(top)
+    _dates(top, [p.day for p in exercise.points])
     if loaded:
         bottom = figure.add_subplot(rows, 1, 2, sharex=top)
         for side in ("left", "right", "both"):
@@ -136,7 +140,7 @@ def _exercise_chart(exercise: ExerciseReport, unit: str) -> Figure:
                 )
         bottom.set_ylabel(f"heaviest ({unit})")
         bottom.set_ylim(bottom=0)
-        _dates(bottom)
+        _dates(bottom, [p.day for p in exercise.points])
     return figure
 
 

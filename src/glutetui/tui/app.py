@@ -77,6 +77,7 @@ class GluteApp(App[int]):
         # Imported when the palette first opens, not at start-up.
         lazy_provider("glutetui.tui.commands.log", "LogCommands"),
         lazy_provider("glutetui.tui.commands.session", "SessionCommands"),
+        lazy_provider("glutetui.tui.commands.programme", "ProgrammeCommands"),
     }
 
     def __init__(
