@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_import import baseline_tree, strong_file, time_import  # noqa: E402
+from bench_programmes import bench_due, bench_report  # noqa: E402
 from bench_session import bench_session  # noqa: E402
 from fake_plugins import install  # noqa: E402
 from ptyrun import time_command, time_to_marker  # noqa: E402
@@ -410,6 +411,10 @@ def bench_import(runs: int, cfg: Path) -> bool:
 GROUPS: dict[str, Callable[[int, Path], bool]] = {
     "startup": bench_startup,
     "cli": bench_cli,
+    "due": lambda runs, cfg: bench_due(runs, cfg, alternate, report, env_with),
+    "report": lambda runs, cfg: bench_report(
+        runs, cfg, alternate, report, env_with, history_factory
+    ),
     "plugins": bench_plugins,
     "log": bench_log,
     "save": bench_save,

@@ -12,6 +12,7 @@ import subprocess
 
 import pytest
 
+from glutetui.plugins import hook_names
 from tests.plugin_venv import DIST_ROOT, ROOT, UNRULY_PREFIX, PluginVenv, make_venv
 
 pytestmark = pytest.mark.slow
@@ -54,7 +55,7 @@ FAULTS = {
         "failed",
         "glutetui-test-misspelled-hook",
         "implements unknown hook 'register_exercise' (did you mean 'register_exercises'?); "
-        "known hooks: register_exercises, register_importers, register_routines, session_saved",
+        f"known hooks: {', '.join(hook_names())}",
     ),
     "bad_signature": (
         "failed",

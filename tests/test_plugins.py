@@ -60,7 +60,9 @@ def test_hook_names_are_the_public_contract() -> None:
     assert hook_names() == [
         "register_exercises",
         "register_importers",
+        "register_programmes",
         "register_routines",
+        "register_self_tests",
         "session_saved",
     ]
 
@@ -194,6 +196,55 @@ def test_a_session_saved_hook_that_never_returns_costs_one_time_limit(
     assert time.monotonic() - start < 0.2
     assert fine.calls == [False, True]
     stuck.release.set()  # let the thread end: this process goes on running other tests
+
+
+def test_hook_register_programmes(tmp_path: Path) -> None:
+    """A plugin's programme is offered; one naming an unknown routine is reported by plugin name."""
+    from glutetui.coach.programmes_registry import collect
+
+    plugin = make_plugin(
+        "mine",
+        """
+        @hookimpl
+        def register_programmes(register):
+            register(glutetui.Programme(id="easy", name="Easy", stages=[
+                glutetui.Stage("Only", ["home-no-machines"], sessions_per_week=2)]))
+            register(glutetui.Programme(id="lost", name="Lost", stages=[glutetui.Stage("Only", ["nope"])]))
+        """,
+    )
+    result = load_plugins(extra=[("mine", plugin)])
+    offered = collect(result.manager, str(tmp_path), set(result.catalog.routines))
+    assert offered.sources["easy"] == "mine"
+    assert offered.by_id["easy"].stages[0].sessions_per_week == 2
+    assert "lost" not in offered.by_id
+    assert offered.problems == (
+        ("mine", "programme 'lost' is invalid: stage 1 uses routines nobody registered: nope"),
+    )
+
+
+def test_hook_register_self_tests() -> None:
+    """A plugin's self-test is offered; a raising plugin and a taken id are reported by name."""
+    from glutetui.coach.selftests_registry import collect_self_tests
+
+    source = """
+        @hookimpl
+        def register_self_tests(register):
+            register(glutetui.SelfTest(id="wall-sit", name="Wall sit", instructions=["Sit."],
+                fields=[glutetui.SelfTestField("seconds", "Seconds held", low=0, high=120)]))
+            register(glutetui.SelfTest(id="weekly-check", name="Mine", instructions=["x"],
+                fields=[glutetui.SelfTestField("pain", "Pain")]))
+        """
+    broken = make_plugin(
+        "broken", "@hookimpl\ndef register_self_tests(register):\n    raise KeyError('x')\n"
+    )
+    result = load_plugins(extra=[("mine", make_plugin("mine", source)), ("broken", broken)])
+    tests, problems = collect_self_tests(result.manager)
+    assert tests["wall-sit"].result_keys() == ("seconds",)
+    assert tests["weekly-check"].name == "Weekly check"  # the built-in came first
+    assert problems == [
+        ("mine", "self-test id 'weekly-check' is already registered by 'selftests'"),
+        ("broken", "hook register_self_tests raised KeyError: 'x'"),
+    ]
 
 
 def test_session_saved_skips_failed_and_disabled_plugins() -> None:
@@ -360,7 +411,7 @@ def test_misspelled_hook_is_reported_with_a_suggestion() -> None:
         (
             "typo",
             "implements unknown hook 'register_exercise' (did you mean 'register_exercises'?); "
-            "known hooks: register_exercises, register_importers, register_routines, session_saved",
+            f"known hooks: {', '.join(hook_names())}",
         )
     ]
     assert list(result.catalog.exercises) == ["side-step"]
@@ -372,8 +423,7 @@ def test_unknown_hook_without_a_close_name() -> None:
     assert result.problems == [
         (
             "odd",
-            "implements unknown hook 'frobnicate'; known hooks: "
-            "register_exercises, register_importers, register_routines, session_saved",
+            f"implements unknown hook 'frobnicate'; known hooks: {', '.join(hook_names())}",
         )
     ]
 

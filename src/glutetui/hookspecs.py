@@ -11,6 +11,8 @@ from collections.abc import Callable
 import pluggy
 
 from glutetui import PROJECT_NAME
+from glutetui.coach.programmes import Programme
+from glutetui.coach.selftests import SelfTest
 from glutetui.importers import Importer
 from glutetui.model import Exercise, Routine, Session
 
@@ -71,4 +73,28 @@ def register_importers(register: Callable[[Importer], None]) -> None:
     is imported, every importer's ``recognise`` is tried in plugin order (the built-in ones
     first) until one knows the file; one that raises is reported by name and the others are
     still tried.
+    """
+
+
+@hookspec
+def register_programmes(register: Callable[[Programme], None]) -> None:
+    """Register programmes: named, staged plans of routines over weeks.
+
+    Called when glutetui lists programmes or works out what is due (``glutetui programme``,
+    ``glutetui due``, the Today view), after every routine is registered. Call
+    ``register(programme)`` once per :class:`glutetui.Programme`. Each one is validated on its
+    own: an invalid one, one naming a routine nobody registered, or one whose ``id`` is taken
+    is reported under this plugin's name and left out. If the hook raises, this plugin's
+    programmes are left out and the error is reported; other plugins are unaffected.
+    """
+
+
+@hookspec
+def register_self_tests(register: Callable[[SelfTest], None]) -> None:
+    """Register self-tests: short tests a person repeats and logs (never a diagnosis).
+
+    Called by ``glutetui selftest`` and by the report. Call ``register(test)`` once per
+    :class:`glutetui.SelfTest`. An invalid one, or one whose ``id`` is taken, is reported under
+    this plugin's name and left out; if the hook raises, this plugin's self-tests are left out
+    and the error is reported; other plugins are unaffected.
     """

@@ -67,6 +67,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "write a ready plugin project to start from",
         "glutetui.cli.new_plugin_cmd:configure_new_plugin",
     ),
+    "programme": (
+        "list, start, pause, resume or end a programme; status says where you stand",
+        "glutetui.cli.programme_cmd:configure_programme",
+    ),
+    "due": (
+        "print what is due today in one line; exit 0 when something is, 1 when not",
+        "glutetui.cli.due_cmd:configure_due",
+    ),
+    "selftest": (
+        "list self-tests, or record one (single-leg stance, weekly check)",
+        "glutetui.cli.selftest_cmd:configure_selftest",
+    ),
+    "report": (
+        "write a report for your physiotherapist (HTML or PDF; needs glutetui[report])",
+        "glutetui.cli.report_cmd:configure_report",
+    ),
 }
 """Sub-command -> (one-line help, ``module:function`` that adds its arguments and handler).
 

@@ -49,6 +49,9 @@ def configure_log(p: argparse.ArgumentParser) -> None:
         "--check", action="store_true", help="list files that cannot be read; exit 1 if any"
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--adherence", action="store_true", help="programme sessions done against planned, by week"
+    )
     p.set_defaults(handler=cmd_log)
 
 
@@ -103,6 +106,10 @@ def _as_cells(row: SessionRow) -> list[str]:
 
 def cmd_log(args: argparse.Namespace, paths: Paths) -> int:
     """``glutetui log``: the newest sessions as a table or JSON."""
+    if args.adherence:
+        from glutetui.cli.adherence_cmd import print_adherence
+
+        return print_adherence(paths, as_json=args.json)
     store = LogStore(paths)
     if args.check:
         return _check(store)

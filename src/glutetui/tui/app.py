@@ -9,6 +9,7 @@ exception: see :meth:`GluteApp.get_default_screen`.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -67,6 +68,7 @@ class GluteApp(OrderedKeysApp[int]):
         Binding("a", "about", "About", id="about"),
         Binding("p", "plugins", "Plugins", id="plugins"),
         Binding("q", "quit", "Quit", id="quit"),
+        Binding("t", "today", "Today", id="today", show=False),
     ]
 
     COMMANDS = App.COMMANDS | {
@@ -76,6 +78,7 @@ class GluteApp(OrderedKeysApp[int]):
         # Imported when the palette first opens, not at start-up.
         lazy_provider("glutetui.tui.commands.log", "LogCommands"),
         lazy_provider("glutetui.tui.commands.session", "SessionCommands"),
+        lazy_provider("glutetui.tui.commands.programme", "ProgrammeCommands"),
     }
 
     def __init__(
@@ -178,6 +181,10 @@ class GluteApp(OrderedKeysApp[int]):
         self.add_mode(self.DEFAULT_MODE, library_screen)
         # Notices and the resume offer after the first frame: the library comes first.
         self.call_after_refresh(self._after_first_frame)
+        from glutetui.coach.programmes_state import state_path
+
+        if os.path.exists(state_path(self.paths.config_root)):
+            self.action_today()  # someone following a programme starts on Today
 
     def _after_first_frame(self) -> None:
         """Start-up notices and the resume offer, once the library is on screen."""
@@ -198,6 +205,13 @@ class GluteApp(OrderedKeysApp[int]):
 
         if not isinstance(self.screen, AboutScreen):
             self.push_screen(AboutScreen())
+
+    def action_today(self) -> None:
+        """Open Today: the programme's session, this week, the stage and the streak."""
+        from glutetui.tui.screens.today import TodayScreen
+
+        if not isinstance(self.screen, TodayScreen):
+            self.push_screen(TodayScreen())
 
     def action_plugins(self) -> None:
         """Open the list of plugins with their problems."""
