@@ -147,7 +147,7 @@ def test_log_adherence_counts_weeks(isolated_config: Path) -> None:
 
 
 def test_a_damaged_state_file_is_one_line(isolated_config: Path) -> None:
-    (isolated_config).mkdir(parents=True, exist_ok=True)
+    isolated_config.mkdir(mode=0o700, parents=True, exist_ok=True)  # private: no warning line
     (isolated_config / "programme.toml").write_text("format_version = 1\nprogramme = 3\n", "utf-8")
     for argv in (["due"], ["programme", "status"]):
         assert "programme.toml" in one_line_error(run(*argv))

@@ -103,10 +103,14 @@ def test_report_numbers_are_the_logs() -> None:
     assert [p.load for p in thrust_report.points] == [42.0, 44.0]
     balance = clam_report.balance
     assert balance is not None
-    assert balance == stats.compare_sides(
-        [s for x in chosen for s in x.sets if s.exercise_id == "clamshell"], "kg"
+    assert balance == stats.compare_pairs(
+        pair
+        for x in chosen
+        for pair in stats.side_pairs(x.sets)
+        if pair[0] and pair[0].exercise_id == "clamshell"
     )
-    assert (balance.left.reps, balance.right.reps, balance.weaker) == (78, 66, "right")
+    assert (balance.left, balance.right, balance.weaker) == (78, 66, "right")
+    assert balance.compared == 6 and balance.left_not_done == balance.right_not_done == 0
     assert [n.text for n in data.notes] == [
         "left hip tight",
         "felt <b>strong</b>",

@@ -150,7 +150,7 @@ def build(
     )
     pain: list[tuple[date, int]] = []
     notes: list[Note] = []
-    work_by_exercise: dict[str, list[SetResult]] = {}
+    pairs_by_exercise: dict[str, list[stats.Pair]] = {}
     points: dict[str, list[DosePoint]] = {}
     counts: dict[str, int] = {}
     for session in chosen:
@@ -167,7 +167,8 @@ def build(
             work = [s for s in session.sets if s.exercise_id == exercise_id and not s.warmup]
             if not work:
                 continue
-            work_by_exercise.setdefault(exercise_id, []).extend(work)
+            # Paired within the session: set numbers start again in every session.
+            pairs_by_exercise.setdefault(exercise_id, []).extend(stats.side_pairs(work))
             points.setdefault(exercise_id, []).extend(_dose_points(session, work, unit))
             counts[exercise_id] = counts.get(exercise_id, 0) + 1
     names = stats.exercises_in(chosen)
@@ -177,7 +178,7 @@ def build(
             name=neutralise(name),
             sessions=counts[exercise_id],
             points=tuple(points[exercise_id]),
-            balance=stats.compare_sides(work_by_exercise[exercise_id]),
+            balance=stats.compare_pairs(pairs_by_exercise[exercise_id]),
         )
         for exercise_id, name in names.items()
         if exercise_id in counts
