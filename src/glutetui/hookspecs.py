@@ -7,11 +7,17 @@ one below needs a major version.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pluggy
 
 from glutetui import PROJECT_NAME
 from glutetui.model import Exercise, Routine, Session
+
+if TYPE_CHECKING:
+    from glutetui.coach.history import ExerciseHistory
+    from glutetui.coach.policy import Suggestion
+    from glutetui.settings import Settings
 
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 
@@ -57,4 +63,21 @@ def session_saved(session: Session, final: bool) -> None:
     Use it to mirror the log elsewhere. It must return quickly and must not change the session.
     An exception is reported, by plugin name, the first time it happens in a workout; the
     workout and the save carry on, and the hook is still called after the next save.
+    """
+
+
+@hookspec(firstresult=True)
+def suggest_dose(
+    exercise: Exercise, history: ExerciseHistory, settings: Settings
+) -> Suggestion | None:
+    """Suggest the next session's dose of ``exercise``: replace the coach's policy.
+
+    ``history`` is a :class:`glutetui.coach.history.ExerciseHistory`: the exercise's recent
+    sessions, newest first, each with its rung, reps per set kept apart by side, pain and the
+    next-morning answer, plus the time now. Return a :class:`glutetui.coach.policy.Suggestion`
+    for ``exercise.id``, or ``None`` to leave the decision to the next policy. The first
+    answer wins; glutetui's own policy (:func:`glutetui.coach.policy.default_policy`) answers
+    last. It must be a pure function of its arguments and return quickly. A policy that raises
+    or returns something glutetui cannot use is reported by plugin name, and the next policy
+    (in the end glutetui's own) is used instead.
     """
