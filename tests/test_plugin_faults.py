@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from glutetui.plugins import hook_names
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +60,7 @@ FAULTS = {
         "failed",
         "glutetui-test-misspelled-hook",
         "implements unknown hook 'register_exercise' (did you mean 'register_exercises'?); "
-        "known hooks: register_exercises, register_routines, session_saved",
+        "known hooks: " + ", ".join(hook_names()),
     ),
     "bad_signature": (
         "failed",

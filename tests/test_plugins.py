@@ -57,7 +57,12 @@ SESSION = Session(id="2026-01-02-0930", started_at=datetime(2026, 1, 2, 9, 30))
 
 
 def test_hook_names_are_the_public_contract() -> None:
-    assert hook_names() == ["register_exercises", "register_routines", "session_saved"]
+    assert hook_names() == [
+        "register_exercises",
+        "register_routines",
+        "session_saved",
+        "suggest_dose",
+    ]
 
 
 def test_plugin_hooks_have_tests() -> None:
@@ -285,7 +290,7 @@ def test_misspelled_hook_is_reported_with_a_suggestion() -> None:
         (
             "typo",
             "implements unknown hook 'register_exercise' (did you mean 'register_exercises'?); "
-            "known hooks: register_exercises, register_routines, session_saved",
+            "known hooks: " + ", ".join(hook_names()),
         )
     ]
     assert list(result.catalog.exercises) == ["side-step"]
@@ -297,8 +302,7 @@ def test_unknown_hook_without_a_close_name() -> None:
     assert result.problems == [
         (
             "odd",
-            "implements unknown hook 'frobnicate'; known hooks: "
-            "register_exercises, register_routines, session_saved",
+            "implements unknown hook 'frobnicate'; known hooks: " + ", ".join(hook_names()),
         )
     ]
 
@@ -537,3 +541,29 @@ def test_a_plugin_exiting_at_import_is_reported(
     result = load_plugins(entry_points=[ep])
     assert info(result, "exits").status == "failed"
     assert "SystemExit" in info(result, "exits").problems[0]
+
+
+def test_hook_suggest_dose() -> None:
+    """firstresult: a plugin's answer replaces the built-in policy (more in tests/coach)."""
+    from glutetui.coach.checkins import CheckIns
+    from glutetui.coach.suggest import suggest
+    from glutetui.model import Exercise
+    from glutetui.settings import Settings
+
+    plugin = make_plugin(
+        "mine",
+        """
+        from glutetui.coach.policy import Suggestion
+
+        @hookimpl
+        def suggest_dose(exercise, history, settings):
+            return Suggestion(exercise_id=exercise.id, direction="same", sets=2, reps=(8, 8),
+                              load=None, unit=None, reason="steady (mine)", rule="mine",
+                              source="mine")
+        """,
+    )
+    ex = Exercise(id="side-step", name="Side step", instructions=["Step."])
+    found = suggest(
+        load(("mine", plugin)), [ex], [], CheckIns(), Settings(), datetime.now().astimezone()
+    )
+    assert found.policies == ("mine",) and found.items[0].reps == (8, 8)
