@@ -50,6 +50,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "add sessions from a glutetui, Strong or Hevy export",
         "glutetui.cli.import_cmd:configure_import",
     ),
+    "checkin": (
+        "record how the hip feels the morning after a session",
+        "glutetui.cli.coach_cmds:configure_checkin",
+    ),
+    "suggest": (
+        "print the next session's suggested dose for each exercise, with its reason",
+        "glutetui.cli.coach_cmds:configure_suggest",
+    ),
 }
 """Sub-command -> (one-line help, ``module:function`` that adds its arguments and handler).
 

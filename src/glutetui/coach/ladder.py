@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from glutetui.figures import BAND_PREFIX, KG_PER_LB, format_load, format_number
+from glutetui.figures import BAND_PREFIX, KG_PER_LB, format_load
 from glutetui.model import Exercise
 from glutetui.settings import Settings
 
@@ -60,6 +60,11 @@ def load_step(exercise: Exercise, settings: Settings) -> float | None:
     if exercise.load_step_lb is not None:
         return round(exercise.load_step_lb * KG_PER_LB, 2)
     return None
+
+
+def loaded(exercise: Exercise) -> bool:
+    """The exercise's ladder is a load (a weight in kg or lb)."""
+    return exercise.load_step_kg is not None or exercise.load_step_lb is not None
 
 
 def needs_band(exercise: Exercise) -> bool:
@@ -138,10 +143,5 @@ def step_down(exercise: Exercise, rung: Rung, settings: Settings) -> Rung | None
 
 
 def describe_load(rung: Rung) -> str:
-    """``20 kg``, ``red band at the ankles``, ``bodyweight``."""
-    colour, position = band_parts(rung.unit)
-    if colour is not None:
-        return f"{colour} band" + (f" at the {position}" if position else "")
-    if rung.load is not None:
-        return f"{format_number(rung.load)} {rung.unit or ''}".rstrip()
-    return format_load(None, None)
+    """``20 kg``, ``red band at the ankles``, ``bodyweight`` (:func:`glutetui.figures.format_load`)."""
+    return format_load(rung.load, rung.unit)

@@ -26,7 +26,15 @@ from datetime import timedelta
 from typing import Literal, get_args
 
 from glutetui.coach.history import ExerciseHistory, Outing
-from glutetui.coach.ladder import Rung, band_parts, bottom, describe_load, step_down, step_up
+from glutetui.coach.ladder import (
+    Rung,
+    band_parts,
+    bottom,
+    describe_load,
+    loaded,
+    step_down,
+    step_up,
+)
 from glutetui.coach.zones import pain_zone
 from glutetui.model import Exercise, Range, Side, format_range
 from glutetui.settings import Settings
@@ -62,6 +70,7 @@ _SHORT = {
     _PAIN_MODEL: "Silbernagel 2007",
     "24-hour rule of the " + _PAIN_MODEL: "24-hour rule, Silbernagel 2007",
     _DOUBLE: "double progression",
+    RULES["first-session"]: "the plugin's dose",
 }
 
 
@@ -92,9 +101,12 @@ class Suggestion:
         """The suggested rung (sets, load, band)."""
         return Rung(sets=self.sets, load=self.load, unit=self.unit, variant=self.variant)
 
-    def dose_text(self, per_side: bool) -> str:
-        """``3 × 12–15/side, red band at the ankles``."""
-        text = f"{self.sets} × {format_range(self.reps)}" + ("/side" if per_side else "")
+    def dose_text(self, exercise: Exercise) -> str:
+        """``3 × 12–15/side, red band at the ankles``; ``, a light load you choose`` for a
+        loaded exercise with no load to go on yet."""
+        text = f"{self.sets} × {format_range(self.reps)}" + ("/side" if exercise.per_side else "")
+        if self.load is None and self.unit is None and loaded(exercise):
+            return f"{text}, a light load you choose"
         return f"{text}, {describe_load(self.rung)}"
 
 
