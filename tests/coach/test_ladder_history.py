@@ -106,3 +106,24 @@ def test_in_progress_and_skipped_sessions_do_not_count() -> None:
     skipped = session("s2", 2, WALK, {"left": (15,)})
     skipped = replace(skipped, exercises=(replace(skipped.exercises[0], skipped=True),))
     assert exercise_history("walk", [live, skipped], CheckIns(), "kg", NOW).outings == ()
+
+
+def test_recent_sessions_reads_only_each_exercises_newest(paths) -> None:
+    from glutetui.coach.recent import recent_sessions
+    from glutetui.log import LogStore
+
+    store = LogStore(paths, durable=False)
+    rare = session("20261001T000000-aaaaaa", 60, MACHINE, {None: (8, 8, 8)}, unit="kg", load=40)
+    store.save(rare)
+    walks = [
+        session(f"202611{d:02d}T000000-bbbbbb", 30 - d, WALK, {"left": (12,), "right": (12,)})
+        for d in range(1, 13)
+    ]
+    for one in walks:
+        store.save(one)
+    live = replace(session("20261129T000000-cccccc", 0, WALK, {"left": (9,)}), status="in-progress")
+    store.save(live)
+    found = recent_sessions(LogStore(paths), ["walk", "machine"], per_exercise=3)
+    newest_walks = {s.id for s in sorted(walks, key=lambda s: s.started_at)[-3:]}
+    assert {s.id for s in found.sessions} == newest_walks | {rare.id}
+    assert not found.problems

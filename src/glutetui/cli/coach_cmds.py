@@ -189,6 +189,7 @@ def as_json(s: Suggestion, exercise: Exercise, policy: str) -> dict[str, object]
 def cmd_suggest(args: argparse.Namespace, paths: Paths) -> int:
     """``glutetui suggest``: the next session's dose for each exercise, with its reason."""
     from glutetui.coach import checkins
+    from glutetui.coach.recent import recent_sessions
     from glutetui.coach.suggest import suggest
     from glutetui.log import LogStore
     from glutetui.plugins.cache import load_result
@@ -203,12 +204,12 @@ def cmd_suggest(args: argparse.Namespace, paths: Paths) -> int:
             "glutetui: coaching is off in settings.toml (coaching = false); suggesting anyway",
             err=True,
         )
-    history = LogStore(paths).history()
-    _warn_files(history.problems, "log file")
+    recent = recent_sessions(LogStore(paths), [ex.id for ex in chosen])
+    _warn_files(recent.problems, "log file")
     found_checkins = checkins.read_all(paths)
     _warn_files(found_checkins.problems, "check-in")
     found = suggest(
-        plugins, chosen, history.sessions, found_checkins, settings, datetime.now().astimezone()
+        plugins, chosen, recent.sessions, found_checkins, settings, datetime.now().astimezone()
     )
     warn_plugin_problems(list(found.problems))
     pairs = list(zip(chosen, found.items, found.policies, strict=True))
