@@ -122,5 +122,5 @@ def test_suggest_unknown_exercise_and_bad_checkin_files(paths: Paths) -> None:
     bad.parent.mkdir(parents=True)
     bad.write_text("pain = 'a lot'")
     done = run("suggest", "clamshell")
-    assert done.returncode == 0 and f"check-in {bad} cannot be read" in done.stderr
+    assert done.returncode == 0 and f"{bad} cannot be read" in done.stderr
     assert bad.read_text() == "pain = 'a lot'"

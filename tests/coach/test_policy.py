@@ -12,7 +12,7 @@ from glutetui.coach.history import ExerciseHistory, Outing
 from glutetui.coach.ladder import step_down, step_up
 from glutetui.coach.policy import RULES, default_policy
 from glutetui.settings import Settings
-from tests.coach.helpers import MACHINE, NOW, WALK, history, morning, outing
+from tests.coach.helpers import MACHINE, WALK, history, morning, outing
 
 S = Settings()
 TOP = (15, 15)

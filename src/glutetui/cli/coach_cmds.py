@@ -18,7 +18,6 @@ from glutetui.text import neutralise
 TYPE_CHECKING = False  # avoids importing typing on every run of the command line
 if TYPE_CHECKING:
     from glutetui.coach.policy import Suggestion
-    from glutetui.log.errors import FileProblem
     from glutetui.model import Exercise
     from glutetui.paths import Paths
     from glutetui.settings import Settings
@@ -63,14 +62,6 @@ def _settings(paths: Paths) -> Settings:
     for notice in loaded.notices:
         echo(f"glutetui: {neutralise(notice)}", err=True)
     return loaded.settings
-
-
-def _warn_files(problems: tuple[FileProblem, ...], what: str) -> None:
-    for p in problems:
-        echo(
-            f"glutetui: {what} {p.path} cannot be read ({neutralise(p.reason)}); left as it is",
-            err=True,
-        )
 
 
 def _ask(prompt: str, valid: tuple[str, ...]) -> str:
@@ -188,9 +179,7 @@ def as_json(s: Suggestion, exercise: Exercise, policy: str) -> dict[str, object]
 
 def cmd_suggest(args: argparse.Namespace, paths: Paths) -> int:
     """``glutetui suggest``: the next session's dose for each exercise, with its reason."""
-    from glutetui.coach import checkins
-    from glutetui.coach.recent import recent_sessions
-    from glutetui.coach.suggest import suggest
+    from glutetui.coach.suggest import suggest_from_log
     from glutetui.log import LogStore
     from glutetui.plugins.cache import load_result
     from glutetui.switches import STRICT_ENV, env_flag
@@ -204,13 +193,14 @@ def cmd_suggest(args: argparse.Namespace, paths: Paths) -> int:
             "glutetui: coaching is off in settings.toml (coaching = false); suggesting anyway",
             err=True,
         )
-    recent = recent_sessions(LogStore(paths), [ex.id for ex in chosen])
-    _warn_files(recent.problems, "log file")
-    found_checkins = checkins.read_all(paths)
-    _warn_files(found_checkins.problems, "check-in")
-    found = suggest(
-        plugins, chosen, recent.sessions, found_checkins, settings, datetime.now().astimezone()
+    found = suggest_from_log(
+        plugins, chosen, LogStore(paths), settings, datetime.now().astimezone()
     )
+    for problem in found.file_problems:
+        echo(
+            f"glutetui: {problem.path} cannot be read ({neutralise(problem.reason)}); left as it is",
+            err=True,
+        )
     warn_plugin_problems(list(found.problems))
     pairs = list(zip(chosen, found.items, found.policies, strict=True))
     if args.json:

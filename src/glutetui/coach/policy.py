@@ -71,6 +71,7 @@ _SHORT = {
     "24-hour rule of the " + _PAIN_MODEL: "24-hour rule, Silbernagel 2007",
     _DOUBLE: "double progression",
     RULES["first-session"]: "the plugin's dose",
+    LEWIS: "Lewis et al. 2018",
 }
 
 
@@ -126,7 +127,7 @@ def _suggest(
     extra_source: str | None = None,
 ) -> Suggestion:
     source = RULES[rule] + (f"; {extra_source}" if extra_source else "")
-    tag = _tag(RULES[rule]) + (f"; {extra_source}" if extra_source else "")
+    tag = _tag(RULES[rule]) + (f"; {_tag(extra_source)}" if extra_source else "")
     return Suggestion(
         exercise_id=exercise.id,
         direction=direction,
@@ -286,7 +287,7 @@ def _decide(exercise: Exercise, history: ExerciseHistory, settings: Settings) ->
             higher,
             reps,
             "double-progression-up",
-            f"{done}: step up to {describe_load(higher)}, {higher.sets} sets, "
+            f"{done}: one step up ({describe_load(higher)}, {higher.sets} sets), "
             f"from {reps[0]} reps again",
             extra_source=LEWIS if moved_band else None,
         )

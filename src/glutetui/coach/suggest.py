@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from glutetui.coach.checkins import CheckIns
+from glutetui.coach.checkins import CheckIns, read_all
 from glutetui.coach.history import ExerciseHistory, exercise_history
 from glutetui.coach.policy import DIRECTIONS, Suggestion, default_policy
+from glutetui.coach.recent import recent_sessions
+from glutetui.log import LogStore
+from glutetui.log.errors import FileProblem
 from glutetui.model import MAX_REPS, MAX_SETS, SLUG_RE, Exercise, Session
 from glutetui.plugins.result import describe
 from glutetui.settings import Settings
@@ -37,6 +40,10 @@ class Suggestions:
     policies: tuple[str, ...]
     """The plugin whose policy answered, one per item (``glutetui`` for the fallback)."""
     problems: tuple[tuple[str, str], ...] = ()
+    histories: tuple[ExerciseHistory, ...] = ()
+    """What each suggestion was made from, one per item (for "last time")."""
+    file_problems: tuple[FileProblem, ...] = ()
+    """Log and check-in files that could not be read (left alone)."""
 
 
 def suggestion_problems(value: object, exercise: Exercise) -> list[str]:
@@ -124,10 +131,32 @@ def suggest(
     # pluggy calls the last registered implementation first (tryfirst/trylast respected).
     impls = list(reversed(manager.hook.suggest_dose.get_hookimpls())) if manager else []
     problems: list[tuple[str, str]] = []
-    items, policies = [], []
+    items, policies, histories = [], [], []
     for exercise in exercises:
         history = exercise_history(exercise.id, sessions, checkins, settings.units, now)
         answer, policy = ask_policies(impls, exercise, history, settings, problems)
         items.append(answer)
         policies.append(policy)
-    return Suggestions(tuple(items), tuple(policies), tuple(dict.fromkeys(problems)))
+        histories.append(history)
+    return Suggestions(
+        tuple(items),
+        tuple(policies),
+        tuple(dict.fromkeys(problems)),
+        tuple(histories),
+        checkins.problems,
+    )
+
+
+def suggest_from_log(
+    plugins: LoadResult | None,
+    exercises: Sequence[Exercise],
+    store: LogStore,
+    settings: Settings,
+    now: datetime,
+) -> Suggestions:
+    """:func:`suggest` over the log and check-ins of ``store``'s config dir, reading only
+    each exercise's newest sessions (:func:`~glutetui.coach.recent.recent_sessions`)."""
+    recent = recent_sessions(store, [ex.id for ex in exercises])
+    found_checkins = read_all(store.paths)
+    found = suggest(plugins, exercises, recent.sessions, found_checkins, settings, now)
+    return replace(found, file_problems=recent.problems + found.file_problems)
