@@ -13,11 +13,6 @@ DIRECTION_WORDS = {"up": "↑ up", "same": "= same", "down": "↓ down"}
 """A direction with a sign, so it reads without colour."""
 
 
-def direction_cell(suggestion: Suggestion) -> str:
-    """``↑ up``, ``= same`` or ``↓ down``."""
-    return DIRECTION_WORDS[suggestion.direction]
-
-
 def _reps(outing: Outing) -> str:
     sides = outing.reps
     if set(sides) == {"left", "right"} and sides["left"] == sides["right"]:

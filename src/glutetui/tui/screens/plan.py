@@ -6,8 +6,8 @@ session needs, gathered in one list. On the plan: enter edits an exercise's sets
 and warm-up sets; ``+``/``-`` change its sets, ``w`` adds a warm-up set, ``[``/``]`` move it.
 ``g`` starts the session.
 
-With coaching on (the default), each exercise also shows the coach's suggestion: its direction
-in the table, and below it the dose, last time and the reason for the highlighted exercise;
+With coaching on (the default), the highlighted exercise also shows the coach's suggestion
+below the table: its direction and dose, last time, and the reason;
 ``t`` takes it as the plan's dose (enter edits it as any other). Suggestions are worked out in
 a thread after the screen is ready, reading only each exercise's newest sessions.
 """
@@ -26,7 +26,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Label, SelectionList
 
 from glutetui.coach.suggest import Suggestions, suggest_from_log
-from glutetui.coach.words import direction_cell, suggestion_lines
+from glutetui.coach.words import suggestion_lines
 from glutetui.equipment import display_name
 from glutetui.figures import MISSING
 from glutetui.tui.base import GluteScreen
@@ -73,6 +73,7 @@ class PlanScreen(GluteScreen[None]):
         self.routine_id: str | None = None
         self.coached: dict[str, tuple[Suggestion, Outing | None]] = {}
         """The coach's suggestion and the last outing of each exercise, once worked out."""
+        self._asked: set[str] = set()
 
     @property
     def unit(self) -> str:
@@ -98,10 +99,6 @@ class PlanScreen(GluteScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Exercise", "Sets × reps", "Load", "Warm")
-        if self.settings.coaching:
-            # One sign wide (↑ = ↓): the plan table has no room for more at 80 columns; the
-            # words are in the coach's lines below it.
-            table.add_column("", key="coach")
         choices = self.query_one(SelectionList)
         for ex in self.catalog.exercises.values():
             choices.add_option((Text(ex.name), ex.id))
@@ -112,7 +109,6 @@ class PlanScreen(GluteScreen[None]):
         else:
             self.set_order([i for i in self._initial if i in self.catalog])
         (table if self.order else choices).focus()
-        self.call_after_refresh(self._ask_coach)
 
     # ---- state
 
@@ -144,11 +140,13 @@ class PlanScreen(GluteScreen[None]):
             for i in self.order:
                 choices.select(i)
         self.refresh_plan()
+        self._ask_coach()
 
     def _ask_coach(self) -> None:
         """Work out suggestions for the chosen exercises that have none yet."""
-        missing = tuple(self.catalog.get(i) for i in self.order if i not in self.coached)
-        if self.settings.coaching and missing and self.is_mounted:
+        missing = tuple(self.catalog.get(i) for i in self.order if i not in self._asked)
+        if self.settings.coaching and missing:
+            self._asked.update(ex.id for ex in missing)
             self._coach(missing)
 
     @work(thread=True, group="coach", exit_on_error=False)
@@ -207,7 +205,6 @@ class PlanScreen(GluteScreen[None]):
                 short_dose(item),
                 Text(load_text(item.load, item.unit) or MISSING),
                 str(item.warmup_sets or MISSING),
-                *self._coach_cells(i),
                 key=i,
             )
         if keep in self.order:
@@ -232,12 +229,6 @@ class PlanScreen(GluteScreen[None]):
         n = len(plan.items)
         totals.update(f"{n} exercise{'s' if n != 1 else ''} · {plan.set_steps} sets in all · g: go")
 
-    def _coach_cells(self, exercise_id: str) -> tuple[str, ...]:
-        if not self.settings.coaching:
-            return ()
-        found = self.coached.get(exercise_id)
-        return (direction_cell(found[0])[0] if found else "…",)
-
     def _highlighted(self) -> str | None:
         table = self.query_one(DataTable)
         if not self.order or table.cursor_row < 0 or table.cursor_row >= len(self.order):
@@ -253,7 +244,6 @@ class PlanScreen(GluteScreen[None]):
         order += [i for i in event.selection_list.selected if i not in order]
         self.routine_id = None  # hand-picked now
         self.set_order(order)
-        self._ask_coach()
 
     @on(DataTable.RowHighlighted)
     def _moved(self) -> None:
