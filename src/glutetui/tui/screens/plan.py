@@ -143,7 +143,11 @@ class PlanScreen(GluteScreen[None]):
         self._ask_coach()
 
     def _ask_coach(self) -> None:
-        """Work out suggestions for the chosen exercises that have none yet."""
+        """Work out suggestions for the chosen exercises that have none yet, once the plan
+        as it stands is drawn: the coach's thread must not hold up a frame."""
+        self.call_after_refresh(self._start_coach)
+
+    def _start_coach(self) -> None:
         missing = tuple(self.catalog.get(i) for i in self.order if i not in self._asked)
         if self.settings.coaching and missing:
             self._asked.update(ex.id for ex in missing)
@@ -151,8 +155,14 @@ class PlanScreen(GluteScreen[None]):
 
     @work(thread=True, group="coach", exit_on_error=False)
     def _coach(self, exercises: tuple[Exercise, ...]) -> None:
+        from glutetui.log import LogStore
+
+        # A store of its own: one that has read nothing answers its first "newest few" from
+        # the summary index's first page, where the app's (which has read the log) would
+        # check every file first (3650 sessions: ~0.15 s against ~1 s here).
+        store = LogStore(self.paths)
         found = suggest_from_log(
-            self.plugin_result, exercises, self.store, self.settings, self.clock.now()
+            self.plugin_result, exercises, store, self.settings, self.clock.now()
         )
         self.app.call_from_thread(self._coached, found)
 
