@@ -167,6 +167,11 @@ def test_plan_with_suggestions_snapshot(
         )
     )
     clock.advance(24 * 3600)
+    checkins.save(
+        paths,
+        checkins.CheckIn(clock.now(), 1, "same", follows="20261121T180000-abcdef"),
+        durable=False,
+    )
 
     async def run_before(pilot) -> None:
         screen = app.screen

@@ -202,6 +202,21 @@ def _down(
     return _suggest(exercise, "down", lower, reps, rule, f"{why}: one step down")
 
 
+def _step_words(current: Rung, higher: Rung) -> str:
+    """What one step up changes, the way a coach says it."""
+    (colour, position), (new_colour, new_position) = (
+        band_parts(current.unit),
+        band_parts(higher.unit),
+    )
+    if new_colour is not None and new_colour == colour and new_position != position:
+        return f"move the band to the {new_position}"
+    if new_colour is not None and new_colour != colour:
+        return f"take the {describe_load(higher)}"
+    if higher.load != current.load:
+        return f"go up to {describe_load(higher)}"
+    return f"add a set ({higher.sets} sets)"
+
+
 def _decide(exercise: Exercise, history: ExerciseHistory, settings: Settings) -> Suggestion:
     if not history.outings:
         rung = bottom(exercise)
@@ -287,8 +302,7 @@ def _decide(exercise: Exercise, history: ExerciseHistory, settings: Settings) ->
             higher,
             reps,
             "double-progression-up",
-            f"{done}: one step up ({describe_load(higher)}, {higher.sets} sets), "
-            f"from {reps[0]} reps again",
+            f"{done}: {_step_words(current, higher)}, from {reps[0]} reps again",
             extra_source=LEWIS if moved_band else None,
         )
     weaker = _lagging(last) if exercise.per_side else None

@@ -14,6 +14,7 @@ a thread after the screen is ready, reading only each exercise's newest sessions
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
@@ -36,12 +37,16 @@ from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
 from glutetui.workout.entries import MAX_WARMUP_SETS, InvalidEntry
 from glutetui.workout.plan import Plan, PlanItem, default_item
+from glutetui.workout.runner import Runner
 
 if TYPE_CHECKING:
     from glutetui.coach.history import Outing
     from glutetui.coach.policy import Suggestion
     from glutetui.model import Exercise
-from glutetui.workout.runner import Runner
+
+
+FIRST_FRAME_WAIT = 2.0
+"""Seconds the coach's thread waits for the plan's next frame before it starts anyway."""
 
 
 class PlanScreen(GluteScreen[None]):
@@ -143,18 +148,19 @@ class PlanScreen(GluteScreen[None]):
         self._ask_coach()
 
     def _ask_coach(self) -> None:
-        """Work out suggestions for the chosen exercises that have none yet, once the plan
-        as it stands is drawn: the coach's thread must not hold up a frame."""
-        self.call_after_refresh(self._start_coach)
-
-    def _start_coach(self) -> None:
+        """Work out suggestions for the chosen exercises that have none yet."""
         missing = tuple(self.catalog.get(i) for i in self.order if i not in self._asked)
         if self.settings.coaching and missing:
             self._asked.update(ex.id for ex in missing)
-            self._coach(missing)
+            drawn = threading.Event()
+            self.call_after_refresh(drawn.set)
+            self._coach(missing, drawn)
 
     @work(thread=True, group="coach", exit_on_error=False)
-    def _coach(self, exercises: tuple[Exercise, ...]) -> None:
+    def _coach(self, exercises: tuple[Exercise, ...], drawn: threading.Event) -> None:
+        # The plan as it stands is drawn first: the coach's thread must not hold up a frame
+        # (bench/bench_coach.py). The bound only matters if the screen never draws again.
+        drawn.wait(timeout=FIRST_FRAME_WAIT)
         from glutetui.log import LogStore
 
         # A store of its own: one that has read nothing answers its first "newest few" from

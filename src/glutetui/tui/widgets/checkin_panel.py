@@ -51,7 +51,7 @@ class CheckInPanel(Vertical):
             yield Button("Skip", id="checkin-skip", compact=True)
             yield Button("Later", id="checkin-later", compact=True)
             yield Label(
-                "Skip: not asked again. Later: palette, log: morning check-in",
+                "Skip: stop asking. Later: the palette.",
                 classes="checkin-hint",
             )
 
