@@ -64,6 +64,7 @@ def test_hook_names_are_the_public_contract() -> None:
         "register_routines",
         "register_self_tests",
         "session_saved",
+        "suggest_dose",
     ]
 
 
@@ -662,3 +663,29 @@ def test_a_plugin_exiting_at_import_is_reported(
     result = load_plugins(entry_points=[ep])
     assert info(result, "exits").status == "failed"
     assert "SystemExit" in info(result, "exits").problems[0]
+
+
+def test_hook_suggest_dose() -> None:
+    """firstresult: a plugin's answer replaces the built-in policy (more in tests/coach)."""
+    from glutetui.coach.checkins import CheckIns
+    from glutetui.coach.suggest import suggest
+    from glutetui.model import Exercise
+    from glutetui.settings import Settings
+
+    plugin = make_plugin(
+        "mine",
+        """
+        from glutetui.coach.policy import Suggestion
+
+        @hookimpl
+        def suggest_dose(exercise, history, settings):
+            return Suggestion(exercise_id=exercise.id, direction="same", sets=2, reps=(8, 8),
+                              load=None, unit=None, reason="steady (mine)", rule="mine",
+                              source="mine")
+        """,
+    )
+    ex = Exercise(id="side-step", name="Side step", instructions=["Step."])
+    found = suggest(
+        load(("mine", plugin)), [ex], [], CheckIns(), Settings(), datetime.now().astimezone()
+    )
+    assert found.policies == ("mine",) and found.items[0].reps == (8, 8)

@@ -194,11 +194,13 @@ def format_weight(value: float, unit: str, *, signed: bool = False) -> str:
 
 
 def format_load(load: float | None, unit: str | None) -> str:
-    """A logged or planned load in words: ``20 kg``, ``red band``, or ``bodyweight``."""
+    """A logged or planned load in words: ``20 kg``, ``red band at the ankles``, or ``bodyweight``."""
     if is_band(unit):
         assert unit is not None
-        colour = unit.removeprefix(BAND_PREFIX)
-        return f"{colour} band" if load is None else f"{colour} band {format_number(load)}"
+        # ``band:red@ankles``: the coach's ladders keep where the band goes after an ``@``.
+        colour, _, position = unit.removeprefix(BAND_PREFIX).partition("@")
+        band = f"{colour} band" + (f" at the {position}" if position else "")
+        return band if load is None else f"{band} {format_number(load)}"
     if load is None:
         return "bodyweight"
     return f"{format_number(load)} {unit or ''}".rstrip()

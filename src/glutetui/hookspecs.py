@@ -7,6 +7,7 @@ one below needs a major version.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -15,6 +16,11 @@ from glutetui.coach.programmes import Programme
 from glutetui.coach.selftests import SelfTest
 from glutetui.importers import Importer
 from glutetui.model import Exercise, Routine, Session
+
+if TYPE_CHECKING:
+    from glutetui.coach.history import ExerciseHistory
+    from glutetui.coach.policy import Suggestion
+    from glutetui.settings import Settings
 
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 
@@ -97,4 +103,21 @@ def register_self_tests(register: Callable[[SelfTest], None]) -> None:
     :class:`glutetui.SelfTest`. An invalid one, or one whose ``id`` is taken, is reported under
     this plugin's name and left out; if the hook raises, this plugin's self-tests are left out
     and the error is reported; other plugins are unaffected.
+    """
+
+
+@hookspec(firstresult=True)
+def suggest_dose(
+    exercise: Exercise, history: ExerciseHistory, settings: Settings
+) -> Suggestion | None:
+    """Suggest the next session's dose of ``exercise``: replace the coach's policy.
+
+    ``history`` is a :class:`glutetui.coach.history.ExerciseHistory`: the exercise's recent
+    sessions, newest first, each with its rung, reps per set kept apart by side, pain and the
+    next-morning answer, plus the time now. Return a :class:`glutetui.coach.policy.Suggestion`
+    for ``exercise.id``, or ``None`` to leave the decision to the next policy. The first
+    answer wins; glutetui's own policy (:func:`glutetui.coach.policy.default_policy`) answers
+    last. It must be a pure function of its arguments and return quickly. A policy that raises
+    or returns something glutetui cannot use is reported by plugin name, and the next policy
+    (in the end glutetui's own) is used instead.
     """

@@ -31,6 +31,12 @@ class Settings:
     """Work sets per week to aim for."""
     keys: Mapping[str, str] = field(default_factory=dict)
     """Binding id -> key, to remap keys (``[keys] start-session = "enter"``)."""
+    coaching: bool = True
+    """Suggest a dose for each exercise and ask the next-morning question (``false`` turns both off)."""
+    pain_amber_from: int = 4
+    """Pain (0–10) from which it reads as "acceptable" rather than "fine"."""
+    pain_red_from: int = 6
+    """Pain (0–10) from which it reads as "too much"."""
 
 
 def _int_in(lo: int, hi: int) -> Callable[[Any], str | None]:
@@ -92,6 +98,9 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "hold_cue": _bool,
     "weekly_goal_sets": _int_in(1, 500),
     "keys": _keys,
+    "coaching": _bool,
+    "pain_amber_from": _int_in(1, 10),
+    "pain_red_from": _int_in(1, 10),
 }
 assert set(CHECKS) == {f.name for f in fields(Settings)}
 

@@ -108,9 +108,13 @@ assert not loaded, "imported " + ", ".join(loaded[:5])
 sys.exit(code)
 """
 
+ASKS = {"checkin"}
+"""Commands that ask their question on a terminal, and say so plainly (exit 1) without one."""
 BLIND_RUNS = [
     [name]
-    for name in sorted(set(_commands_without_arguments()) - SHOWS_A_SCREEN - RUNS_UNTIL_STOPPED)
+    for name in sorted(
+        set(_commands_without_arguments()) - SHOWS_A_SCREEN - RUNS_UNTIL_STOPPED - ASKS
+    )
 ]
 """Every command that needs no argument, run without one."""
 EXIT_STATUS = {"due": 1}
@@ -119,7 +123,11 @@ EXIT_STATUS = {"due": 1}
 
 @pytest.mark.parametrize(
     "argv",
-    [*BLIND_RUNS, ["import", "--dry-run", str(DATA / "strong.csv")]],
+    [
+        *BLIND_RUNS,
+        ["import", "--dry-run", str(DATA / "strong.csv")],
+        ["checkin", "--pain", "2", "--compared", "same"],
+    ],
     ids=lambda argv: argv[0],
 )
 def test_commands_without_a_screen_never_import_textual(argv: list[str]) -> None:

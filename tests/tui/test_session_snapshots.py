@@ -67,7 +67,7 @@ def test_plan_view(snap_compare, app: GluteApp) -> None:
         await pilot.press("s", "r")
         await pilot.pause()
         await pilot.press("enter")  # the first routine: gluteus medius basics
-        await pilot.pause()
+        await settle(pilot)  # the coach's suggestions come from a worker
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 

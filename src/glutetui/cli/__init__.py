@@ -83,6 +83,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "write a report for your physiotherapist (HTML or PDF; needs glutetui[report])",
         "glutetui.cli.report_cmd:configure_report",
     ),
+    "checkin": (
+        "record how the hip feels the morning after a session",
+        "glutetui.cli.coach_cmds:configure_checkin",
+    ),
+    "suggest": (
+        "print the next session's suggested dose for each exercise, with its reason",
+        "glutetui.cli.coach_cmds:configure_suggest",
+    ),
 }
 """Sub-command -> (one-line help, ``module:function`` that adds its arguments and handler).
 

@@ -3,7 +3,8 @@
 Run after the first frame (see :meth:`glutetui.tui.app.GluteApp.on_mount`): the library comes
 first, then the settings and plugin problems found while loading, the one-time welcome, and
 the look for an unfinished session (read in a thread, see
-:func:`glutetui.tui.session_mode.offer_resume`).
+:func:`glutetui.tui.session_mode.offer_resume`) and whether the next-morning question is due
+(:func:`glutetui.tui.checkin.offer_checkin`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from glutetui import startgc
 from glutetui.text import neutralise
+from glutetui.tui.checkin import offer_checkin
 from glutetui.tui.session_mode import offer_resume
 from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 
@@ -51,6 +53,7 @@ def after_first_frame(app: GluteApp, settings_notices: tuple[str, ...]) -> None:
         )
     welcome(app)
     offer_resume(app)
+    offer_checkin(app)
 
 
 def welcome(app: GluteApp) -> None:

@@ -16,7 +16,10 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from glutetui import figures
+from glutetui.coach.zones import describe_pain
+from glutetui.settings import Settings
 from glutetui.text import neutralise
+from glutetui.tui.base import glute_app
 from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -40,15 +43,15 @@ def describe_session(session: Session) -> str:
     return "\n".join(lines)
 
 
-def describe_exercises(session: Session) -> str:
-    """One line per exercise: pain, skipped, note."""
+def describe_exercises(session: Session, settings: Settings | None = None) -> str:
+    """One line per exercise: pain (with its zone in words), skipped, note."""
     lines = []
     for entry in session.exercises:
         parts = [neutralise(entry.name)]
         if entry.skipped:
             parts.append("skipped")
         if entry.pain is not None:
-            parts.append(f"pain {entry.pain}/10")
+            parts.append(describe_pain(entry.pain, settings or Settings()))
         if entry.note:
             parts.append(f"note: {neutralise(entry.note)}")
         lines.append(" · ".join(parts))
@@ -89,7 +92,9 @@ class SessionDetailScreen(ModalScreen[str | None]):
                 )
             yield table
             yield Static(
-                describe_exercises(self.session), id="session-detail-exercises", markup=False
+                describe_exercises(self.session, glute_app(self.app).settings),
+                id="session-detail-exercises",
+                markup=False,
             )
         yield KeyBar()
 

@@ -21,6 +21,7 @@ from glutetui.figures import MISSING, format_done, format_seconds, format_weight
 from glutetui.log import LogStore, StoreError
 from glutetui.text import neutralise
 from glutetui.tui.base import GluteScreen
+from glutetui.tui.pain import pain_text
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
 from glutetui.workout.report import SessionReport, session_report
@@ -138,7 +139,7 @@ class SummaryScreen(GluteScreen[None]):
                 str(e.work_sets) + (f" +{e.warmup_sets}w" if e.warmup_sets else ""),
                 format_done(e.reps_by_side, e.seconds),
                 format_weight(e.volume, unit) if e.volume else MISSING,
-                MISSING if e.pain is None else f"{e.pain}/10",
+                pain_text(e.pain, self.settings),
                 e.comparison(unit, with_date=False),
                 key=e.exercise_id,
             )
