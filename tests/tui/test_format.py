@@ -85,3 +85,24 @@ def test_a_step_target_says_reps_hold_load_and_warm_up() -> None:
 def test_when_keeps_the_zone_the_session_was_recorded_in() -> None:
     moment = datetime(2026, 11, 23, 18, 4, tzinfo=timezone(timedelta(hours=10)))
     assert format.when(moment) == "2026-11-23 18:04"
+
+
+def test_load_words_follow_the_exercises_equipment() -> None:
+    """No load given reads "bodyweight" only where the body is the load (issue 14)."""
+    from glutetui.tui.format import load_words
+
+    assert load_words(None, None, ()) == "bodyweight"
+    assert load_words(None, None, ("mat",)) == "bodyweight"
+    assert load_words(None, None, ("band",)) == "band, no colour set"
+    for equipment in ("dumbbell", "barbell", "hip abductor machine"):
+        assert load_words(None, None, (equipment, "bench")) == "no load set"
+    assert load_words(None, "band:red", ("band",)) == "red band"
+    assert load_words(20, "kg", ("dumbbell",)) == "20 kg"
+
+
+def test_plural_agrees_with_the_count() -> None:
+    from glutetui.tui.format import plural
+
+    assert plural(1, "warm-up set") == "1 warm-up set"
+    assert plural(2, "warm-up set") == "2 warm-up sets"
+    assert plural(0, "step") == "0 steps"

@@ -17,6 +17,9 @@ from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 if TYPE_CHECKING:
     from glutetui.tui.app import GluteApp
 
+MAX_SETTINGS_LINES = 3
+"""Settings problems named in their one toast; the settings screen shows every key."""
+
 MAX_PROBLEM_NOTICES = 3
 """Plugin problems shown as toasts; the rest are counted and listed on the plugins screen."""
 
@@ -24,8 +27,18 @@ MAX_PROBLEM_NOTICES = 3
 def after_first_frame(app: GluteApp, settings_notices: tuple[str, ...]) -> None:
     """Say what went wrong while loading, welcome a first-time user, offer to resume."""
     startgc.resume()
-    for notice in settings_notices:
-        app.notify(notice, title="Settings", severity="warning", timeout=15, markup=False)
+    if settings_notices:
+        # One toast for them all: a toast each stacked past the top of a small screen.
+        shown = settings_notices[:MAX_SETTINGS_LINES]
+        more = len(settings_notices) - len(shown)
+        text = "\n".join(shown) + (f"\n… and {more} more." if more else "")
+        app.notify(
+            text + "\nPress , to open the settings.",
+            title="Settings",
+            severity="warning",
+            timeout=15,
+            markup=False,
+        )
     problems = app.plugin_result.problems
     for name, reason in problems[:MAX_PROBLEM_NOTICES]:
         app.notify(
@@ -51,11 +64,8 @@ def welcome(app: GluteApp) -> None:
     state = load_state(app.paths.state_file)
     if state.get(FIRST_RUN_NOTICE):
         return
-    app.notify(
-        "New here? Press a to read why the gluteus medius matters and how to train it safely.",
-        title="Welcome to glutetui",
-        timeout=12,
-    )
+    # Short-lived: it sits over the exercise's text at 80x24.
+    app.notify("New here? Press a for why and how to train safely, ? for the keys.", timeout=6)
     try:
         save_state(app.paths.state_file, {**state, FIRST_RUN_NOTICE: True})
     except OSError as exc:

@@ -1,7 +1,7 @@
 """The library: every exercise from every plugin, a filter, an equipment filter, the details.
 
-Keys: ``/`` filter, up/down move, enter open the details, escape back to the list (again:
-clear the filter), ``e`` equipment filter, ``x`` clear it.
+Keys: ``/`` filter, up/down move, enter open the details, escape in the filter clears it
+(again: back to the list), on the list clears the filter, ``e`` equipment filter, ``x`` clear it.
 """
 
 from __future__ import annotations
@@ -106,6 +106,9 @@ class LibraryScreen(GluteScreen[None]):
         """Offer "any equipment" only while an equipment filter is on."""
         if action == "clear_equipment":
             return self.have is not None
+        if action == "start_session":
+            # While one runs, the app's own "s" (back to the session) shows instead.
+            return not self.glute_app.session_running()
         return True
 
     def _detail_args(self, ex: Exercise | None) -> tuple[Exercise | None, str, str]:
@@ -151,10 +154,14 @@ class LibraryScreen(GluteScreen[None]):
         self.query_one(ExerciseList).focus()
 
     def action_back(self) -> None:
-        """Escape: from the filter or the details back to the list; on the list, clear the filter."""
+        """Escape: in the filter, clear it (again: back to the list); from the details back to
+        the list; on the list, clear the filter."""
         filter_input = self.query_one("#library-filter", Input)
-        if self.focused is self.query_one(ExerciseList) and filter_input.value:
+        in_filter = self.focused is filter_input
+        if filter_input.value and (in_filter or self.focused is self.query_one(ExerciseList)):
             filter_input.value = ""  # Input.Changed refreshes the list
+            if in_filter:
+                return
         self.action_focus_list()
 
     def action_equipment_filter(self) -> None:
@@ -163,7 +170,8 @@ class LibraryScreen(GluteScreen[None]):
 
         def chosen(have: frozenset[str] | None) -> None:
             if have is not None:
-                self._set_have(have)
+                # Everything ticked is no filter at all: say "any", as before the dialog opened.
+                self._set_have(None if have >= set(self.catalog.equipment()) else have)
 
         self.app.push_screen(EquipmentDialog(self.catalog.equipment(), self.have), chosen)
 

@@ -24,7 +24,8 @@ from glutetui.equipment import display_name
 from glutetui.figures import MISSING
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.dialogs import PlanItemDialog, RoutinePicker
-from glutetui.tui.format import load_text, short_dose
+from glutetui.tui.format import load_text, plural, short_dose
+from glutetui.tui.widgets.check_list import CheckList
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
 from glutetui.workout.entries import MAX_WARMUP_SETS, InvalidEntry
@@ -69,7 +70,7 @@ class PlanScreen(GluteScreen[None]):
         with Horizontal(id="plan-body"):
             with Vertical(id="plan-side"):
                 yield Label("Exercises (space ticks)", classes="plan-heading")
-                yield SelectionList[str](id="plan-choices")
+                yield CheckList[str](id="plan-choices")
             with Vertical(id="plan-main"):
                 # Exercise, routine and equipment names may come from plugins: never markup.
                 yield Label("", id="plan-title", classes="plan-heading", markup=False)
@@ -168,8 +169,9 @@ class PlanScreen(GluteScreen[None]):
             optional = ", ".join(display_name(w) for w in plan.optional_equipment())
             text += f"\nOptional: {optional}"
         equipment.update(text)
-        n = len(plan.items)
-        totals.update(f"{n} exercise{'s' if n != 1 else ''} · {plan.set_steps} sets in all · g: go")
+        totals.update(
+            f"{plural(len(plan.items), 'exercise')} · {plural(plan.set_steps, 'set')} in all · g: go"
+        )
 
     def _highlighted(self) -> str | None:
         table = self.query_one(DataTable)

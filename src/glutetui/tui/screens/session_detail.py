@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from glutetui import figures
+from glutetui.tui.format import plural
 from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ def describe_session(session: Session) -> str:
     lines = [
         f"{session.started_at:%A %d %B %Y, %H:%M}  ·  {figures.format_duration(summary.duration)}"
         f"  ·  {session.status}",
-        f"{summary.exercises} exercises, {summary.work_sets} sets, {summary.reps} reps"
+        f"{plural(summary.exercises, 'exercise')}, {plural(summary.work_sets, 'set')}, "
+        f"{plural(summary.reps, 'rep')}"
         + (f", {figures.format_seconds(summary.seconds)} timed" if summary.seconds else "")
         + (f"  ·  routine: {session.routine_id}" if session.routine_id else "")
         + (f"  ·  from {session.source}" if session.source != "glutetui" else ""),

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Label
 from glutetui.figures import MISSING, format_done, format_seconds, format_weight
 from glutetui.log import LogStore, StoreError
 from glutetui.tui.base import GluteScreen
+from glutetui.tui.format import plural
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
 from glutetui.workout.report import SessionReport, session_report
@@ -101,7 +102,8 @@ class SummaryScreen(GluteScreen[None]):
     def _history_loaded(self, summary: SessionReport, problems: int) -> None:
         self.show(summary)
         if problems:
-            self.notify(f"{problems} log file(s) could not be read; see the log screen.")
+            files = plural(problems, "log file")
+            self.notify(f"{files} could not be read; see the log screen.")
         self.compared.set()
 
     def show(self, summary: SessionReport) -> None:
@@ -110,11 +112,11 @@ class SummaryScreen(GluteScreen[None]):
         unit = summary.unit
         title = f"{STATUS_WORDS.get(session.status, session.status)} · {summary.duration_text}"
         self.query_one("#summary-title", Label).update(title)
-        figures = f"{summary.work_sets} work sets · {summary.reps} reps"
+        figures = f"{plural(summary.work_sets, 'work set')} · {plural(summary.reps, 'rep')}"
         if summary.seconds:
             figures += f" · {format_seconds(summary.seconds)} timed"
         if summary.warmup_sets:
-            figures += f" · {summary.warmup_sets} warm-up sets"
+            figures += f" · {plural(summary.warmup_sets, 'warm-up set')}"
         figures += f" · volume {format_weight(summary.volume, unit)}"
         self.query_one("#summary-figures", Label).update(figures)
         table = self.query_one(DataTable)
