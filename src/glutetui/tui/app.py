@@ -113,6 +113,15 @@ class GluteApp(App[int]):
         self._signalled_session: SessionScreen | None = None
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
+        self.base_theme = self.theme
+        """Textual's theme before the settings' one: what an empty ``theme`` means."""
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        elif self.settings.theme:
+            self._settings_notices += (
+                f"settings.toml: theme {self.settings.theme!r} is not one of Textual's themes; "
+                "using the default",
+            )
 
     @property
     def store(self) -> LogStore:

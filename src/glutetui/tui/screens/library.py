@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from glutetui.equipment import display_name
+from glutetui.equipment import display_name, normalise_word
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.widgets.exercise_detail import ExerciseDetail
 from glutetui.tui.widgets.exercise_list import ExerciseList
@@ -58,14 +58,21 @@ class LibraryScreen(GluteScreen[None]):
 
     def compose(self) -> ComposeResult:
         # Everything is filled in here rather than on mount, so the first paint needs one layout.
-        found = self.catalog.search()
+        # The equipment the person owns (settings) is the filter the library starts with.
+        owned = frozenset(normalise_word(w) for w in self.settings.equipment)
+        self.have = owned or None
+        found = self.catalog.search(have=self.have)
         first = found[0] if found else None
         # The screen lays out the side column and the details side by side itself (see the
         # tcss): a container less to mount and style before the first paint.
         yield TitleBar()
         with Vertical(id="library-side"):
             yield Input(placeholder="/ name, tag, equipment", id="library-filter")
-            yield Static(self._status_text(), id="equipment-status")
+            yield Static(
+                self._status_text(),
+                id="equipment-status",
+                classes="-active" if self.have is not None else "",
+            )
             yield ExerciseList(found, id="exercise-list")
             yield Static(self._count_text(found), id="library-count")
         yield ExerciseDetail(*self._detail_args(first), id="exercise-detail")
