@@ -14,10 +14,10 @@ from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, SelectionList
 
 from glutetui.equipment import display_name
@@ -39,6 +39,9 @@ class PlanScreen(GluteScreen[None]):
     TITLE = "Plan a session"
     CSS_PATH = "plan.tcss"
 
+    # Below 64 columns the list and the plan take turns (v switches), as the library's do.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("g", "go", "Go", id="plan-go"),
         Binding("r", "routine", "Routine", id="plan-routine"),
@@ -47,6 +50,7 @@ class PlanScreen(GluteScreen[None]):
         Binding("w", "warmup", "Warm-up", id="plan-warmup"),
         Binding("left_square_bracket", "move(-1)", "Move up", id="plan-move-up", show=False),
         Binding("right_square_bracket", "move(1)", "Move down", id="plan-move-down", show=False),
+        Binding("v", "switch_pane", "List/plan", id="plan-switch-pane"),
         Binding("escape", "back", "Back", id="plan-back"),
     ]
 
@@ -71,7 +75,7 @@ class PlanScreen(GluteScreen[None]):
             with Vertical(id="plan-side"):
                 yield Label("Exercises (space ticks)", classes="plan-heading")
                 yield CheckList[str](id="plan-choices")
-            with Vertical(id="plan-main"):
+            with VerticalScroll(id="plan-main", can_focus=False):
                 # Exercise, routine and equipment names may come from plugins: never markup.
                 yield Label("", id="plan-title", classes="plan-heading", markup=False)
                 yield DataTable(id="plan-table", cursor_type="row")
@@ -91,6 +95,10 @@ class PlanScreen(GluteScreen[None]):
             self.use_routine(self._initial_routine)
         else:
             self.set_order([i for i in self._initial if i in self.catalog])
+        # The breakpoint class now, not at the next resize: a pushed screen may see none.
+        narrow = self.app.size.width < self.HORIZONTAL_BREAKPOINTS[1][0]
+        self.set_class(narrow, "-narrow")
+        self.set_class(not narrow, "-wide")
         (table if self.order else choices).focus()
 
     # ---- state
@@ -200,7 +208,25 @@ class PlanScreen(GluteScreen[None]):
 
         self.app.push_screen(PlanItemDialog(self.items[exercise_id], self.unit), edited)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # On a narrow screen the focused pane is the one shown.
+        self.set_class(isinstance(event.widget, DataTable), "-show-plan")
+
     # ---- actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the pane switch only where the panes take turns."""
+        if action == "switch_pane":
+            return self.has_class("-narrow")
+        return True
+
+    def action_switch_pane(self) -> None:
+        """Show the other pane: the list of exercises or the plan."""
+        if isinstance(self.focused, DataTable):
+            self.query_one(CheckList).focus()
+        else:
+            self.add_class("-show-plan")
+            self.query_one(DataTable).focus()
 
     def action_routine(self) -> None:
         """Choose a routine."""
