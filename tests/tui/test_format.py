@@ -41,8 +41,14 @@ def test_a_note_cell_is_one_short_line_after_an_unfinished_status() -> None:
     assert format.note_cell("felt\n strong", "complete") == "felt strong"
     assert format.note_cell("", "in-progress") == "[in-progress]"
     cell = format.note_cell("a long note that goes on and on", "incomplete")
-    assert cell.startswith("[incomplete] a long") and cell.endswith("…")
-    assert len(cell) == format.NOTE_WIDTH
+    assert cell.startswith("[incomplete] a") and cell.endswith("…")
+    assert len(cell) <= format.NOTE_WIDTH
+
+
+def test_a_long_note_is_cut_at_a_word_end() -> None:
+    cell = format.note_cell("Short and sweet but this note is long", "complete")
+    assert cell == "Short and sweet…"
+    assert format.note_cell("x" * 40, "complete") == "x" * (format.NOTE_WIDTH - 1) + "…"
 
 
 def test_a_session_row_reads_as_the_log_table_shows_it() -> None:

@@ -27,8 +27,8 @@ LOADED_EQUIPMENT = frozenset(
 BAND_EQUIPMENT = frozenset({"band", "mini band"})
 """Equipment whose load is a band's colour."""
 
-NOTE_WIDTH = 24
-"""Characters of a note shown in the log's Sessions table."""
+NOTE_WIDTH = 18
+"""Characters of a note shown in the log's Sessions table: the whole table fits 80 columns."""
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
@@ -48,7 +48,10 @@ def note_cell(note: str, status: str) -> str:
     if status != "complete":
         text = f"[{status}] {text}".rstrip()
     if len(text) > NOTE_WIDTH:
-        text = text[: NOTE_WIDTH - 1] + "…"
+        cut = text[: NOTE_WIDTH - 1]
+        # At a word's end where there is one: "Sho…" reads as nothing.
+        head = cut.rsplit(" ", 1)[0] if " " in cut else cut
+        text = head.rstrip(" ,;:") + "…"
     return text
 
 

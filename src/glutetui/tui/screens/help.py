@@ -22,7 +22,9 @@ from glutetui.tui.widgets.title_bar import TitleBar
 
 def key_rows(screen: Screen[Any]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """``(this screen's keys, global keys)`` as ``(keys, description)``, keys of one action
-    joined (``r, enter``); a key shows under the one binding that answers it."""
+    joined (``r, enter``); a key shows under the one binding that answers it. A focused
+    widget's keys show only when glutetui gave them an id: Textual's own moves (up, page
+    down ...) are the same in every list."""
     here: dict[str, tuple[list[str], str]] = {}
     everywhere: dict[str, tuple[list[str], str]] = {}
     app = screen.app
@@ -30,6 +32,8 @@ def key_rows(screen: Screen[Any]) -> tuple[list[tuple[str, str]], list[tuple[str
         binding = active.binding
         if not binding.description:
             continue
+        if active.node is not screen and active.node is not app and binding.id is None:
+            continue  # a widget's own moves (up, page down ...), the same in every list
         group = everywhere if active.node is app else here
         keys, _ = group.setdefault(f"{id(active.node)}:{binding.action}", ([], binding.description))
         shown = app.get_key_display(binding)

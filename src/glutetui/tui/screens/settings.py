@@ -55,7 +55,8 @@ class SettingsScreen(GluteScreen[None]):
         yield TitleBar()
         with VerticalScroll(id="settings-scroll"):
             yield Static(
-                f"{self.paths.settings_file}\nctrl+s saves (comments in the file are not kept).",
+                "settings.toml in your config folder (glutetui paths shows where). "
+                "ctrl+s saves; comments written in the file by hand are not kept.",
                 id="settings-where",
                 markup=False,
             )
