@@ -20,8 +20,7 @@ from glutetui import figures, stats
 from glutetui.log import LogStore
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
-from glutetui.tui.format import session_cells
-from glutetui.tui.format import plural
+from glutetui.tui.format import plural, session_cells
 from glutetui.tui.screens.session_detail import describe_session
 from glutetui.workout.report import session_report
 from tests.cli.runner import ok
