@@ -57,6 +57,12 @@ class LibraryScreen(GluteScreen[None]):
         """The equipment filter: ``None`` for any equipment, else what the user has."""
 
     def compose(self) -> ComposeResult:
+        # The breakpoint class for the size the app starts at: Textual sends no resize when
+        # the terminal keeps its size, and a 40-column start stayed side by side. Set before
+        # the children mount, it costs no extra layout.
+        narrow = self.app.size.width < self.HORIZONTAL_BREAKPOINTS[1][0]
+        self.set_class(narrow, "-narrow")
+        self.set_class(not narrow, "-wide")
         # Everything is filled in here rather than on mount, so the first paint needs one layout.
         # The equipment the person owns (settings) is the filter the library starts with.
         owned = frozenset(normalise_word(w) for w in self.settings.equipment)
