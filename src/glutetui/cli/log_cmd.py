@@ -48,6 +48,7 @@ def configure_log(p: argparse.ArgumentParser) -> None:
         "--check", action="store_true", help="list files that cannot be read; exit 1 if any"
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--wide", action="store_true", help="every column, however wide the table")
     p.set_defaults(handler=cmd_log)
 
 
@@ -108,7 +109,8 @@ def cmd_log(args: argparse.Namespace, paths: Paths) -> int:
         print_json([_as_json(r) for r in found.rows])
     elif found.rows:
         headers = ["date", "duration", "exercises", "sets", "reps", "pain", "status"]
-        print_table(headers, [_as_cells(r) for r in found.rows])
+        rows = [_as_cells(r) for r in found.rows]
+        print_table(headers, rows, wide=args.wide, wrap=("exercises",), drop=("status",))
     else:
         echo("no sessions match" if found.count else "no sessions logged yet", err=True)
     if found.problems:
