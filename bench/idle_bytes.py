@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ptyrun import ANSI_RE, take_the_terminal  # noqa: E402
+from ptyrun import ANSI_RE, take_the_terminal
 
 
 class App:
