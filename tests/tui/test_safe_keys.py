@@ -64,14 +64,14 @@ async def test_a_running_session_shows_elsewhere_with_one_key_back(session_app: 
     app = session_app
     async with app.run_test(size=SIZE) as pilot:
         assert "session running" not in title(app)
-        assert " s  Start" in footer(app)
+        assert "s Start" in footer(app)
         await start_small_session(app, pilot)
         await pilot.press("l")
         await screen_shown(pilot, LibraryScreen)
         await pilot.pause()
         assert "session running: s" in title(app)
         assert "Start" not in footer(app)
-        assert " s  Session" in footer(app)
+        assert "s Session" in footer(app)
         await pilot.press("s")
         await screen_shown(pilot, SessionScreen)
         await pilot.press("a")

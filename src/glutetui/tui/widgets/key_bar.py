@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 
 SEPARATOR = "  "
 
-KEPT_ACTIONS = frozenset({"app.help", "help", "switch_pane"})
-"""Never dropped from a full footer: help lists every key, so none is out of reach, and a
+KEPT_ACTIONS = frozenset(
+    {"app.help", "help", "switch_pane", "app.back_to_session", "back_to_session"}
+)
+"""Never dropped from a full footer: help lists every key, so none is out of reach; the way
+back to a running session must never vanish; and a
 narrow screen's pane switch is the way to half of it."""
 
 LAST_DROPPED = frozenset({"app.quit", "quit"})
