@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from glutetui.tui.commands import lazy_provider
 from glutetui.tui.commands.app import AppCommands
@@ -205,7 +205,12 @@ class GluteApp(App[int]):
         if action in self.TEXT_KEYS_GLOBAL and takes_text(self.focused):
             return False
         if action == "back_to_session":
-            return self.session_running_elsewhere(self.screen)
+            # Under a dialog, the screen it covers is the one the person is on.
+            shown = next(
+                (s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)),
+                self.screen,
+            )
+            return self.session_running_elsewhere(shown)
         here = action == self.current_mode and len(self.screen_stack) == 1
         section = action == self.DEFAULT_MODE or action in self.MODES
         return not (here and not parameters and section)
