@@ -20,7 +20,7 @@ from glutetui import figures, stats
 from glutetui.log import LogStore
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
-from glutetui.tui.format import session_cells
+from glutetui.tui.format import plural, session_cells
 from glutetui.tui.screens.session_detail import describe_session
 from glutetui.workout.report import session_report
 from tests.cli.runner import ok
@@ -128,7 +128,8 @@ def test_the_report_row_cells_and_detail_agree_with_figures(logged: list[Session
             str(want.work_sets),
             str(want.reps),
         )
-        assert f"{want.work_sets} sets, {want.reps} reps" in describe_session(session)
+        words = f"{plural(want.work_sets, 'set')}, {plural(want.reps, 'rep')}"
+        assert words in describe_session(session)
         assert figures.format_duration(want.duration) in describe_session(session)
 
 

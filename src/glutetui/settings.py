@@ -1,7 +1,8 @@
 """User settings from ``settings.toml`` in the config dir.
 
 The file is the user's: glutetui reads it, reports every key it cannot use (naming the key and
-falling back to that key's default), and never writes it. An unreadable file means all defaults plus one notice, never a crash.
+falling back to that key's default), and never writes it unasked (the settings screen writes
+it when the person saves, see ``settings_edit.py``). An unreadable file means all defaults plus one notice, never a crash.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+MAX_EQUIPMENT = 50
+"""Equipment words in ``equipment`` at most."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,10 @@ class Settings:
     """Count the hold at the top of each rep for exercises that have one."""
     weekly_goal_sets: int = 30
     """Work sets per week to aim for."""
+    theme: str = ""
+    """Colour theme, one of Textual's (``nord``, ``gruvbox`` ...); empty for the default."""
+    equipment: tuple[str, ...] = ()
+    """The equipment you own: the library starts filtered to it (empty: any equipment)."""
     keys: Mapping[str, str] = field(default_factory=dict)
     """Binding id -> key, to remap keys (``[keys] start-session = "enter"``)."""
     coaching: bool = True
@@ -57,6 +65,24 @@ def _one_of(*choices: str) -> Callable[[Any], str | None]:
 
 def _bool(v: Any) -> str | None:
     return None if isinstance(v, bool) else "must be true or false"
+
+
+def _theme(v: Any) -> str | None:
+    if not isinstance(v, str) or not re.fullmatch(r"[a-z0-9-]{0,40}", v):
+        return "must be a theme name such as 'nord' (lower-case letters, digits and dashes)"
+    return None
+
+
+def _equipment(v: Any) -> str | None:
+    if (
+        not isinstance(v, list | tuple)
+        or len(v) > MAX_EQUIPMENT
+        or not all(
+            isinstance(w, str) and re.fullmatch(r"[a-z0-9 -]{1,40}", w.strip().lower()) for w in v
+        )
+    ):
+        return f'must be a list of up to {MAX_EQUIPMENT} equipment words such as ["band"]'
+    return None
 
 
 def _keys(v: Any) -> str | None:
@@ -97,6 +123,8 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "bell": _bool,
     "hold_cue": _bool,
     "weekly_goal_sets": _int_in(1, 500),
+    "theme": _theme,
+    "equipment": _equipment,
     "keys": _keys,
     "coaching": _bool,
     "pain_amber_from": _int_in(1, 10),
@@ -132,7 +160,7 @@ def parse_settings(data: Mapping[str, Any], where: str = "settings.toml") -> Loa
                 f"{where}: {key} {problem}, not {value!r}; using the default {default!r}"
             )
             continue
-        values[key] = value
+        values[key] = tuple(value) if key == "equipment" else value
     return LoadedSettings(replace(defaults, **values), tuple(notices))
 
 

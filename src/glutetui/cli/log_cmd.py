@@ -52,6 +52,7 @@ def configure_log(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--adherence", action="store_true", help="programme sessions done against planned, by week"
     )
+    p.add_argument("--wide", action="store_true", help="every column, however wide the table")
     p.set_defaults(handler=cmd_log)
 
 
@@ -120,7 +121,8 @@ def cmd_log(args: argparse.Namespace, paths: Paths) -> int:
         print_json([_as_json(r) for r in found.rows])
     elif found.rows:
         headers = ["date", "duration", "exercises", "sets", "reps", "pain", "status"]
-        print_table(headers, [_as_cells(r) for r in found.rows])
+        rows = [_as_cells(r) for r in found.rows]
+        print_table(headers, rows, wide=args.wide, wrap=("exercises",), drop=("status",))
     else:
         echo("no sessions match" if found.count else "no sessions logged yet", err=True)
     if found.problems:

@@ -22,16 +22,22 @@ def echo(text: str = "", *, err: bool = False) -> None:
     print(neutralise_lines(text), file=sys.stderr if err else sys.stdout)
 
 
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """Columns padded to their widest cell, under upper-case headers."""
+def print_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    wide: bool = False,
+    wrap: Sequence[str] = (),
+    drop: Sequence[str] = (),
+) -> None:
+    """Columns padded to their widest cell, under upper-case headers, fitted to the terminal
+    (see :mod:`glutetui.cli.table`): ``wrap`` columns wrap, ``drop`` columns go if they must;
+    ``wide`` (or a pipe) prints every column whole."""
+    from glutetui.cli.table import fit, terminal_width
+
     rows = [[neutralise(c) for c in row] for row in rows]
-    widths = [
-        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
-    ]
-    line = "  ".join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
-    print(line.rstrip())
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    for line in fit(headers, rows, None if wide else terminal_width(), wrap=wrap, drop=drop):
+        print(line)
 
 
 def print_json(value: object) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from glutetui.tui.commands import lazy_provider
 from glutetui.tui.commands.app import AppCommands
@@ -25,6 +25,7 @@ from glutetui.tui.key_order import OrderedKeysApp
 
 if TYPE_CHECKING:
     from textual.driver import Driver
+    from textual.widget import Widget
 
     from glutetui.catalog import Catalog
     from glutetui.clock import Clock
@@ -67,9 +68,19 @@ class GluteApp(OrderedKeysApp[int]):
         Binding("g", "log", "Log", id="log"),
         Binding("a", "about", "About", id="about"),
         Binding("p", "plugins", "Plugins", id="plugins"),
+        Binding("s", "back_to_session", "Session", id="back-to-session"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("comma", "settings", "Settings", id="settings", show=False),
         Binding("q", "quit", "Quit", id="quit"),
         Binding("t", "today", "Today", id="today", show=False),
+        # Escape closes the topmost thing only: the Keys panel first, before any screen's own
+        # escape (which would leave the screen and drop what was chosen on it).
+        Binding("escape", "close_keys_panel", show=False, priority=True),
     ]
+
+    TEXT_KEYS_GLOBAL = frozenset({"library", "log", "about", "plugins", "back_to_session", "today"})
+    """Global actions on plain letters: never run while a text field has the focus, where the
+    letter is meant as text (" band" typed into a field once opened About)."""
 
     COMMANDS = App.COMMANDS | {
         AppCommands,
@@ -110,6 +121,15 @@ class GluteApp(OrderedKeysApp[int]):
             keymap, refused = checked_keymap(self.settings.keys)
             self.set_keymap(keymap)
             self._settings_notices += tuple(refused)
+        self.base_theme = self.theme
+        """Textual's theme before the settings' one: what an empty ``theme`` means."""
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        elif self.settings.theme:
+            self._settings_notices += (
+                f"settings.toml: theme {self.settings.theme!r} is not one of Textual's themes; "
+                "using the default",
+            )
 
     @property
     def store(self) -> LogStore:
@@ -194,7 +214,19 @@ class GluteApp(OrderedKeysApp[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the section already on screen: it would do nothing there, and the
-        footer has no room to spare at 80 columns."""
+        footer has no room to spare at 80 columns. Offer the way back to a running session
+        only away from it, and no plain-letter action while a text field has the focus."""
+        if action == "close_keys_panel":
+            return bool(self.screen.query("HelpPanel"))
+        if action in self.TEXT_KEYS_GLOBAL and takes_text(self.focused):
+            return False
+        if action == "back_to_session":
+            # Under a dialog, the screen it covers is the one the person is on.
+            shown = next(
+                (s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)),
+                self.screen,
+            )
+            return self.session_running_elsewhere(shown)
         here = action == self.current_mode and len(self.screen_stack) == 1
         section = action == self.DEFAULT_MODE or action in self.MODES
         return not (here and not parameters and section)
@@ -221,10 +253,70 @@ class GluteApp(OrderedKeysApp[int]):
             self.push_screen(PluginsScreen())
 
     async def action_quit(self) -> None:
-        """Quit; if a session's last save failed, retry it and ask before losing its sets."""
-        from glutetui.tui.session_mode import quit_safely
+        """Quit; during a session ask first (it is kept); if a save failed, retry it first."""
+        from glutetui.tui.session_mode import quit_safely, unsaved_session
 
-        await quit_safely(self)
+        # An unsaved session gets quit_safely's own question (retry, or lose the sets).
+        if not self.session_running() or unsaved_session(self) is not None:
+            await quit_safely(self)
+            return
+        from glutetui.tui.dialogs import ConfirmDialog
+
+        async def answered(quit_now: bool | None) -> None:
+            if quit_now:
+                await quit_safely(self)
+
+        await self.push_screen(
+            ConfirmDialog(
+                "Quit during a session?",
+                "Your session is kept: every set you logged is saved, and the next time "
+                "glutetui starts it offers to resume where you stopped.",
+                yes_label="Quit",
+                no_label="Stay",
+            ),
+            answered,
+        )
+
+    def session_running(self) -> bool:
+        """Whether a session is in progress (in any mode), without loading its screen."""
+        if "glutetui.tui.screens.session" not in sys.modules:
+            return False  # no session was ever opened
+        from glutetui.tui.session_mode import running_session
+
+        return running_session(self) is not None
+
+    def session_running_elsewhere(self, screen: Screen[Any]) -> bool:
+        """Whether a session is in progress and ``screen`` is not its screen (so say so)."""
+        if not self.session_running():
+            return False
+        from glutetui.tui.session_mode import running_session
+
+        return screen is not running_session(self)
+
+    def action_close_keys_panel(self) -> None:
+        """Close the Keys panel (and nothing else)."""
+        self.action_hide_help_panel()
+
+    async def action_back_to_session(self) -> None:
+        """Back to the running session from anywhere."""
+        from glutetui.tui.session_mode import SESSION_MODE
+
+        if self.session_running():
+            await self.show_section(SESSION_MODE)
+
+    def action_help(self) -> None:
+        """Every key of the screen on show, and the global ones."""
+        from glutetui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_settings(self) -> None:
+        """Open the settings screen."""
+        from glutetui.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
 
     async def show_section(self, mode: str, action: str = "") -> None:
         """Switch to ``mode``, close any screen on top of its base, then run ``action`` there.
@@ -245,6 +337,18 @@ class GluteApp(OrderedKeysApp[int]):
     async def action_log(self, action: str = "") -> None:
         """Show the training log and run one of its actions."""
         await self.show_section("log", action)
+
+
+def takes_text(widget: Widget | None) -> bool:
+    """Whether ``widget`` is a text field, where a plain letter is text and not a command.
+
+    Textual's Input and TextArea, and any widget that declares ``TAKES_TEXT = True`` (a
+    widget that reads typed characters itself, such as the session's number entry)."""
+    if widget is None:
+        return False
+    from textual.widgets import Input, TextArea
+
+    return isinstance(widget, Input | TextArea) or bool(getattr(widget, "TAKES_TEXT", False))
 
 
 def make_app(

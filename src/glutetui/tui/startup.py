@@ -20,6 +20,9 @@ from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 if TYPE_CHECKING:
     from glutetui.tui.app import GluteApp
 
+MAX_SETTINGS_LINES = 3
+"""Settings problems named in their one toast; the settings screen shows every key."""
+
 MAX_PROBLEM_NOTICES = 3
 """Plugin problems shown as toasts; the rest are counted and listed on the plugins screen."""
 
@@ -31,9 +34,17 @@ def after_first_frame(app: GluteApp, settings_notices: tuple[str, ...]) -> None:
         app.notify(
             neutralise(notice), title="Privacy", severity="warning", timeout=20, markup=False
         )
-    for notice in settings_notices:
+    if settings_notices:
+        # One toast for them all: a toast each stacked past the top of a small screen.
+        shown = settings_notices[:MAX_SETTINGS_LINES]
+        more = len(settings_notices) - len(shown)
+        text = "\n".join(neutralise(n) for n in shown) + (f"\n… and {more} more." if more else "")
         app.notify(
-            neutralise(notice), title="Settings", severity="warning", timeout=15, markup=False
+            text + "\nPress , to open the settings.",
+            title="Settings",
+            severity="warning",
+            timeout=15,
+            markup=False,
         )
     problems = app.plugin_result.problems
     for name, reason in problems[:MAX_PROBLEM_NOTICES]:
@@ -61,11 +72,8 @@ def welcome(app: GluteApp) -> None:
     state = load_state(app.paths.state_file)
     if state.get(FIRST_RUN_NOTICE):
         return
-    app.notify(
-        "New here? Press a to read why the gluteus medius matters and how to train it safely.",
-        title="Welcome to glutetui",
-        timeout=12,
-    )
+    # Short-lived: it sits over the exercise's text at 80x24.
+    app.notify("New here? Press a for why and how to train safely, ? for the keys.", timeout=6)
     try:
         save_state(app.paths.state_file, {**state, FIRST_RUN_NOTICE: True})
     except OSError as exc:

@@ -145,14 +145,23 @@ def check_pain(pain: int | None) -> int | None:
 
 
 _NUMBER_UNIT = re.compile(r"(?P<num>[0-9]{1,7}(?:[.,][0-9]{1,3})?)\s*(?P<unit>kg|kgs|lb|lbs)?")
-_BAND = re.compile(r"(?:band\s*[:\s]\s*(?P<a>[a-z]+)|(?P<b>[a-z]+)\s+band)")
+BAND_COLOURS = (
+    "yellow", "red", "green", "blue", "black", "purple", "orange", "grey", "gray", "silver",
+    "gold", "pink", "white", "brown",
+)  # fmt: skip
+"""Colours bands come in, understood alone (``red`` is the red band); any other colour needs
+the word band (``teal band``), so a typo is refused rather than logged as a colour."""
+_BAND = re.compile(
+    r"(?:band\s*[:\s]\s*(?P<a>[a-z]+)|(?P<b>[a-z]+)\s+band|(?P<c>" + "|".join(BAND_COLOURS) + "))"
+)
 
 
 def parse_load(text: str, default_unit: str = "kg") -> tuple[float | None, str | None]:
     """Load typed by the user -> ``(load, unit)``.
 
     ``""`` -> ``(None, None)`` (bodyweight); ``"20"`` -> ``(20.0, default_unit)``;
-    ``"45 lb"`` -> ``(45.0, "lb")``; ``"red band"`` or ``"band:red"`` -> ``(None, "band:red")``.
+    ``"45 lb"`` -> ``(45.0, "lb")``; ``"red band"``, ``"band red"``, ``"band:red"`` or a
+    known colour alone (``"red"``) -> ``(None, "band:red")``.
     """
     text = " ".join(text.strip().lower().split())
     if not text:
@@ -163,7 +172,7 @@ def parse_load(text: str, default_unit: str = "kg") -> tuple[float | None, str |
         return (check_load(float(m["num"].replace(",", ".")), unit), unit)
     m = _BAND.fullmatch(text)
     if m:
-        return (None, f"band:{m['a'] or m['b']}")
+        return (None, f"band:{m['a'] or m['b'] or m['c']}")
     raise InvalidEntry(
         "load",
         f"load must be a number from 0 to {MAX_LOADS['kg']:g} kg or {MAX_LOADS['lb']:g} lb "

@@ -20,10 +20,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, SelectionList
 
 from glutetui.coach.suggest import Suggestions, suggest_from_log
@@ -33,7 +33,8 @@ from glutetui.figures import MISSING
 from glutetui.text import neutralise
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.dialogs import PlanItemDialog, RoutinePicker
-from glutetui.tui.format import load_text, short_dose
+from glutetui.tui.format import load_text, plural, short_dose
+from glutetui.tui.widgets.check_list import CheckList
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
 from glutetui.workout.entries import MAX_WARMUP_SETS, InvalidEntry
@@ -56,6 +57,9 @@ class PlanScreen(GluteScreen[None]):
     TITLE = "Plan a session"
     CSS_PATH = "plan.tcss"
 
+    # Below 64 columns the list and the plan take turns (v switches), as the library's do.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("g", "go", "Go", id="plan-go"),
         Binding("r", "routine", "Routine", id="plan-routine"),
@@ -65,6 +69,7 @@ class PlanScreen(GluteScreen[None]):
         Binding("t", "accept", "Take dose", id="plan-accept"),
         Binding("left_square_bracket", "move(-1)", "Move up", id="plan-move-up", show=False),
         Binding("right_square_bracket", "move(1)", "Move down", id="plan-move-down", show=False),
+        Binding("v", "switch_pane", "List/plan", id="plan-switch-pane"),
         Binding("escape", "back", "Back", id="plan-back"),
     ]
 
@@ -91,8 +96,8 @@ class PlanScreen(GluteScreen[None]):
         with Horizontal(id="plan-body"):
             with Vertical(id="plan-side"):
                 yield Label("Exercises (space ticks)", classes="plan-heading")
-                yield SelectionList[str](id="plan-choices")
-            with Vertical(id="plan-main"):
+                yield CheckList[str](id="plan-choices")
+            with VerticalScroll(id="plan-main", can_focus=False):
                 # Exercise, routine and equipment names may come from plugins: never markup.
                 yield Label("", id="plan-title", classes="plan-heading", markup=False)
                 yield DataTable(id="plan-table", cursor_type="row")
@@ -114,6 +119,10 @@ class PlanScreen(GluteScreen[None]):
             self.use_routine(self._initial_routine)
         else:
             self.set_order([i for i in self._initial if i in self.catalog])
+        # The breakpoint class now, not at the next resize: a pushed screen may see none.
+        narrow = self.app.size.width < self.HORIZONTAL_BREAKPOINTS[1][0]
+        self.set_class(narrow, "-narrow")
+        self.set_class(not narrow, "-wide")
         (table if self.order else choices).focus()
 
     # ---- state
@@ -247,8 +256,9 @@ class PlanScreen(GluteScreen[None]):
             optional = ", ".join(display_name(w) for w in plan.optional_equipment())
             text += f"\nOptional: {optional}"
         equipment.update(text)
-        n = len(plan.items)
-        totals.update(f"{n} exercise{'s' if n != 1 else ''} · {plan.set_steps} sets in all · g: go")
+        totals.update(
+            f"{plural(len(plan.items), 'exercise')} · {plural(plan.set_steps, 'set')} in all · g: go"
+        )
 
     def _highlighted(self) -> str | None:
         table = self.query_one(DataTable)
@@ -281,7 +291,25 @@ class PlanScreen(GluteScreen[None]):
 
         self.app.push_screen(PlanItemDialog(self.items[exercise_id], self.unit), edited)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # On a narrow screen the focused pane is the one shown.
+        self.set_class(isinstance(event.widget, DataTable), "-show-plan")
+
     # ---- actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the pane switch only where the panes take turns."""
+        if action == "switch_pane":
+            return self.has_class("-narrow")
+        return True
+
+    def action_switch_pane(self) -> None:
+        """Show the other pane: the list of exercises or the plan."""
+        if isinstance(self.focused, DataTable):
+            self.query_one(CheckList).focus()
+        else:
+            self.add_class("-show-plan")
+            self.query_one(DataTable).focus()
 
     def action_routine(self) -> None:
         """Choose a routine."""

@@ -29,6 +29,7 @@ from glutetui.model import SetKind, format_range
 from glutetui.timer import Countdown
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.dialogs import ConfirmDialog, PausedDialog
+from glutetui.tui.format import plural
 from glutetui.tui.session_mode import close_session
 from glutetui.tui.session_owner import offer_save_apart
 from glutetui.tui.widgets.countdown import CountdownPanel
@@ -135,7 +136,8 @@ class SessionScreen(GluteScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = self.runner.plan.routine_id or ""
+        routine = self.catalog.routines.get(self.runner.plan.routine_id or "")
+        self.sub_title = routine.name if routine else ""
         self.set_interval(TICK_SECONDS, self.tick)
         self.show_step()
         self.read_last_time()
@@ -369,7 +371,8 @@ class SessionScreen(GluteScreen[None]):
         self.show_step()
         step = self.runner.current
         where = f"{self.runner.item(step).exercise.name}, {step.label}" if step else "the end"
-        self.notify(f"{done} Now: {where}.", timeout=3, markup=False)
+        stop = "" if where.endswith(("?", ".", "!")) else "."
+        self.notify(f"{done} Now: {where}{stop}", timeout=3, markup=False)
 
     def action_skip_set(self) -> None:
         """Skip the current set (or the pain question)."""
@@ -400,7 +403,7 @@ class SessionScreen(GluteScreen[None]):
         self.app.push_screen(
             ConfirmDialog(
                 "Finish the session now?",
-                f"{remaining} step(s) are not done yet; they are left out of the log.",
+                f"{plural(remaining, 'step')} not done yet will be left out of the log.",
                 yes_label="Finish",
                 no_label="Keep going",
             ),

@@ -20,6 +20,7 @@ from glutetui.coach.zones import describe_pain
 from glutetui.settings import Settings
 from glutetui.text import neutralise
 from glutetui.tui.base import glute_app
+from glutetui.tui.format import plural
 from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -28,15 +29,21 @@ if TYPE_CHECKING:
 SIDE_NAMES = {"left": "left", "right": "right", None: figures.MISSING}
 
 
-def describe_session(session: Session) -> str:
-    """The header: when, how long, how much, status, routine, note."""
+def describe_session(session: Session, routine_name: str | None = None) -> str:
+    """The header: when, how long, how much, status, routine (by name when it is installed),
+    note."""
     summary = figures.session_figures(session)
     lines = [
         f"{session.started_at:%A %d %B %Y, %H:%M}  ·  {figures.format_duration(summary.duration)}"
         f"  ·  {session.status}",
-        f"{summary.exercises} exercises, {summary.work_sets} sets, {summary.reps} reps"
+        f"{plural(summary.exercises, 'exercise')}, {plural(summary.work_sets, 'set')}, "
+        f"{plural(summary.reps, 'rep')}"
         + (f", {figures.format_seconds(summary.seconds)} timed" if summary.seconds else "")
-        + (f"  ·  routine: {neutralise(session.routine_id)}" if session.routine_id else "")
+        + (
+            f"  ·  routine: {neutralise(routine_name or session.routine_id)}"
+            if session.routine_id
+            else ""
+        )
         + (f"  ·  from {neutralise(session.source)}" if session.source != "glutetui" else ""),
         f"Note: {neutralise(session.note)}" if session.note else "Note: (none; press n to add one)",
     ]
@@ -77,7 +84,9 @@ class SessionDetailScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         names = {e.exercise_id: e.name for e in self.session.exercises}
         with Vertical(id="session-detail"):
-            yield Static(describe_session(self.session), id="session-detail-head", markup=False)
+            routine = glute_app(self.app).catalog.routines.get(self.session.routine_id or "")
+            head = describe_session(self.session, routine.name if routine else None)
+            yield Static(head, id="session-detail-head", markup=False)
             table: DataTable[str | Text] = DataTable(id="session-detail-sets", cursor_type="row")
             table.add_columns("Exercise", "Set", "Side", "Reps", "Load", "RPE", "Note")
             for result in self.session.sets:

@@ -21,6 +21,7 @@ from glutetui.figures import MISSING, format_done, format_seconds, format_weight
 from glutetui.log import LogStore, StoreError
 from glutetui.text import neutralise
 from glutetui.tui.base import GluteScreen
+from glutetui.tui.format import plural
 from glutetui.tui.pain import pain_text
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
@@ -103,7 +104,8 @@ class SummaryScreen(GluteScreen[None]):
     def _history_loaded(self, summary: SessionReport, problems: int) -> None:
         self.show(summary)
         if problems:
-            self.notify(f"{problems} log file(s) could not be read; see the log screen.")
+            files = plural(problems, "log file")
+            self.notify(f"{files} could not be read; see the log screen.")
         self.compared.set()
 
     def show(self, summary: SessionReport) -> None:
@@ -117,13 +119,13 @@ class SummaryScreen(GluteScreen[None]):
             for kind in ("drop", "failure")  # counted among the work sets; said apart too
             if (count := sets_of_kind(session.sets, kind))
         ]
-        figures = f"{summary.work_sets} work sets"
+        figures = plural(summary.work_sets, "work set")
         figures += f" ({', '.join(kinds)})" if kinds else ""
-        figures += f" · {summary.reps} reps"
+        figures += f" · {plural(summary.reps, 'rep')}"
         if summary.seconds:
             figures += f" · {format_seconds(summary.seconds)} timed"
         if summary.warmup_sets:
-            figures += f" · {summary.warmup_sets} warm-up sets"
+            figures += f" · {plural(summary.warmup_sets, 'warm-up set')}"
         figures += f" · volume {format_weight(summary.volume, unit)}"
         self.query_one("#summary-figures", Label).update(figures)
         table = self.query_one(DataTable)

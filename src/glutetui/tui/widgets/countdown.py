@@ -17,6 +17,8 @@ from glutetui.timer import Countdown
 class CountdownPanel(Widget):
     """A label, the time left, and a bar; once a countdown is over, what that means."""
 
+    _drawn: tuple[object, ...] = ()
+
     def compose(self) -> ComposeResult:
         with Horizontal(classes="countdown-row"):
             yield Label("", classes="countdown-label")
@@ -36,8 +38,22 @@ class CountdownPanel(Widget):
             self.set_class(False, "-paused")
             return
         paused = " (paused)" if countdown.paused else ""
+        # Drawn only when something visible changed: the screen polls five times a second,
+        # and every redraw is bytes down a slow link (bench/idle_bytes.py). The bar moves in
+        # steps of one cell's worth, so with the seconds that is about one update a second.
+        steps = max(1, self.size.width)
+        state = (
+            countdown.label,
+            paused,
+            countdown.text(),
+            round(countdown.fraction_done * steps),
+            hint,
+        )
+        if state == self._drawn:
+            return
+        self._drawn = state
         self.query_one(".countdown-label", Label).update(f"{countdown.label}{paused}")
         self.query_one(".countdown-time", Label).update(countdown.text())
-        self.query_one(ProgressBar).update(total=1.0, progress=countdown.fraction_done)
+        self.query_one(ProgressBar).update(total=1.0, progress=state[3] / steps)
         self.query_one(".countdown-hint", Label).update(hint)
         self.set_class(countdown.paused, "-paused")
