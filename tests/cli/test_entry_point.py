@@ -130,9 +130,10 @@ EXIT_STATUS = {"due": 1}
     ],
     ids=lambda argv: argv[0],
 )
-def test_commands_without_a_screen_never_import_textual(argv: list[str]) -> None:
+def test_commands_without_a_screen_never_import_textual(argv: list[str], tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", CHECK.format(argv=argv)],
+        cwd=tmp_path,  # `report` writes its file here
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,

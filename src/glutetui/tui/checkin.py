@@ -33,7 +33,9 @@ def offer_checkin(app: GluteApp, *, force: bool = False) -> None:
             return
         finished = [(row.id, row.started_at) for row in rows]
         if force:
-            app.call_from_thread(show_checkin, app, finished[0][0] if finished else None)
+            app.call_from_thread(
+                show_checkin, app, finished[0][0] if finished else None, force=True
+            )
             return
         due = due_checkin(finished, read_all(paths), clock.now())
         if due is not None:
@@ -42,9 +44,17 @@ def offer_checkin(app: GluteApp, *, force: bool = False) -> None:
     app.run_worker(find, thread=True, name="find-due-checkin", group="checkin")
 
 
-def show_checkin(app: GluteApp, follows: str | None) -> None:
-    """Put the check-in panel at the foot of the screen on top (once)."""
+def show_checkin(app: GluteApp, follows: str | None, *, force: bool = False) -> None:
+    """Put the check-in panel at the foot of the first screen (library or Today), once.
+
+    Found due while the person already moved on (a session started, the log opened), it waits
+    for the next start or the palette: a question in the middle of a set would be in the way.
+    """
+    from glutetui.tui.screens.library import LibraryScreen
+    from glutetui.tui.screens.today import TodayScreen
     from glutetui.tui.widgets.checkin_panel import CheckInPanel
 
+    if not force and not isinstance(app.screen, LibraryScreen | TodayScreen):
+        return
     if not app.screen.query(CheckInPanel):
         app.screen.mount(CheckInPanel(follows))
