@@ -1,7 +1,8 @@
 """glutetui benchmarks: ratios measured side by side in one run.
 
 The machines are shared and noisy, so every figure here is a ratio of two things measured
-alternately in the same run (A, B, A, B, ...), using medians. Run from the repo root:
+alternately in the same run (A, B, B, A, A, B, ...), judged by the median of the round-by-round
+ratios (see ``report``). Run from the repo root:
 
     .venv/bin/python bench/run.py            # everything
     .venv/bin/python bench/run.py startup    # one group: startup, cli, plugins, log, save,
@@ -13,6 +14,7 @@ Not part of the test run.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import os
 import statistics
@@ -28,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_import import baseline_tree, strong_file, time_import  # noqa: E402
+from bench_programmes import bench_due, bench_report  # noqa: E402
 from bench_session import bench_session  # noqa: E402
 from fake_plugins import install  # noqa: E402
 from ptyrun import time_command, time_to_marker  # noqa: E402
@@ -56,51 +59,99 @@ def precompile() -> None:
         compileall.compile_dir(root / folder, quiet=1)
 
 
-def alternate(runs: int, **cases: Callable[[], float]) -> dict[str, float]:
-    """Median seconds of each case, measured round-robin so drift hits every case alike."""
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    for fn in cases.values():  # warm the page cache and .pyc files
-        fn()
-    for _ in range(runs):
-        for name, fn in cases.items():
-            times[name].append(fn())
-    return {name: statistics.median(values) for name, values in times.items()}
+Samples = dict[str, list[float]]
+"""Seconds per case, one per round, in round order."""
 
 
-def report(title: str, medians: dict[str, float], base: str, limit: float | None = None) -> bool:
+def alternate(runs: int, **cases: Callable[[], float]) -> Samples:
+    """Seconds of each case per round, measured round-robin so drift hits every case alike.
+
+    The order flips every other round (A B, B A, A B, ...): no case always runs straight
+    after another (whose exit, page-cache writes or freed memory it would otherwise always
+    inherit). This process's own cyclic collector is kept out of the timings: it is frozen
+    and paused while the rounds run.
+    """
+    times: Samples = {name: [] for name in cases}
+    names = list(cases)
+    gc.collect()
+    gc.freeze()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for fn in cases.values():  # warm the page cache and .pyc files
+            fn()
+        for round_ in range(runs):
+            for name in names if round_ % 2 == 0 else names[::-1]:
+                times[name].append(cases[name]())
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.unfreeze()
+    return times
+
+
+def medians(samples: Samples) -> dict[str, float]:
+    """The median seconds of each case."""
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def paired_ratios(samples: Samples, name: str, base: str) -> list[float]:
+    """``name``'s time over ``base``'s, round by round (each pair measured back to back)."""
+    return [a / b for a, b in zip(samples[name], samples[base], strict=True)]
+
+
+def report(title: str, samples: Samples, base: str, limit: float | None = None) -> bool:
+    """Print each case's median and its ratio to ``base``; whether every ratio is within
+    ``limit``.
+
+    The ratio judged is the median of the round-by-round ratios: each round's two runs are
+    back to back, so a burst of load from elsewhere on a shared machine raises both and
+    cancels out, where it would move a ratio of two medians taken over the whole run. The
+    quartiles of those ratios show how noisy the run was; the ratio of the medians is printed
+    too, for comparison.
+    """
     print(f"\n## {title}")
     ok = True
-    for name, value in medians.items():
-        ratio = value / medians[base]
+    middle = medians(samples)
+    for name, value in middle.items():
+        if name == base:
+            print(f"  {name:<34} {value * 1000:8.1f} ms  1.00x")
+            continue
+        ratios = paired_ratios(samples, name, base)
+        ratio = statistics.median(ratios)
+        q1, _, q3 = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else (ratio,) * 3
         mark = ""
-        if name != base and limit is not None:
+        if limit is not None:
             passed = ratio <= limit
             ok &= passed
             mark = f"  (limit {limit}x: {'ok' if passed else 'OVER'})"
-        print(f"  {name:<34} {value * 1000:8.1f} ms  {ratio:5.2f}x{mark}")
+        print(
+            f"  {name:<34} {value * 1000:8.1f} ms  {ratio:5.2f}x{mark}  "
+            f"[rounds {q1:.2f}-{q3:.2f}, medians {value / middle[base]:.2f}x]"
+        )
     return ok
 
 
 def bench_startup(runs: int, cfg: Path) -> bool:
     env = env_with(GLUTETUI_CONFIG_DIR=str(cfg))
-    medians = alternate(
+    samples = alternate(
         runs,
         minimal_textual_app=lambda: time_to_marker(
             [PY, str(HERE / "minimal_app.py")], "MINIMAL APP READY", env
         ),
         glutetui_library=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, env),
     )
-    return report("start-up to first paint (real pty, 80x24)", medians, "minimal_textual_app", 1.3)
+    return report("start-up to first paint (real pty, 80x24)", samples, "minimal_textual_app", 1.3)
 
 
 def bench_cli(runs: int, cfg: Path) -> bool:
     env = env_with(GLUTETUI_CONFIG_DIR=str(cfg))
-    medians = alternate(
+    samples = alternate(
         runs,
         python_pass=lambda: time_command([PY, "-c", "pass"], env),
         glutetui_exercises=lambda: time_command([GLUTETUI, "exercises"], env),
     )
-    return report("`glutetui exercises` against `python -c pass`", medians, "python_pass", 3.0)
+    return report("`glutetui exercises` against `python -c pass`", samples, "python_pass", 3.0)
 
 
 def bench_plugins(runs: int, cfg: Path) -> bool:
@@ -116,7 +167,7 @@ def bench_plugins(runs: int, cfg: Path) -> bool:
             path = f"{p}{os.pathsep}{pp}" if pp else str(p)
             return {**base, "PYTHONPATH": path, "GLUTETUI_CONFIG_DIR": str(cfg / p.name)}
 
-        medians = alternate(
+        samples = alternate(
             runs,
             five_builtins=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, base),
             plus_1000_exercises=lambda: time_to_marker(
@@ -125,11 +176,11 @@ def bench_plugins(runs: int, cfg: Path) -> bool:
         )
         ok = report(
             "library first paint: 5 built-ins vs one plugin with 1,000 exercises",
-            medians,
+            samples,
             "five_builtins",
             1.5,
         )
-        medians = alternate(
+        samples = alternate(
             runs,
             no_extra_plugins=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, base),
             plus_100_plugins=lambda: time_to_marker(
@@ -137,7 +188,7 @@ def bench_plugins(runs: int, cfg: Path) -> bool:
             ),
         )
         ok &= report(
-            "start-up: built-ins vs 100 installed plugins", medians, "no_extra_plugins", 1.1
+            "start-up: built-ins vs 100 installed plugins", samples, "no_extra_plugins", 1.1
         )
         return ok
 
@@ -200,24 +251,24 @@ def bench_log(runs: int, cfg: Path) -> bool:
         env, marker = logs[name]
         return time_to_marker(app, LIBRARY_MARKER, env, then=[(b"g", marker)])
 
-    medians = alternate(
+    samples = alternate(
         runs, **{f"{name}_log_screen": partial(screen_ready, name) for name in logs}
     )
     ok = report(
         "log screen ready: 'g' pressed until the newest session (or the empty-log message) is drawn",
-        medians,
+        samples,
         "empty_log_screen",
         1.5,
     )
-    medians = alternate(
+    samples = alternate(
         runs,
         **{
             f"{name}_glutetui_log": partial(time_command, [GLUTETUI, "log"], env)
             for name, (env, _) in logs.items()
         },
     )
-    ok &= report("`glutetui log` (newest 20), warm index", medians, "empty_glutetui_log", 1.3)
-    medians = alternate(
+    ok &= report("`glutetui log` (newest 20), warm index", samples, "empty_glutetui_log", 1.3)
+    samples = alternate(
         runs,
         **{
             f"{name}_first_paint": partial(time_to_marker, app, LIBRARY_MARKER, logs[name][0])
@@ -226,7 +277,7 @@ def bench_log(runs: int, cfg: Path) -> bool:
     )
     ok &= report(
         "app start-up to first paint (library), empty log vs 10 years",
-        medians,
+        samples,
         "empty_first_paint",
         1.1,
     )
@@ -260,17 +311,17 @@ def bench_cold_log(runs: int, cfg: Path) -> bool:
             index.unlink(missing_ok=True)
         return time_command(argv, env)
 
-    medians = alternate(
+    samples = alternate(
         runs,
         warm_glutetui_log=partial(time_command, [GLUTETUI, "log"], env),
         cold_glutetui_log=partial(cold, [GLUTETUI, "log"]),
         cold_in_one_process=partial(cold, [PY, "-c", one_process]),
         floor_read_bytes=partial(time_command, [PY, "-c", read_bytes, str(paths.logs_dir)], env),
     )
-    others = {name: medians.pop(name) for name in ("cold_in_one_process", "floor_read_bytes")}
+    others = {name: samples.pop(name) for name in ("cold_in_one_process", "floor_read_bytes")}
     ok = report(
         f"`glutetui log` on {files:,} sessions: no index (cold) against warm",
-        medians,
+        samples,
         "warm_glutetui_log",
         8.0,
     )
@@ -278,10 +329,12 @@ def bench_cold_log(runs: int, cfg: Path) -> bool:
         "cold_in_one_process": "cold, files read in one process",
         "floor_read_bytes": "floor: python reading the bytes",
     }
-    for name, value in others.items():
+    warm = samples["warm_glutetui_log"]
+    for name, values in others.items():
+        ratio = statistics.median(a / b for a, b in zip(values, warm, strict=True))
         print(
-            f"  {labels[name]:<34} {value * 1000:8.1f} ms  "
-            f"{value / medians['warm_glutetui_log']:5.2f}x  (for information)"
+            f"  {labels[name]:<34} {statistics.median(values) * 1000:8.1f} ms  "
+            f"{ratio:5.2f}x  (for information)"
         )
     return ok
 
@@ -315,12 +368,12 @@ def bench_save(runs: int, cfg: Path) -> bool:
             store.save(step)
         return time.perf_counter() - started
 
-    medians = alternate(
+    samples = alternate(
         runs, empty_log=partial(growing_session, empty), log_of_10000=partial(growing_session, big)
     )
     return report(
         "a 24-set session saved set by set (fsync), empty log vs 10,000 sessions",
-        medians,
+        samples,
         "empty_log",
         1.2,
     )
@@ -340,16 +393,16 @@ def bench_import(runs: int, cfg: Path) -> bool:
             return time_import(data, cfg / f"import-{next(fresh)}", src, *extra)
 
         print(f"\n(a classic Strong export of {n:,} sets; the baseline is {old.parent.name})")
-        medians = alternate(runs, baseline_import=partial(one, old), import_now=partial(one, None))
-        ok = report(f"`glutetui import` of {n:,} sets", medians, "baseline_import", 1.2)
-        medians = alternate(
+        samples = alternate(runs, baseline_import=partial(one, old), import_now=partial(one, None))
+        ok = report(f"`glutetui import` of {n:,} sets", samples, "baseline_import", 1.2)
+        samples = alternate(
             runs,
             baseline_dry_run=partial(one, old, "--dry-run"),
             dry_run_now=partial(one, None, "--dry-run"),
         )
         return ok & report(
             "`glutetui import --dry-run`: read and check the whole file, write nothing",
-            medians,
+            samples,
             "baseline_dry_run",
             1.2,
         )
@@ -358,6 +411,10 @@ def bench_import(runs: int, cfg: Path) -> bool:
 GROUPS: dict[str, Callable[[int, Path], bool]] = {
     "startup": bench_startup,
     "cli": bench_cli,
+    "due": lambda runs, cfg: bench_due(runs, cfg, alternate, report, env_with),
+    "report": lambda runs, cfg: bench_report(
+        runs, cfg, alternate, report, env_with, history_factory
+    ),
     "plugins": bench_plugins,
     "log": bench_log,
     "save": bench_save,

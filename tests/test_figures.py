@@ -142,6 +142,11 @@ def test_format_done_and_seconds() -> None:
     assert figures.format_done({"left": 10, "right": 9}, 0) == "L 10 · R 9"
     assert figures.format_done({"both": 0}, 90) == "1 min 30 s"
     assert figures.format_done({"both": 24}, 45) == "24 · 45 s"
+    assert [figures.format_work(r, s) for r, s in ((24, 0), (0, 45), (24, 45), (0, 0))] == [
+        "24", "45 s", "24 · 45 s", "0",
+    ]  # fmt: skip
+    when = datetime(2026, 11, 23, 18, 4, tzinfo=timezone(timedelta(hours=9)))
+    assert figures.format_when(when) == "2026-11-23 18:04"  # as recorded, whatever zone we are in
     assert [figures.format_set_number(2, k) for k in ("work", "warm-up", "drop", "failure")] == [
         "2", "warm-up 2", "2 drop", "2 failure",
     ]  # fmt: skip

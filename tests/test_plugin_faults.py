@@ -1,28 +1,25 @@
 """Real broken plugins, installed with pip into a real virtual environment, run by the real CLI.
 
-One virtual environment for the whole file: ``python -m venv --without-pip``, the outer venv's
-site-packages made importable through a ``.pth`` file (so glutetui, pluggy, pip and hatchling
-need no download), then one ``pip install --no-deps --no-build-isolation --no-index`` of every
-distribution in ``tests/plugin_dists/`` plus the example ``plugins/glutetui-side-plank``.
+One virtual environment for the whole file (:mod:`tests.plugin_venv`) with every distribution
+in ``tests/plugin_dists/`` but the unruly ones (``tests/test_plugin_unruly.py``) plus the
+example ``plugins/glutetui-side-plank``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-import sysconfig
-import tempfile
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
+from glutetui.plugins import hook_names
+from tests.plugin_venv import DIST_ROOT, ROOT, UNRULY_PREFIX, PluginVenv, make_venv
+
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
-DISTS = sorted(p for p in (ROOT / "tests" / "plugin_dists").iterdir() if p.is_dir())
+DISTS = sorted(
+    p for p in DIST_ROOT.iterdir() if p.is_dir() and not p.name.startswith(UNRULY_PREFIX)
+)
 SIDE_PLANK = ROOT / "plugins" / "glutetui-side-plank"
 
 BUILTIN_EXERCISES = {
@@ -58,7 +55,7 @@ FAULTS = {
         "failed",
         "glutetui-test-misspelled-hook",
         "implements unknown hook 'register_exercise' (did you mean 'register_exercises'?); "
-        "known hooks: register_exercises, register_routines, session_saved",
+        f"known hooks: {', '.join(hook_names())}",
     ),
     "bad_signature": (
         "failed",
@@ -68,74 +65,10 @@ FAULTS = {
 }
 
 
-@dataclass(frozen=True)
-class PluginVenv:
-    """The throwaway environment with every test plugin installed."""
-
-    python: Path
-    root: Path
-
-    def run(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-        """``python -m glutetui ARGS`` in the venv, with a fresh config dir and ``env`` added."""
-        environ = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("GLUTETUI_", "PYTHON", "VIRTUAL_ENV"))
-        }
-        config = tempfile.mkdtemp(dir=self.root / "config")
-        environ |= {"GLUTETUI_CONFIG_DIR": config, **env}
-        return subprocess.run(
-            [str(self.python), "-m", "glutetui", *args],
-            capture_output=True,
-            text=True,
-            env=environ,
-            cwd=self.root,
-            timeout=60,
-            check=False,
-        )
-
-
 @pytest.fixture(scope="session")
 def venv(tmp_path_factory: pytest.TempPathFactory) -> PluginVenv:
     """Build the venv and install every test plugin distribution into it, once."""
-    root = tmp_path_factory.mktemp("plugin-venv")
-    (root / "config").mkdir()
-    target = root / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(target)], check=True)
-    python = target / "bin" / "python"
-    inner = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    # addsitedir, not a bare path line: it also runs the outer venv's own .pth files, which is
-    # how the editable install of glutetui finds its source.
-    outer = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
-    lines = [f"import site; site.addsitedir({folder!r})" for folder in outer]
-    (Path(inner) / "_outer_venv.pth").write_text("\n".join(lines) + "\n")
-    installed = subprocess.run(
-        [
-            str(python),
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "--no-cache-dir",
-            "--disable-pip-version-check",
-            "--quiet",
-            *map(str, DISTS),
-            str(SIDE_PLANK),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        check=False,
-    )
-    assert installed.returncode == 0, installed.stderr
-    return PluginVenv(python=python, root=root)
+    return make_venv(tmp_path_factory.mktemp("plugin-venv"), [*DISTS, SIDE_PLANK])
 
 
 @pytest.fixture(scope="session")

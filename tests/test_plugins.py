@@ -57,7 +57,15 @@ SESSION = Session(id="2026-01-02-0930", started_at=datetime(2026, 1, 2, 9, 30))
 
 
 def test_hook_names_are_the_public_contract() -> None:
-    assert hook_names() == ["register_exercises", "register_routines", "session_saved"]
+    assert hook_names() == [
+        "register_exercises",
+        "register_importers",
+        "register_programmes",
+        "register_routines",
+        "register_self_tests",
+        "session_saved",
+        "suggest_dose",
+    ]
 
 
 def test_plugin_hooks_have_tests() -> None:
@@ -119,6 +127,125 @@ def test_hook_session_saved() -> None:
     assert failures == [("broken", "hook session_saved raised OSError: mirror is offline")]
     assert result.notify_session_saved(SESSION, final=True) == failures
     assert first.calls == last.calls == [(SESSION.id, False), (SESSION.id, True)]
+
+
+def test_hook_register_importers() -> None:
+    plugin = make_plugin(
+        "mine",
+        """
+        from glutetui.importers import Importer, Layout
+
+        def recognise(header, first_row):
+            return Layout("mine", "Mine", lambda rows, ctx: []) if "mine" in header else None
+
+        @hookimpl
+        def register_importers(register):
+            register(Importer("mine", recognise))
+        """,
+    )
+    result = load(("mine", plugin))
+    (importer,) = result.importers
+    assert importer.name == "mine"
+    assert importer.recognise(["mine"], None).label == "Mine"
+    assert info(result, "mine").importers == ("mine",)
+    assert result.problems == []
+
+
+def test_a_session_saved_hook_that_never_returns_costs_one_time_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Run in a thread with a limit: the caller (the app's event loop) waits at most the limit,
+    once; the stuck plugin is named and not called again; the others are still called."""
+    import time
+
+    monkeypatch.setenv("GLUTETUI_PLUGIN_TIMEOUT", "0.2")
+    stuck = make_plugin(
+        "stuck",
+        """
+        import threading
+        release = threading.Event()
+
+        @hookimpl
+        def session_saved(session, final):
+            release.wait()
+        """,
+    )
+    fine = make_plugin(
+        "fine",
+        """
+        calls = []
+
+        @hookimpl
+        def session_saved(session, final):
+            print("printed by a hook")
+            calls.append(final)
+        """,
+    )
+    result = load(("stuck", stuck), ("fine", fine))
+    start = time.monotonic()
+    failures = result.notify_session_saved(SESSION, final=False)
+    assert 0.2 <= time.monotonic() - start < 2
+    assert failures == [
+        (
+            "stuck",
+            "hook session_saved did not return within 0.2 s; it is not called again until "
+            "glutetui restarts",
+        )
+    ]
+    start = time.monotonic()
+    assert result.notify_session_saved(SESSION, final=True) == []
+    assert time.monotonic() - start < 0.2
+    assert fine.calls == [False, True]
+    stuck.release.set()  # let the thread end: this process goes on running other tests
+
+
+def test_hook_register_programmes(tmp_path: Path) -> None:
+    """A plugin's programme is offered; one naming an unknown routine is reported by plugin name."""
+    from glutetui.coach.programmes_registry import collect
+
+    plugin = make_plugin(
+        "mine",
+        """
+        @hookimpl
+        def register_programmes(register):
+            register(glutetui.Programme(id="easy", name="Easy", stages=[
+                glutetui.Stage("Only", ["home-no-machines"], sessions_per_week=2)]))
+            register(glutetui.Programme(id="lost", name="Lost", stages=[glutetui.Stage("Only", ["nope"])]))
+        """,
+    )
+    result = load_plugins(extra=[("mine", plugin)])
+    offered = collect(result.manager, str(tmp_path), set(result.catalog.routines))
+    assert offered.sources["easy"] == "mine"
+    assert offered.by_id["easy"].stages[0].sessions_per_week == 2
+    assert "lost" not in offered.by_id
+    assert offered.problems == (
+        ("mine", "programme 'lost' is invalid: stage 1 uses routines nobody registered: nope"),
+    )
+
+
+def test_hook_register_self_tests() -> None:
+    """A plugin's self-test is offered; a raising plugin and a taken id are reported by name."""
+    from glutetui.coach.selftests_registry import collect_self_tests
+
+    source = """
+        @hookimpl
+        def register_self_tests(register):
+            register(glutetui.SelfTest(id="wall-sit", name="Wall sit", instructions=["Sit."],
+                fields=[glutetui.SelfTestField("seconds", "Seconds held", low=0, high=120)]))
+            register(glutetui.SelfTest(id="weekly-check", name="Mine", instructions=["x"],
+                fields=[glutetui.SelfTestField("pain", "Pain")]))
+        """
+    broken = make_plugin(
+        "broken", "@hookimpl\ndef register_self_tests(register):\n    raise KeyError('x')\n"
+    )
+    result = load_plugins(extra=[("mine", make_plugin("mine", source)), ("broken", broken)])
+    tests, problems = collect_self_tests(result.manager)
+    assert tests["wall-sit"].result_keys() == ("seconds",)
+    assert tests["weekly-check"].name == "Weekly check"  # the built-in came first
+    assert problems == [
+        ("mine", "self-test id 'weekly-check' is already registered by 'selftests'"),
+        ("broken", "hook register_self_tests raised KeyError: 'x'"),
+    ]
 
 
 def test_session_saved_skips_failed_and_disabled_plugins() -> None:
@@ -285,7 +412,7 @@ def test_misspelled_hook_is_reported_with_a_suggestion() -> None:
         (
             "typo",
             "implements unknown hook 'register_exercise' (did you mean 'register_exercises'?); "
-            "known hooks: register_exercises, register_routines, session_saved",
+            f"known hooks: {', '.join(hook_names())}",
         )
     ]
     assert list(result.catalog.exercises) == ["side-step"]
@@ -297,8 +424,7 @@ def test_unknown_hook_without_a_close_name() -> None:
     assert result.problems == [
         (
             "odd",
-            "implements unknown hook 'frobnicate'; known hooks: "
-            "register_exercises, register_routines, session_saved",
+            f"implements unknown hook 'frobnicate'; known hooks: {', '.join(hook_names())}",
         )
     ]
 
@@ -537,3 +663,29 @@ def test_a_plugin_exiting_at_import_is_reported(
     result = load_plugins(entry_points=[ep])
     assert info(result, "exits").status == "failed"
     assert "SystemExit" in info(result, "exits").problems[0]
+
+
+def test_hook_suggest_dose() -> None:
+    """firstresult: a plugin's answer replaces the built-in policy (more in tests/coach)."""
+    from glutetui.coach.checkins import CheckIns
+    from glutetui.coach.suggest import suggest
+    from glutetui.model import Exercise
+    from glutetui.settings import Settings
+
+    plugin = make_plugin(
+        "mine",
+        """
+        from glutetui.coach.policy import Suggestion
+
+        @hookimpl
+        def suggest_dose(exercise, history, settings):
+            return Suggestion(exercise_id=exercise.id, direction="same", sets=2, reps=(8, 8),
+                              load=None, unit=None, reason="steady (mine)", rule="mine",
+                              source="mine")
+        """,
+    )
+    ex = Exercise(id="side-step", name="Side step", instructions=["Step."])
+    found = suggest(
+        load(("mine", plugin)), [ex], [], CheckIns(), Settings(), datetime.now().astimezone()
+    )
+    assert found.policies == ("mine",) and found.items[0].reps == (8, 8)

@@ -216,24 +216,53 @@ def test_compare_sides_flags_a_weaker_side_beyond_the_threshold() -> None:
     assert slight is not None and slight.weaker == "left" and not slight.flagged
 
     weak = stats.compare_sides((*sided("c", 1, 12, 12), *sided("c", 2, 12, 8)))  # 20/24
-    assert weak is not None and weak.basis == "reps"
+    assert weak is not None and weak.basis == "reps" and weak.compared == 2
     assert weak.weaker == "right" and weak.flagged
     assert weak.imbalance == pytest.approx(1 - 20 / 24)
     assert weak.amount("left") == 24 and weak.amount("right") == 20
 
 
-def test_compare_sides_uses_volume_when_every_set_is_loaded() -> None:
+def test_a_skipped_side_is_not_done_never_weaker() -> None:
+    only_left = stats.compare_sides([SetResult("c", 1, 12, side="left")])
+    assert only_left is not None
+    assert only_left.weaker is None and not only_left.flagged and only_left.imbalance == 0
+    assert only_left.compared == 0 and only_left.not_done("right") == 1
+    # One set skipped on the right among three: the two done on both sides are compared.
+    sets = (*sided("c", 1, 12, 12), *sided("c", 2, 12, 12), SetResult("c", 3, 12, side="left"))
+    result = stats.compare_sides(sets)
+    assert result is not None and result.compared == 2 and result.weaker is None
+    assert result.not_done("right") == 1 and result.not_done("left") == 0
+    assert result.amount("left") == result.amount("right") == 24
+
+
+def test_only_sets_at_the_same_load_or_band_are_compared() -> None:
     sets = (
         SetResult("d", 1, 10, side="left", load=10, unit="kg"),
-        SetResult("d", 1, 10, side="right", load=8, unit="kg"),
+        SetResult("d", 1, 14, side="right", load=8, unit="kg"),  # lighter: more reps
+        SetResult("d", 2, 10, side="left", unit="band:red"),
+        SetResult("d", 2, 15, side="right", unit="band:yellow"),
     )
-    result = stats.compare_sides(sets)
-    assert result is not None and result.basis == "volume"
-    assert result.weaker == "right" and result.imbalance == pytest.approx(0.2)
-    assert result.left.top_load == 10 and result.right.top_load == 8
-    # One unloaded set falls back to comparing reps, which are even here.
-    mixed = stats.compare_sides((*sets, *sided("d", 2, 10, 10)))
-    assert mixed is not None and mixed.basis == "reps" and not mixed.flagged
+    apart = stats.compare_sides(sets)
+    assert apart is not None and apart.compared == 0 and apart.mismatched == 2
+    assert apart.weaker is None and not apart.flagged
+    # The same load in kg and in lb is the same load.
+    same = stats.compare_sides(
+        (
+            SetResult("d", 3, 10, side="left", load=10, unit="kg"),
+            SetResult("d", 3, 8, side="right", load=10 / 0.45359237, unit="lb"),
+        )
+    )
+    assert same is not None and same.compared == 1 and same.weaker == "right" and same.flagged
+
+
+def test_timed_sets_compare_seconds() -> None:
+    result = stats.compare_sides(
+        (
+            SetResult("p", 1, 0, side="left", seconds=30),
+            SetResult("p", 1, 0, side="right", seconds=20),
+        )
+    )
+    assert result is not None and result.basis == "seconds" and result.weaker == "right"
 
 
 def test_compare_sides_without_sides_is_none() -> None:
@@ -251,8 +280,8 @@ def test_recent_balance_adds_up_the_last_sessions_of_each_exercise() -> None:
     assert [b.exercise_id for b in result] == ["clamshell"]
     (clam,) = result
     assert clam.sessions == 4
-    assert clam.balance.left.reps == 40
-    assert clam.balance.right.reps == 5 * 3 + 10
+    assert clam.balance.amount("left") == 40
+    assert clam.balance.amount("right") == 5 * 3 + 10
     assert clam.balance.weaker == "right" and clam.balance.flagged
 
 
@@ -311,6 +340,6 @@ def test_balance_is_symmetric_under_swapping_sides(
     assert a is not None and b is not None
     assert a.imbalance == pytest.approx(b.imbalance)
     assert 0.0 <= a.imbalance <= 1.0
-    assert a.flagged == b.flagged and a.basis == b.basis
+    assert a.flagged == b.flagged and a.basis == b.basis and a.compared == b.compared
     assert a.weaker == (swap[b.weaker] if b.weaker else None)
     assert a.left == b.right and a.right == b.left

@@ -20,7 +20,7 @@ from glutetui import figures, stats
 from glutetui.log import LogStore
 from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
-from glutetui.tui.format import session_cells
+from glutetui.tui.format import plural, session_cells
 from glutetui.tui.screens.session_detail import describe_session
 from glutetui.workout.report import session_report
 from tests.cli.runner import ok
@@ -128,7 +128,8 @@ def test_the_report_row_cells_and_detail_agree_with_figures(logged: list[Session
             str(want.work_sets),
             str(want.reps),
         )
-        assert f"{want.work_sets} sets, {want.reps} reps" in describe_session(session)
+        words = f"{plural(want.work_sets, 'set')}, {plural(want.reps, 'rep')}"
+        assert words in describe_session(session)
         assert figures.format_duration(want.duration) in describe_session(session)
 
 
@@ -150,6 +151,7 @@ def test_the_command_line_agrees(logged: list[Session]) -> None:
     assert {r["id"]: (r["sets"], r["reps"]) for r in listed} == {
         i: (f.work_sets, f.reps) for i, f in want.items()
     }
+    assert all(r["seconds"] == 0 for r in listed)
     table = ok("log").splitlines()[1:]
     newest_first = sorted(logged, key=lambda s: s.started_at, reverse=True)
     for line, session in zip(table, newest_first, strict=True):
@@ -186,6 +188,16 @@ def test_timed_drop_and_failure_sets_count_everywhere(paths: Paths) -> None:
     LogStore(paths).save(session)
     want = figures.session_figures(session)
     assert (want.work_sets, want.warmup_sets, want.reps, want.seconds) == (4, 1, 20, 85)
+    # The log's summary row, the log screen's cells and `glutetui log` (table and JSON).
+    (row,) = LogStore(paths).summaries().rows
+    assert (row.sets, row.reps, row.seconds, row.duration) == (4, 20, 85, want.duration)
+    done = figures.format_work(want.reps, want.seconds)
+    assert done == "20 · 1 min 25 s"
+    assert session_cells(row)[3:5] == ("4", done)
+    (listed,) = json.loads(ok("log", "--json"))
+    assert (listed["sets"], listed["reps"], listed["seconds"]) == (4, 20, 85)
+    (line,) = ok("log").splitlines()[1:]
+    assert " 4 " in line and f" {done} " in line
     assert figures.sets_of_kind(session.sets, "drop") == 1
     report = session_report(session)
     assert (report.work_sets, report.seconds) == (4, 85)

@@ -24,6 +24,9 @@ def register_exercises(register):
             ],
             sets=(3, 4),
             reps=(8, 12),
+            # The ladder: the lightest step dumbbells and plates commonly come in.
+            load_step_kg=5,
+            load_step_lb=10,
             hold_seconds=3,
             equipment=["barbell", "bench"],
             cues=[

@@ -29,6 +29,8 @@ def register_exercises(register):
             per_side=True,
             hold_seconds=1,
             optional_equipment=["band", "mat"],
+            # The ladder: bodyweight first, then a band around the thighs, lightest colour first.
+            band_colours=["yellow", "red", "green", "blue", "black"],
             cues=[
                 "Feet stay together",
                 "Don't let the trunk roll back",

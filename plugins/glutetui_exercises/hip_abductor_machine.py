@@ -27,6 +27,9 @@ def register_exercises(register):
             sets=(3, 4),
             reps=(8, 12),
             equipment=["hip abductor machine"],
+            # The ladder: one plate of the stack at a time (a common stack step), then a 4th set.
+            load_step_kg=5,
+            load_step_lb=10,
             cues=[
                 "Controlled return: the stack never rests",
                 "Sit tall, press out to the sides",

@@ -29,6 +29,10 @@ def register_exercises(register):
             reps=(10, 15),
             per_side=True,
             equipment=["band"],
+            # The ladder: the band from the knees to the ankles to the feet (Lewis et al. 2018),
+            # then the next colour (TheraBand's order, lightest first); a third set last.
+            band_positions=["knees", "ankles", "feet"],
+            band_colours=["yellow", "red", "green", "blue", "black"],
             cues=[
                 "Keep the band taut the whole time",
                 "Short steps, knees soft, chest slightly forward",

@@ -26,6 +26,9 @@ def register_exercises(register):
             ],
             sets=3,
             reps=(10, 12),
+            # The ladder: the lightest step dumbbells and plates commonly come in.
+            load_step_kg=2.5,
+            load_step_lb=5,
             per_side=True,
             equipment=["dumbbell"],
             cues=[

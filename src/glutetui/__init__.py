@@ -48,7 +48,13 @@ if TYPE_CHECKING:
 
     hookimpl: pluggy.HookimplMarker
 
+    from glutetui.coach.programmes import Criteria, Programme, SelfTestSchedule, Stage
+    from glutetui.coach.selftests import Field as SelfTestField
+    from glutetui.coach.selftests import SelfTest
+
 _MODEL_NAMES = frozenset({"Dose", "Exercise", "Routine", "RoutineItem", "Session", "SetResult"})
+_PROGRAMME_NAMES = frozenset({"Criteria", "Programme", "SelfTestSchedule", "Stage"})
+_SELF_TEST_NAMES = {"SelfTest": "SelfTest", "SelfTestField": "Field"}
 
 
 def __getattr__(name: str) -> object:
@@ -66,17 +72,35 @@ def __getattr__(name: str) -> object:
         value = getattr(model, name)
         globals()[name] = value
         return value
+    if name in _PROGRAMME_NAMES:
+        from glutetui.coach import programmes
+
+        value = getattr(programmes, name)
+        globals()[name] = value
+        return value
+    if name in _SELF_TEST_NAMES:
+        from glutetui.coach import selftests
+
+        value = getattr(selftests, _SELF_TEST_NAMES[name])
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'glutetui' has no attribute {name!r}")
 
 
 __all__ = [
     "PROJECT_NAME",
+    "Criteria",
     "Dose",
     "Exercise",
+    "Programme",
     "Routine",
     "RoutineItem",
+    "SelfTest",
+    "SelfTestField",
+    "SelfTestSchedule",
     "Session",
     "SetResult",
+    "Stage",
     "__version__",
     "hookimpl",
 ]

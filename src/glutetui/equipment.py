@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from glutetui.text import neutralise
+
 NAMES: dict[str, str] = {
     "band": "resistance band",
     "mini band": "mini band",
@@ -44,8 +46,9 @@ ALIASES: dict[str, str] = {
 
 
 def display_name(key: str) -> str:
-    """The name shown for an equipment key; unknown words are shown as they are."""
-    return NAMES.get(key, key)
+    """The name shown for an equipment key; unknown words (a plugin's) are shown as they are,
+    control characters removed."""
+    return NAMES.get(key) or neutralise(key)
 
 
 def normalise_word(word: str) -> str:

@@ -161,6 +161,12 @@ def session_duration(session: Session) -> timedelta | None:
 # --------------------------------------------------------------------------- words
 
 
+def format_when(moment: datetime) -> str:
+    """``2026-11-23 18:04``: when a session started, in the zone it was recorded in (the
+    clock the person saw then), not the zone of the machine that shows it now."""
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
 def format_duration(value: timedelta | None) -> str:
     """``42 min`` or ``1 h 05 min``; :data:`MISSING` when unknown."""
     if value is None:
@@ -188,11 +194,13 @@ def format_weight(value: float, unit: str, *, signed: bool = False) -> str:
 
 
 def format_load(load: float | None, unit: str | None) -> str:
-    """A logged or planned load in words: ``20 kg``, ``red band``, or ``bodyweight``."""
+    """A logged or planned load in words: ``20 kg``, ``red band at the ankles``, or ``bodyweight``."""
     if is_band(unit):
         assert unit is not None
-        colour = unit.removeprefix(BAND_PREFIX)
-        return f"{colour} band" if load is None else f"{colour} band {format_number(load)}"
+        # ``band:red@ankles``: the coach's ladders keep where the band goes after an ``@``.
+        colour, _, position = unit.removeprefix(BAND_PREFIX).partition("@")
+        band = f"{colour} band" + (f" at the {position}" if position else "")
+        return band if load is None else f"{band} {format_number(load)}"
     if load is None:
         return "bodyweight"
     return f"{format_number(load)} {unit or ''}".rstrip()
@@ -221,6 +229,12 @@ def format_done(by_side: Mapping[str, int], seconds: int) -> str:
     if not any(by_side.values()):
         return format_seconds(seconds)
     return f"{format_reps_by_side(by_side)} · {format_seconds(seconds)}"
+
+
+def format_work(reps: int, seconds: int) -> str:
+    """Work done in total, as a list of sessions shows it: ``24``, ``1 min 25 s`` when only
+    timed sets were done, ``24 · 1 min 25 s`` for both (:func:`format_done`)."""
+    return format_done({"both": reps} if reps else {}, seconds)
 
 
 def format_seconds(seconds: int) -> str:

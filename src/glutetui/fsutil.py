@@ -6,8 +6,9 @@ folder, so the rename itself survives a power cut. At every moment the target ho
 old or its new content, whole; when anything fails the temp file is removed and the old content
 is left byte-identical.
 
-Files it creates are readable by their owner only (health data, see DESIGN.md); a file it
-replaces keeps the permissions it had, so one a person opened up on purpose stays so.
+Files it creates are readable by their owner only (health data, see DESIGN.md), and so are
+the folders :func:`make_private_dirs` creates, whatever the umask says; a file it replaces
+keeps the permissions it had, so one a person opened up on purpose stays so.
 """
 
 from __future__ import annotations
@@ -20,6 +21,40 @@ TEMP_PREFIX = "."
 TEMP_SUFFIX = ".tmp"
 OWNER_ONLY = 0o600
 """The mode of a new file: read and write for its owner, nothing for anyone else."""
+PRIVATE_DIR = 0o700
+"""The mode of a new folder: its owner's only."""
+
+
+def make_private_dirs(folder: str | os.PathLike[str]) -> None:
+    """Create ``folder`` and any missing parent, each with mode 0700 whatever the umask
+    (``os.makedirs`` gives parents the umask's mode, 0755 or even 0777). Folders that exist
+    are left as they are (see :func:`open_to_others` for reporting them)."""
+    target = os.path.abspath(os.fspath(folder))
+    missing = []
+    while not os.path.exists(target):  # a file in the way: mkdir below says "Not a directory"
+        missing.append(target)
+        parent = os.path.dirname(target)
+        if parent == target:
+            break
+        target = parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, PRIVATE_DIR)
+        except FileExistsError:
+            if not os.path.isdir(path):
+                raise
+            continue  # made by another process meanwhile: theirs to set
+        os.chmod(path, PRIVATE_DIR)  # the umask may have taken bits away, never added them
+
+
+def open_to_others(path: str | os.PathLike[str]) -> int | None:
+    """The permission bits of ``path`` if group or others have any; ``None`` when it is
+    private or missing."""
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
+    return mode if mode & 0o077 else None
 
 
 def temp_name(target_name: str) -> str:
@@ -46,7 +81,7 @@ def write_atomic(
     folder = os.path.dirname(target) or "."
     tmp: str | None = None
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
+        make_private_dirs(folder)
         try:
             keep = stat.S_IMODE(os.stat(target).st_mode)
         except FileNotFoundError:
@@ -54,8 +89,8 @@ def write_atomic(
         tmp = os.path.join(folder, temp_name(os.path.basename(target)))
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         try:
-            if keep is not None:
-                os.fchmod(fd, keep)
+            # The umask may have taken bits from a new file's mode: set it exactly.
+            os.fchmod(fd, mode if keep is None else keep)
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
@@ -88,4 +123,13 @@ def fsync_dir(folder: str | os.PathLike[str]) -> None:
         os.close(fd)
 
 
-__all__ = ["OWNER_ONLY", "fsync_dir", "is_temp_name", "temp_name", "write_atomic"]
+__all__ = [
+    "OWNER_ONLY",
+    "PRIVATE_DIR",
+    "fsync_dir",
+    "is_temp_name",
+    "make_private_dirs",
+    "open_to_others",
+    "temp_name",
+    "write_atomic",
+]

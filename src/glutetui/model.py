@@ -34,6 +34,8 @@ MAX_REPS = 200
 MAX_HOLD_SECONDS = 120
 MAX_REST_SECONDS = 15 * 60
 MAX_ALIAS_LENGTH = 80
+MAX_LOAD_STEP = 50
+LADDER_WORD_RE = re.compile(r"[a-z][a-z -]{0,19}")
 
 
 def as_range(value: int | Sequence[int]) -> Range:
@@ -108,6 +110,18 @@ class Exercise:
     aliases: tuple[str, ...] = ()
     """Other names people log it under, in other apps or in their own words ("Hip Abductor
     (Machine)"): ``glutetui import`` files sets with these names under this exercise."""
+    load_step_kg: float | None = None
+    """Ladder: the weight added per step up when loads are in kilograms (``None``: not loaded)."""
+    load_step_lb: float | None = None
+    """Ladder: the same step in pounds; ``None`` converts ``load_step_kg``."""
+    band_positions: tuple[str, ...] = ()
+    """Ladder: where the band goes, easiest first (``("knees", "ankles", "feet")``)."""
+    band_colours: tuple[str, ...] = ()
+    """Ladder: band colours, lightest first; after the last position comes the next colour."""
+    easier: str | None = None
+    """Ladder: the id of an easier exercise to step down to from the bottom rung."""
+    harder: str | None = None
+    """Ladder: the id of a harder exercise to step up to from the top rung."""
 
     def __post_init__(self) -> None:
         # Normalise shape only; validate_exercise() judges the values.
@@ -117,6 +131,8 @@ class Exercise:
         object.__setattr__(self, "optional_equipment", _as_tuple(self.optional_equipment))
         object.__setattr__(self, "cues", _as_tuple(self.cues))
         object.__setattr__(self, "tags", _as_tuple(self.tags))
+        object.__setattr__(self, "band_positions", _as_tuple(self.band_positions))
+        object.__setattr__(self, "band_colours", _as_tuple(self.band_colours))
         object.__setattr__(self, "sets", as_range(self.sets))
         object.__setattr__(self, "reps", as_range(self.reps))
 
@@ -262,6 +278,31 @@ def exercise_problems(ex: Exercise) -> list[str]:
             problems.append(f"every alias must be non-empty text, not {alias!r}")
         elif len(alias.strip()) > MAX_ALIAS_LENGTH:
             problems.append(f"alias {alias[:20]!r}... is longer than {MAX_ALIAS_LENGTH} characters")
+    return problems + _ladder_problems(ex)
+
+
+def _ladder_problems(ex: Exercise) -> list[str]:
+    """What is wrong with the optional ladder fields (see docs/plugins.md, "Ladder fields")."""
+    problems: list[str] = []
+    for label, step in (("load_step_kg", ex.load_step_kg), ("load_step_lb", ex.load_step_lb)):
+        if step is not None and (
+            not isinstance(step, int | float)
+            or isinstance(step, bool)
+            or not 0 < step <= MAX_LOAD_STEP
+        ):
+            problems.append(f"{label} must be a number above 0 and at most {MAX_LOAD_STEP}")
+    for label, words in (("band_positions", ex.band_positions), ("band_colours", ex.band_colours)):
+        if not all(isinstance(w, str) and LADDER_WORD_RE.fullmatch(w) for w in words):
+            problems.append(f"every entry in {label} must be a short lower-case word")
+        elif len(set(words)) != len(words):
+            problems.append(f"{label} must not repeat an entry")
+    if ex.band_positions and not ex.band_colours:
+        problems.append("band_positions need band_colours (a position is where a band goes)")
+    for label, other in (("easier", ex.easier), ("harder", ex.harder)):
+        if other is not None and (not isinstance(other, str) or not SLUG_RE.fullmatch(other)):
+            problems.append(f"{label} must be an exercise id like 'side-plank', not {other!r}")
+        elif other is not None and other == ex.id:
+            problems.append(f"{label} must name another exercise, not this one")
     return problems
 
 

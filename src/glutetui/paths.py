@@ -111,6 +111,30 @@ class Paths:
         """Small app state that is not a setting (for example: the first-run notice was shown)."""
         return self.config_dir / "state.toml"
 
+    def open_folders(self) -> list[str]:
+        """A notice for each of glutetui's folders (config, logs, trash, cache) that others
+        can read, each with the command that makes it and what is in it private."""
+        import shlex
+
+        from glutetui.fsutil import open_to_others
+
+        inside = self.cache_root.startswith(os.path.join(self.config_root, ""))
+        groups = {self.config_root: [self.config_root, str(self.logs_dir), str(self.trash_dir)]}
+        if inside:
+            groups[self.config_root].append(self.cache_root)
+        else:
+            groups[self.cache_root] = [self.cache_root]
+        notices = []
+        for root, folders in groups.items():
+            wide = [(f, m) for f in folders if (m := open_to_others(f)) is not None]
+            if wide:
+                shown = ", ".join(f"{f} (mode {m:o})" for f, m in wide)
+                notices.append(
+                    f"other users can read {shown}; to make it private run: "
+                    f"chmod -R go-rwx {shlex.quote(root)}"
+                )
+        return notices
+
     def check(self) -> None:
         """Make sure the config dir exists and can be written; raise :class:`ConfigDirError` if not."""
         where = self.config_dir
@@ -118,9 +142,10 @@ class Paths:
             raise ConfigDirError(
                 f"config dir {where} is a file, not a folder; move it or pass --config-dir"
             )
+        from glutetui.fsutil import make_private_dirs
+
         try:
-            where.mkdir(parents=True, exist_ok=True)
-            self.logs_dir.mkdir(exist_ok=True)
+            make_private_dirs(self.logs_dir)  # health data: private whatever the umask
             # Probe with a real file: os.access lies on some network and read-only mounts.
             # (os.open, not tempfile: that import alone costs the app's start-up ~5 ms.)
             probe = os.path.join(self.config_root, f".write-check-{os.getpid()}")

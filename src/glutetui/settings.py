@@ -1,15 +1,20 @@
 """User settings from ``settings.toml`` in the config dir.
 
 The file is the user's: glutetui reads it, reports every key it cannot use (naming the key and
-falling back to that key's default), and never writes it. An unreadable file means all defaults plus one notice, never a crash.
+falling back to that key's default), and never writes it unasked (the settings screen writes
+it when the person saves, see ``settings_edit.py``). An unreadable file means all defaults plus one notice, never a crash.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+MAX_EQUIPMENT = 50
+"""Equipment words in ``equipment`` at most."""
 
 
 @dataclass(frozen=True)
@@ -28,8 +33,18 @@ class Settings:
     """Count the hold at the top of each rep for exercises that have one."""
     weekly_goal_sets: int = 30
     """Work sets per week to aim for."""
+    theme: str = ""
+    """Colour theme, one of Textual's (``nord``, ``gruvbox`` ...); empty for the default."""
+    equipment: tuple[str, ...] = ()
+    """The equipment you own: the library starts filtered to it (empty: any equipment)."""
     keys: Mapping[str, str] = field(default_factory=dict)
     """Binding id -> key, to remap keys (``[keys] start-session = "enter"``)."""
+    coaching: bool = True
+    """Suggest a dose for each exercise and ask the next-morning question (``false`` turns both off)."""
+    pain_amber_from: int = 4
+    """Pain (0–10) from which it reads as "acceptable" rather than "fine"."""
+    pain_red_from: int = 6
+    """Pain (0–10) from which it reads as "too much"."""
 
 
 def _int_in(lo: int, hi: int) -> Callable[[Any], str | None]:
@@ -52,11 +67,52 @@ def _bool(v: Any) -> str | None:
     return None if isinstance(v, bool) else "must be true or false"
 
 
-def _keys(v: Any) -> str | None:
-    if not isinstance(v, dict) or not all(
-        isinstance(k, str) and isinstance(x, str) and x for k, x in v.items()
+def _theme(v: Any) -> str | None:
+    if not isinstance(v, str) or not re.fullmatch(r"[a-z0-9-]{0,40}", v):
+        return "must be a theme name such as 'nord' (lower-case letters, digits and dashes)"
+    return None
+
+
+def _equipment(v: Any) -> str | None:
+    if (
+        not isinstance(v, list | tuple)
+        or len(v) > MAX_EQUIPMENT
+        or not all(
+            isinstance(w, str) and re.fullmatch(r"[a-z0-9 -]{1,40}", w.strip().lower()) for w in v
+        )
     ):
+        return f'must be a list of up to {MAX_EQUIPMENT} equipment words such as ["band"]'
+    return None
+
+
+def _keys(v: Any) -> str | None:
+    if not isinstance(v, dict):
         return 'must be a table of binding id = "key" pairs'
+    return None  # each pair is checked on its own (see key_problem)
+
+
+_MODIFIERS = ("ctrl+", "shift+", "alt+", "meta+", "super+", "hyper+")
+_KEY_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def key_problem(binding_id: object, keys: object) -> str | None:
+    """Why ``keys`` cannot be bound (``None`` if it can, as far as its shape goes).
+
+    A binding takes one key or several separated by commas, each optionally after modifiers:
+    ``q``, ``ctrl+q``, ``f2,ctrl+s``. Markup (``[bold]``), empty parts (``,,,``) and spaces
+    are refused here; whether a name is one the terminal library knows is checked by the app.
+    """
+    if not isinstance(binding_id, str) or not binding_id:
+        return "a binding id must be text"
+    if not isinstance(keys, str):
+        return 'must be a key in quotes, like "ctrl+q"'
+    for part in keys.split(","):
+        base = part
+        while base.startswith(_MODIFIERS):
+            base = base.split("+", 1)[1]
+        single = len(base) == 1 and base.isprintable() and not base.isspace()
+        if not (single or _KEY_NAME.fullmatch(base)):
+            return f'{keys!r} is not a key (write one like "q", "ctrl+q" or "f2,ctrl+s")'
     return None
 
 
@@ -67,7 +123,12 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "bell": _bool,
     "hold_cue": _bool,
     "weekly_goal_sets": _int_in(1, 500),
+    "theme": _theme,
+    "equipment": _equipment,
     "keys": _keys,
+    "coaching": _bool,
+    "pain_amber_from": _int_in(1, 10),
+    "pain_red_from": _int_in(1, 10),
 }
 assert set(CHECKS) == {f.name for f in fields(Settings)}
 
@@ -91,14 +152,30 @@ def parse_settings(data: Mapping[str, Any], where: str = "settings.toml") -> Loa
             notices.append(f"{where}: unknown key {key!r} is ignored (known: {', '.join(CHECKS)})")
             continue
         problem = check(value)
+        if not problem and key == "keys":
+            value = _good_keys(value, where, defaults, notices)
         if problem:
             default = getattr(defaults, key)
             notices.append(
                 f"{where}: {key} {problem}, not {value!r}; using the default {default!r}"
             )
             continue
-        values[key] = value
+        values[key] = tuple(value) if key == "equipment" else value
     return LoadedSettings(replace(defaults, **values), tuple(notices))
+
+
+def _good_keys(
+    keys: dict[str, Any], where: str, defaults: Settings, notices: list[str]
+) -> dict[str, str]:
+    """The remaps that can be used; a notice for each that cannot, naming it."""
+    good = {}
+    for binding_id, value in keys.items():
+        problem = key_problem(binding_id, value)
+        if problem:
+            notices.append(f"{where}: keys.{binding_id} {problem}; its default key is kept")
+        else:
+            good[binding_id] = value
+    return good
 
 
 def load_settings(path: Path) -> LoadedSettings:

@@ -8,6 +8,8 @@ DISABLE_ENV = "GLUTETUI_DISABLE_PLUGINS"
 """Comma-separated plugin (entry-point or distribution) names to skip."""
 STRICT_ENV = "GLUTETUI_STRICT_PLUGINS"
 """Set to 1 to turn any plugin problem into an error, for plugin authors."""
+TIMEOUT_ENV = "GLUTETUI_PLUGIN_TIMEOUT"
+"""Seconds a plugin's import or hook may take before it is reported as stuck and left out."""
 
 
 def env_flag(name: str) -> bool:

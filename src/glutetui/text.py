@@ -1,6 +1,12 @@
 """Text made safe where it goes: control characters out of the log and the screen, formulas
 out of spreadsheets.
 
+Text that glutetui did not write itself (session files, imports, file names, plugin strings,
+settings) is shown with :func:`neutralise`: on a screen, in a toast, in a table, in every line
+the command line prints. It is the one function that decides; :func:`neutralise_lines` keeps
+line breaks for output that has several lines (a CSV on stdout) and :func:`json_safe` writes the
+same characters as JSON escapes, so JSON stays exact and still cannot move a terminal.
+
 A note in another app's export (or a hand-edited file) can hold terminal escape sequences, a
 bell, NUL bytes or bidirectional overrides that make text read differently from what it is.
 :func:`strip_controls` is the one place that decides what goes: every import runs text through
@@ -13,21 +19,31 @@ from __future__ import annotations
 
 import re
 
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates."""
+_CONTROLS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""C0 and C1 controls, DEL, the bidirectional marks, embeddings, overrides and isolates, and
+lone surrogates (a file name that is not valid UTF-8 reaches Python with them)."""
+_SURROGATES = frozenset(chr(c) for c in range(0xD800, 0xE000))
+"""Lone surrogates: shown as the replacement character, so a file name keeps its length."""
 _SPACES = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
 """Controls that separate words (tabs, line and paragraph breaks): they become one space."""
 
 
 def _replace(match: re.Match[str]) -> str:
-    return " " if match.group() in _SPACES else ""
+    found = match.group()
+    if found in _SPACES:
+        return " "
+    return "\ufffd" if found in _SURROGATES else ""
 
 
 def strip_controls(text: str) -> tuple[str, int]:
     """``text`` without control characters, and how many there were.
 
     Tabs and line breaks become spaces, so the words on either side stay apart; every other
-    control character (escape, bell, NUL, bidirectional overrides, ...) is removed.
+    control character (escape, bell, NUL, bidirectional overrides, ...) is removed, which
+    leaves the rest of an escape sequence as harmless printable text. A lone surrogate becomes
+    U+FFFD.
     """
     if text.isprintable():  # the common case, without a regex (also true of "")
         return text, 0
@@ -37,9 +53,32 @@ def strip_controls(text: str) -> tuple[str, int]:
     return _CONTROLS.sub(_replace, text), found
 
 
-def neutralise(text: str) -> str:
-    """``text`` without control characters (see :func:`strip_controls`)."""
-    return strip_controls(text)[0]
+def neutralise(text: object) -> str:
+    """``text`` (or ``str(text)``, for a path or an exception) on one line without control
+    characters (see :func:`strip_controls`): safe to show on a terminal, in any widget."""
+    return strip_controls(text if isinstance(text, str) else str(text))[0]
+
+
+def neutralise_lines(text: str) -> str:
+    """``text`` with each line neutralised and its line breaks (``\\n``, ``\\r\\n``) kept."""
+    if text.isprintable():
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        crlf = line.endswith("\r")
+        lines[i] = neutralise(line[:-1] if crlf else line) + ("\r" if crlf else "")
+    return "\n".join(lines)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What :func:`json.dumps` with ``ensure_ascii=False`` leaves raw though a terminal acts on it
+(it already escapes C0 controls)."""
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from :func:`json.dumps`) with DEL, C1 controls, bidirectional controls and lone
+    surrogates written as ``\\uXXXX`` escapes: the same JSON value, nothing a terminal acts on."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -71,11 +71,17 @@ def test_exercises_without_match_says_so_on_stderr() -> None:
 def test_plugins_table_and_json() -> None:
     lines = ok("plugins").splitlines()
     assert lines[0].split() == ["PLUGIN", "DISTRIBUTION", "STATUS", "REGISTERED"]
-    assert len(lines) == 7
+    assert len(lines) == 11  # five exercises, routines, importers, programmes, self-tests, policy
     assert all(f"glutetui {glutetui.__version__}" in line and " ok " in line for line in lines[1:])
     plugins = json.loads(ok("plugins", "--json"))
     assert {p["status"] for p in plugins} == {"ok"}
     assert sorted(ex for p in plugins for ex in p["exercises"]) == BUILTINS
+    assert [i for p in plugins for i in p["importers"]] == [
+        "glutetui",
+        "strong",
+        "hevy",
+        "fitnotes",
+    ]
 
 
 def test_paths_follow_the_environment(isolated_config: Path) -> None:

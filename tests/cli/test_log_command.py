@@ -27,7 +27,7 @@ def test_log_lists_newest_first(logged: list[Session]) -> None:
     assert lines[0].split()[:6] == ["DATE", "DURATION", "EXERCISES", "SETS", "REPS", "PAIN"]
     assert len(lines) == 4
     newest = logged[-1]
-    assert lines[1].startswith(f"{newest.started_at.astimezone():%Y-%m-%d %H:%M}")
+    assert lines[1].startswith(f"{newest.started_at:%Y-%m-%d %H:%M}")
     counted = figures.session_figures(newest)
     assert f" {counted.work_sets} " in lines[1]  # 15: each side of a per-side set is one set
     assert f" {counted.reps} " in lines[1]
@@ -132,3 +132,23 @@ def test_log_counts_as_every_screen_does(paths: Paths) -> None:
     table = run("log").stdout.splitlines()
     assert table[1].split()[2:] == ["25", "min", "Clamshell", "1", "24", "–", "in-progress"]
     assert table[2].split()[2:] == ["42", "min", "Clamshell,", "Hip", "thrust", "4", "73", "3"]
+
+
+def test_log_shows_the_zone_the_session_was_recorded_in(paths: Paths) -> None:
+    """18:30 in Tokyo reads 18:30 wherever the log is looked at, as on the log screen."""
+    from glutetui.tui.format import session_cells
+
+    tokyo = timezone(timedelta(hours=9))
+    session = Session(
+        id="20261123T093000-abcdef",
+        started_at=datetime(2026, 11, 23, 18, 30, tzinfo=tokyo),
+        ended_at=datetime(2026, 11, 23, 19, 0, tzinfo=tokyo),
+        status="complete",
+    )
+    LogStore(paths).save(session)
+    for zone in ("America/New_York", "UTC", "Asia/Tokyo"):
+        out = run("log", TZ=zone)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.splitlines()[1].startswith("2026-11-23 18:30"), zone
+    (row,) = LogStore(paths).summaries().rows
+    assert session_cells(row)[0] == "2026-11-23 18:30"

@@ -1,4 +1,5 @@
-"""Hypothesis strategies for sessions: any value the model allows and a file may hold."""
+"""Hypothesis strategies for sessions: any value a file may hold and glutetui could have logged
+(the limits of glutetui.workout.entries, which reading checks)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
-from glutetui.model import SET_KINDS, ExerciseLog, Session, SetResult
+from glutetui.model import MAX_REPS, SET_KINDS, ExerciseLog, Session, SetResult
+from glutetui.workout.entries import MAX_LOAD, MAX_REPS_DONE
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 ids = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True).filter(lambda s: len(s) < 40)
@@ -23,10 +25,10 @@ sets = st.builds(
     SetResult,
     exercise_id=ids,
     set_number=st.integers(1, 50),
-    reps=small,
+    reps=st.integers(min_value=0, max_value=MAX_REPS_DONE),
     side=st.sampled_from([None, "left", "right"]),
-    load=st.none() | st.floats(allow_nan=False, allow_infinity=False, width=64),
-    unit=st.none() | text,
+    load=st.none() | st.floats(min_value=0, max_value=MAX_LOAD, width=64),
+    unit=st.none() | text.filter(bool),
     rpe=st.none() | st.integers(1, 10),
     warmup=st.just(False),  # the kind says it: a warm-up's `warmup` follows (see SetResult)
     finished_at=st.none() | moments,
@@ -40,13 +42,14 @@ exercises = st.builds(
     name=text,
     per_side=st.booleans(),
     target_sets=st.none() | st.integers(1, 20),
-    target_reps=st.none() | st.tuples(st.integers(1, 200), st.integers(1, 200)),
+    target_reps=st.none()
+    | st.tuples(st.integers(1, MAX_REPS), st.integers(1, MAX_REPS)).map(lambda r: tuple(sorted(r))),
     pain=st.none() | st.integers(0, 10),
     note=text,
     skipped=st.booleans(),
     warmup_sets=st.integers(0, 3),
-    planned_load=st.none() | st.floats(allow_nan=False, allow_infinity=False, width=64),
-    planned_unit=st.none() | text,
+    planned_load=st.none() | st.floats(min_value=0, max_value=MAX_LOAD, width=64),
+    planned_unit=st.none() | text.filter(bool),
 )
 sessions = st.builds(
     Session,

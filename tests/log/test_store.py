@@ -282,6 +282,15 @@ def test_folder_named_like_a_session_is_a_problem(store: LogStore) -> None:
     )
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_named_like_a_session_is_a_problem_and_never_opened(store: LogStore) -> None:
+    store.save(session(0))
+    os.mkfifo(store.paths.logs_dir / "pipe.toml")  # opening it to read would block
+    assert store.summaries(limit=20).problems == (
+        FileProblem(store.paths.logs_dir / "pipe.toml", "it is not a file"),
+    )
+
+
 def test_other_files_are_ignored(store: LogStore) -> None:
     store.save(session(0))
     (store.paths.logs_dir / "README.txt").write_text("hi")

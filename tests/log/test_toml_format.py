@@ -59,8 +59,8 @@ def same_session(a: Session, b: Session) -> bool:
 @example(
     Session(
         id="20261123T180000-abcdef",
-        started_at=datetime(1, 1, 1, 23, 59, 59, 999999, tzinfo=timezone(timedelta(hours=14))),
-        ended_at=datetime(9999, 12, 31, tzinfo=timezone(-timedelta(hours=23, minutes=59))),
+        started_at=datetime(1900, 1, 1, 23, 59, 59, 999999, tzinfo=timezone(timedelta(hours=14))),
+        ended_at=datetime(9998, 12, 31, tzinfo=timezone(-timedelta(hours=23, minutes=59))),
         sets=(
             SetResult(
                 "x",
@@ -179,10 +179,11 @@ def test_any_sessions_summary_row_survives_the_summary_index_form(session: Sessi
     assert back.started_at.utcoffset() == row.started_at.utcoffset()
     # The row gives the figures the Sessions table shows, as the full session does.
     summary = figures.session_figures(session)
-    assert (back.worked, back.sets, back.reps, back.max_pain, back.duration) == (
+    assert (back.worked, back.sets, back.reps, back.seconds, back.max_pain, back.duration) == (
         summary.exercises,
         summary.work_sets,
         summary.reps,
+        summary.seconds,
         summary.max_pain,
         summary.duration,
     )

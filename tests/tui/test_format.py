@@ -41,8 +41,14 @@ def test_a_note_cell_is_one_short_line_after_an_unfinished_status() -> None:
     assert format.note_cell("felt\n strong", "complete") == "felt strong"
     assert format.note_cell("", "in-progress") == "[in-progress]"
     cell = format.note_cell("a long note that goes on and on", "incomplete")
-    assert cell.startswith("[incomplete] a long") and cell.endswith("…")
-    assert len(cell) == format.NOTE_WIDTH
+    assert cell.startswith("[incomplete] a") and cell.endswith("…")
+    assert len(cell) <= format.NOTE_WIDTH
+
+
+def test_a_long_note_is_cut_at_a_word_end() -> None:
+    cell = format.note_cell("Short and sweet but this note is long", "complete")
+    assert cell == "Short and sweet…"
+    assert format.note_cell("x" * 40, "complete") == "x" * (format.NOTE_WIDTH - 1) + "…"
 
 
 def test_a_session_row_reads_as_the_log_table_shows_it() -> None:
@@ -85,3 +91,24 @@ def test_a_step_target_says_reps_hold_load_and_warm_up() -> None:
 def test_when_keeps_the_zone_the_session_was_recorded_in() -> None:
     moment = datetime(2026, 11, 23, 18, 4, tzinfo=timezone(timedelta(hours=10)))
     assert format.when(moment) == "2026-11-23 18:04"
+
+
+def test_load_words_follow_the_exercises_equipment() -> None:
+    """No load given reads "bodyweight" only where the body is the load (issue 14)."""
+    from glutetui.tui.format import load_words
+
+    assert load_words(None, None, ()) == "bodyweight"
+    assert load_words(None, None, ("mat",)) == "bodyweight"
+    assert load_words(None, None, ("band",)) == "band, no colour set"
+    for equipment in ("dumbbell", "barbell", "hip abductor machine"):
+        assert load_words(None, None, (equipment, "bench")) == "no load set"
+    assert load_words(None, "band:red", ("band",)) == "red band"
+    assert load_words(20, "kg", ("dumbbell",)) == "20 kg"
+
+
+def test_plural_agrees_with_the_count() -> None:
+    from glutetui.tui.format import plural
+
+    assert plural(1, "warm-up set") == "1 warm-up set"
+    assert plural(2, "warm-up set") == "2 warm-up sets"
+    assert plural(0, "step") == "0 steps"

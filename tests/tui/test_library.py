@@ -136,8 +136,19 @@ async def test_typing_a_filter_shrinks_the_list(paths: Paths, builtins: LoadResu
         assert app.screen.query_one("#library-count").content == "2 of 5 exercises"
         await pilot.press(*" walk")
         assert listed(app) == ["Lateral band walk"]
-        # escape: back to the list; escape again on the list clears the filter.
+        # escape in the filter clears it; escape again goes back to the list.
         await pilot.press("escape")
+        assert isinstance(app.focused, Input)
+        assert len(listed(app)) == 5
+        assert app.screen.query_one(Input).value == ""
+        await pilot.press("escape")
+        assert isinstance(app.focused, ExerciseList)
+
+
+async def test_escape_on_the_list_clears_the_filter(paths: Paths, builtins: LoadResult) -> None:
+    app = build(paths, builtins)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"walk", "enter")
         assert isinstance(app.focused, ExerciseList)
         assert len(listed(app)) == 1
         await pilot.press("escape")
@@ -194,6 +205,11 @@ async def test_equipment_filter_via_the_modal(paths: Paths, builtins: LoadResult
         selection = app.screen.query_one(SelectionList)
         values = [selection.get_option_at_index(i).value for i in range(selection.option_count)]
         assert values == app.catalog.equipment()
+        # Opened with no filter, every box is ticked ("any"); n unticks them all.
+        assert app.screen.query_one("#equipment-ticked").content == (
+            "Ticked: everything (any equipment)"
+        )
+        await pilot.press("n")
         # Tick the resistance band only, then apply with enter.
         await pilot.press(*["down"] * values.index("band"), "space")
         ticked = app.screen.query_one("#equipment-ticked").content
@@ -222,8 +238,12 @@ async def test_equipment_modal_cancel_and_bodyweight_only(
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.have is None
         assert len(listed(app)) == 5
-        # Applying with nothing ticked keeps only what needs no equipment.
+        # Opening and applying without a change keeps "any" (it once became bodyweight only).
         await pilot.press("e", "enter")
+        assert app.screen.have is None
+        assert len(listed(app)) == 5
+        # Applying with nothing ticked keeps only what needs no equipment.
+        await pilot.press("e", "n", "enter")
         assert app.screen.have == frozenset()
         assert listed(app) == ["Clamshell"]
         assert "bodyweight" in str(app.screen.query_one("#equipment-status").content)
@@ -246,7 +266,7 @@ async def test_about_opens_and_goes_back(paths: Paths, builtins: LoadResult) -> 
 
 
 async def test_first_run_notice_appears_once(paths: Paths, builtins: LoadResult) -> None:
-    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    paths.config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     app = build(paths, builtins)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()

@@ -67,7 +67,7 @@ def test_plan_view(snap_compare, app: GluteApp) -> None:
         await pilot.press("s", "r")
         await pilot.pause()
         await pilot.press("enter")  # the first routine: gluteus medius basics
-        await pilot.pause()
+        await settle(pilot)  # the coach's suggestions come from a worker
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -104,3 +104,83 @@ def test_summary_view(
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
+def test_session_step_sizes(
+    snap_compare,
+    app: GluteApp,
+    builtins: LoadResult,
+    clock: FakeClock,
+    paths: Paths,
+    size: tuple[int, int],
+) -> None:
+    """The hip thrust's set after a warm-up, its rest just over, with last time's set: the
+    step, what the timer did and the reps first; nothing cut mid-word."""
+    catalog = builtins.catalog
+    before = Runner.start(plan(builtins), "20261121T180000-snap06", clock)
+    for _ in range(4):
+        before.skip()
+    before.skip()
+    before.record_set(11, load=55.0, unit="kg")
+    before.finish()
+    LogStore(paths).save(before.session)
+    clock.advance(2 * 86400)
+    warm = Plan(
+        (
+            PlanItem(
+                catalog.get("barbell-hip-thrust"),
+                sets=2,
+                reps=(8, 12),
+                load=60.0,
+                unit="kg",
+                warmup_sets=1,
+            ),
+        ),
+        rest_seconds=60,
+        switch_sides_seconds=10,
+    )
+
+    async def run_before(pilot) -> None:
+        start_session(app, Runner.start(warm, "20261123T180000-snap04", clock))
+        screen = await screen_shown(pilot, SessionScreen)
+        await pilot.press("enter")  # the warm-up
+        clock.advance(61)
+        screen.tick()
+        await settle(pilot)  # last time, read in a thread
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_session_pain_step_small(
+    snap_compare, app: GluteApp, builtins: LoadResult, clock: FakeClock
+) -> None:
+    """The "how did it feel" step at 40x12: the pain score and the note both within reach."""
+
+    async def run_before(pilot) -> None:
+        start_session(app, Runner.start(plan(builtins), "20261123T180000-snap05", clock))
+        await screen_shown(pilot, SessionScreen)
+        await pilot.press("enter", "enter", "enter", "enter", "3")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(40, 12), run_before=run_before)
+
+
+def test_session_hold_small(
+    snap_compare, app: GluteApp, builtins: LoadResult, clock: FakeClock
+) -> None:
+    """A hold counted with h at 40x12, two reps already held: the timer and the count first."""
+
+    async def run_before(pilot) -> None:
+        start_session(app, Runner.start(plan(builtins), "20261123T180000-snap07", clock))
+        screen = await screen_shown(pilot, SessionScreen)
+        for _ in range(2):
+            await pilot.press("h")
+            clock.advance(1.5)
+            screen.tick()
+        await pilot.press("h")
+        clock.advance(0.4)
+        screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(40, 12), run_before=run_before)

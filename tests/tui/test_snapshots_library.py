@@ -18,7 +18,7 @@ from glutetui.tui.state import FIRST_RUN_NOTICE
 
 @pytest.fixture
 def app(paths: Paths, builtins: LoadResult) -> GluteApp:
-    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    paths.config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     paths.state_file.write_text(f"{FIRST_RUN_NOTICE} = true\n")
     return make_app(paths, plugins=builtins, clock=FakeClock())
 
@@ -40,12 +40,12 @@ def test_library_filtered(snap_compare, app: GluteApp) -> None:
 
 def test_library_equipment_modal(snap_compare, app: GluteApp) -> None:
     """The equipment dialog over the library with the resistance band ticked."""
-    assert snap_compare(app, terminal_size=(80, 24), press=["e", "end", "space"])
+    assert snap_compare(app, terminal_size=(80, 24), press=["e", "n", "end", "space"])
 
 
 def test_library_equipment_applied(snap_compare, app: GluteApp) -> None:
     """A band only: the active filter is shown above the list."""
-    assert snap_compare(app, terminal_size=(80, 24), press=["e", "end", "space", "enter"])
+    assert snap_compare(app, terminal_size=(80, 24), press=["e", "n", "end", "space", "enter"])
 
 
 def test_about(snap_compare, app: GluteApp) -> None:

@@ -121,6 +121,9 @@ async def test_q_with_everything_saved_quits_as_before(session_app: GluteApp) ->
     async with app.run_test(size=SIZE) as pilot:
         await start_small_session(app, pilot)
         await pilot.press("enter", "q")
+        # Mid-session q asks first (tests/tui/test_safe_keys.py); yes quits as before.
+        await asked(pilot)
+        await pilot.press("y")
         await settle(pilot)
         assert not app.is_running
 

@@ -30,6 +30,9 @@ from .support import small_plan
         ("10kgs", (10.0, "kg")),
         ("red band", (None, "band:red")),
         ("band: green", (None, "band:green")),
+        ("red", (None, "band:red")),
+        ("Band Red", (None, "band:red")),
+        ("teal band", (None, "band:teal")),
         ("1000", (1000.0, "kg")),
     ],
 )
@@ -37,7 +40,9 @@ def test_parse_load_accepts(text: str, value: tuple[float | None, str | None]) -
     assert parse_load(text) == value
 
 
-@pytest.mark.parametrize("text", ["-5", "1001", "nan", "inf", "20 stone", "1e9", "kg"])
+@pytest.mark.parametrize(
+    "text", ["-5", "1001", "nan", "inf", "20 stone", "1e9", "kg", "teal", "reed"]
+)
 def test_parse_load_rejects_with_a_reason(text: str) -> None:
     with pytest.raises(InvalidEntry, match="load") as refused:
         parse_load(text)

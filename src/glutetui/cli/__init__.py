@@ -10,6 +10,7 @@ line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from glutetui import __version__
@@ -54,12 +55,55 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "serve the app to a browser tab on this machine (needs glutetui[web])",
         "glutetui.cli.serve_cmd:configure_serve",
     ),
+    "install": (
+        "install plugins with pip into glutetui's own environment",
+        "glutetui.cli.install_cmd:configure_install",
+    ),
+    "uninstall": (
+        "remove plugins from glutetui's own environment",
+        "glutetui.cli.install_cmd:configure_uninstall",
+    ),
+    "new-plugin": (
+        "write a ready plugin project to start from",
+        "glutetui.cli.new_plugin_cmd:configure_new_plugin",
+    ),
+    "programme": (
+        "list, start, pause, resume or end a programme; status says where you stand",
+        "glutetui.cli.programme_cmd:configure_programme",
+    ),
+    "due": (
+        "print what is due today in one line; exit 0 when something is, 1 when not",
+        "glutetui.cli.due_cmd:configure_due",
+    ),
+    "selftest": (
+        "list self-tests, or record one (single-leg stance, weekly check)",
+        "glutetui.cli.selftest_cmd:configure_selftest",
+    ),
+    "report": (
+        "write a report for your physiotherapist (HTML or PDF; needs glutetui[report])",
+        "glutetui.cli.report_cmd:configure_report",
+    ),
+    "checkin": (
+        "record how the hip feels the morning after a session",
+        "glutetui.cli.coach_cmds:configure_checkin",
+    ),
+    "suggest": (
+        "print the next session's suggested dose for each exercise, with its reason",
+        "glutetui.cli.coach_cmds:configure_suggest",
+    ),
 }
 """Sub-command -> (one-line help, ``module:function`` that adds its arguments and handler).
 
 Only the chosen command's parser is built and only its module imported: building every
 sub-parser up front costs more than the rest of a cached ``glutetui exercises``.
 """
+
+
+_PLUGIN_SWITCHES = """\
+plugin switches (environment variables):
+  GLUTETUI_DISABLE_PLUGINS=a,b  skip these plugins (entry-point or distribution names)
+  GLUTETUI_STRICT_PLUGINS=1     stop at the first plugin problem, with its traceback
+  GLUTETUI_PLUGIN_TIMEOUT=SECS  time a plugin may take to load (5) or in a hook (1)"""
 
 
 def _add_config_dir(parser: argparse.ArgumentParser, default: object) -> None:
@@ -78,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="glutetui",
         usage="glutetui [--config-dir DIR] [COMMAND [ARGS ...]]",
         description="A terminal coach for gluteus medius strengthening. Run without a command to open the app.",
-        epilog=f"commands:\n{listing}\n\n`glutetui COMMAND --help` tells more about one.",
+        epilog=f"commands:\n{listing}\n\n`glutetui COMMAND --help` tells more about one.\n\n{_PLUGIN_SWITCHES}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"glutetui {__version__}")
@@ -142,9 +186,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace, Paths], int] = getattr(args, "handler", run_app)
     try:
         paths = Paths.resolve(args.config_dir)
-        return handler(args, paths)
+        if handler is not run_app:  # the app says it in a toast
+            _warn_at_start(paths)
+        return _finish(handler(args, paths))
     except GlutetuiError as exc:
-        print(f"glutetui: {exc}", file=sys.stderr)
+        from glutetui.text import neutralise
+
+        print(f"glutetui: {neutralise(exc)}", file=sys.stderr)  # may quote a file
         return 1
     except KeyboardInterrupt:
         return 130
@@ -156,6 +204,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _is_strict_plugin_failure(exc):
             raise
         return _report_strict_plugin_failure(exc)
+
+
+def _finish(code: int) -> int:
+    """``code``, or the end of the process right now if a plugin's code is still running."""
+    if "glutetui.plugins.calls" in sys.modules:  # only then can any plugin code be running
+        sys.modules["glutetui.plugins.calls"].exit_now_if_stuck(code)
+    return code
+
+
+def _warn_at_start(paths: Paths) -> None:
+    """Once a run, on stderr: health data others can read (with the command that fixes it),
+    and every setting that cannot be used (the app shows the same in toasts)."""
+    from glutetui.text import neutralise
+
+    notices = paths.open_folders()
+    if os.path.exists(os.path.join(paths.config_root, "settings.toml")):  # most have none
+        from glutetui.settings import load_settings
+
+        notices += load_settings(paths.settings_file).notices
+    for notice in notices:
+        print(f"glutetui: {neutralise(notice)}", file=sys.stderr)
 
 
 def _is_strict_plugin_failure(exc: BaseException) -> bool:
@@ -170,9 +239,10 @@ def _report_strict_plugin_failure(exc: BaseException) -> int:
     import traceback
 
     from glutetui.switches import STRICT_ENV
+    from glutetui.text import neutralise
 
     cause = exc.__cause__
     if cause is not None:
         traceback.print_exception(cause, file=sys.stderr)
-    print(f"glutetui: {exc} (strict mode: {STRICT_ENV} is set)", file=sys.stderr)
+    print(f"glutetui: {neutralise(exc)} (strict mode: {STRICT_ENV} is set)", file=sys.stderr)
     return 1

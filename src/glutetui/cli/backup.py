@@ -18,24 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from glutetui.cli.importing.rows import ImportFormatError
 from glutetui.log import FORMAT_VERSION, LogFormatError, session_from_dict, session_to_dict
+from glutetui.log.ranges import check_session
 from glutetui.log.store import SESSION_ID_RE
-from glutetui.model import MAX_REPS, MAX_SETS
-from glutetui.text import strip_controls
-from glutetui.workout.entries import (
-    MAX_WARMUP_SETS,
-    InvalidEntry,
-    check_load,
-    check_moment,
-    check_pain,
-    check_reps,
-    check_rpe,
-    check_seconds,
-    check_set_number,
-    check_unit,
-)
+from glutetui.text import json_safe, strip_controls
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
     from typing import TextIO
 
     from glutetui.model import Session
@@ -62,7 +50,8 @@ def write_backup(sessions: Iterable[Session], out: TextIO) -> int:
     """Every session of ``sessions`` as a backup to ``out``; returns how many."""
     tables = [_plain(session_to_dict(s)) for s in sessions]
     backup = {BACKUP_KEY: BACKUP_VERSION, "log_format": FORMAT_VERSION, "sessions": tables}
-    json.dump(backup, out, indent=1, ensure_ascii=False)
+    # json_safe: the same JSON, with no character a terminal acts on (it may go to stdout).
+    out.write(json_safe(json.dumps(backup, indent=1, ensure_ascii=False)))
     out.write("\n")
     return len(tables)
 
@@ -131,42 +120,13 @@ def read_backup(text: str) -> tuple[list[Session], int]:
     return sessions, revive.controls
 
 
-def _checked(where: str, key: str, check: Callable[[Any], object], value: object) -> None:
-    try:
-        check(value)
-    except InvalidEntry as exc:
-        shown = value.isoformat() if isinstance(value, datetime) else repr(value)
-        raise ImportFormatError(f"{where}.{key}: {shown}: {exc}") from None
-
-
 def _check(session: Session, i: int) -> None:
-    """Refuse a value the app could not have logged, naming the session and the key."""
+    """Refuse a value the app could not have logged, naming the session and the key (the
+    limits every session file is read with, :func:`glutetui.log.ranges.check_session`)."""
     where = f"session {i} ({session.id[:40]})"
     if not SESSION_ID_RE.match(session.id):
         raise ImportFormatError(f"{where}: id is not a session id (letters, digits, - and _)")
-    _checked(where, "started_at", check_moment, session.started_at)
-    if session.ended_at is not None:
-        _checked(where, "ended_at", check_moment, session.ended_at)
-    for n, e in enumerate(session.exercises, 1):
-        at = f"{where}: exercises[{n}]"
-        _checked(at, "pain", check_pain, e.pain)
-        if e.planned_load is not None:
-            _checked(at, "planned_load", check_load, e.planned_load)
-        _checked(at, "planned_unit", check_unit, e.planned_unit)
-        if e.target_sets is not None and not 1 <= e.target_sets <= MAX_SETS:
-            raise ImportFormatError(f"{at}.target_sets must be from 1 to {MAX_SETS}")
-        if e.target_reps is not None and not 1 <= e.target_reps[0] <= e.target_reps[1] <= MAX_REPS:
-            raise ImportFormatError(f"{at}.target_reps must lie within 1–{MAX_REPS}, low first")
-        if e.warmup_sets > MAX_WARMUP_SETS:
-            raise ImportFormatError(f"{at}.warmup_sets must be from 0 to {MAX_WARMUP_SETS}")
-    for n, x in enumerate(session.sets, 1):
-        at = f"{where}: sets[{n}]"
-        _checked(at, "set_number", check_set_number, x.set_number)
-        _checked(at, "reps", check_reps, x.reps)
-        if x.load is not None:
-            _checked(at, "load", check_load, x.load)
-        _checked(at, "unit", check_unit, x.unit)
-        _checked(at, "rpe", check_rpe, x.rpe)
-        _checked(at, "seconds", check_seconds, x.seconds)
-        if x.finished_at is not None:
-            _checked(at, "finished_at", check_moment, x.finished_at)
+    try:
+        check_session(session)
+    except LogFormatError as exc:
+        raise ImportFormatError(f"{where}: {exc.reason}") from None

@@ -25,6 +25,7 @@ def configure_exercises(p: argparse.ArgumentParser) -> None:
         help="only exercises doable with this equipment, comma-separated ('none' for bodyweight only)",
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--wide", action="store_true", help="every column, however wide the table")
     p.set_defaults(handler=cmd_exercises)
 
 
@@ -68,10 +69,27 @@ def cmd_exercises(args: argparse.Namespace, paths: Paths) -> int:
         gear = [display_name(e) for e in ex["equipment"]]
         gear += [f"{display_name(e)} (optional)" for e in ex["optional_equipment"]]
         rows.append([ex["id"], ex["name"], ex["dose"], ", ".join(gear) or "none", ex["plugin"]])
-    print_table(["id", "name", "dose", "equipment", "plugin"], rows)
+    print_table(
+        ["id", "name", "dose", "equipment", "plugin"],
+        rows,
+        wide=args.wide,
+        wrap=("name", "dose", "equipment"),
+        drop=("plugin",),
+    )
     if not found:
         echo("no exercise matches", err=True)
     return 0
+
+
+def _registered(plugin: dict[str, Any]) -> list[str]:
+    """Everything a plugin registered, every kind of registration, each marked with its kind."""
+    from glutetui.plugins.result import REGISTERED_KINDS
+
+    return [
+        f"{mark}:{item}" if mark else item
+        for kind, mark in REGISTERED_KINDS.items()
+        for item in plugin.get(kind, ())
+    ]
 
 
 def cmd_plugins(args: argparse.Namespace, paths: Paths) -> int:
@@ -83,9 +101,9 @@ def cmd_plugins(args: argparse.Namespace, paths: Paths) -> int:
     rows = []
     for p in data["plugins"]:
         dist = f"{p['distribution']} {p['version']}" if p["distribution"] else "(not installed)"
-        registered = ", ".join([*p["exercises"], *(f"routine:{r}" for r in p["routines"])]) or "-"
+        registered = ", ".join(_registered(p)) or "-"
         rows.append([p["name"], dist, p["status"], registered])
-    print_table(["plugin", "distribution", "status", "registered"], rows)
+    print_table(["plugin", "distribution", "status", "registered"], rows, wrap=("registered",))
     failed = _problems(data)
     if failed:
         echo()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from glutetui.cli.exporting import EXPORT_FORMATS, FORMATS, write_export
-from glutetui.cli.output import echo
+from glutetui.cli.output import NeutralisedOutput, echo
 from glutetui.cli.selection import date_arg, select_sessions
 from glutetui.errors import GlutetuiError
 from glutetui.fsutil import write_atomic
@@ -47,10 +47,13 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     # A broken settings file gives the default unit, as the app does; the app reports it.
     unit = load_settings(paths.settings_file).settings.units
     with ProgressBar("Reading the log") as bar:
-        history = LogStore(paths).history(progress=bar)
+        # A backup reads every file itself: the index could miss an edit in place.
+        history = LogStore(paths).history(progress=bar, fresh=True)
     sessions = list(select_sessions(history.sessions, args.since, args.exercise))
     if args.output in (None, "-"):
-        n = write_export(args.format, sessions, sys.stdout, args.exercise, unit)
+        # Standard output is often a terminal: no text of the log may reach it raw.
+        out = NeutralisedOutput(sys.stdout)
+        n = write_export(args.format, sessions, out, args.exercise, unit)  # type: ignore[arg-type]
     else:
         target = Path(args.output)
         buffer = io.StringIO()

@@ -16,9 +16,12 @@ from glutetui.log import LogStore, StoreError
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Sequence
 
+    from glutetui.importers import Importer
     from glutetui.model import Session
     from glutetui.paths import Paths
+    from glutetui.plugins.result import LoadResult
 
 
 def configure_import(p: argparse.ArgumentParser) -> None:
@@ -26,8 +29,9 @@ def configure_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the exported file ('-' for standard input)")
     p.add_argument(
         "--format",
-        choices=IMPORT_FORMATS,
-        help="the file's format (default: recognised from its header)",
+        metavar="NAME",
+        help=f"the file's format: {', '.join(IMPORT_FORMATS)} or one a plugin adds "
+        "(default: recognised from its header)",
     )
     p.add_argument(
         "--unit",
@@ -71,14 +75,27 @@ def _default_unit(paths: Paths) -> str:
     return load_settings(paths.settings_file).settings.units
 
 
-def _exercise_names(paths: Paths) -> ExerciseNames:
-    """The installed exercises' ids, names and aliases (a broken plugin is named on stderr)."""
+def _plugins(paths: Paths) -> LoadResult:
+    """The plugins' catalog and report (each broken plugin named on stderr)."""
     from glutetui.plugins.cache import load_result
     from glutetui.switches import STRICT_ENV, env_flag
 
     result = load_result(paths, strict=env_flag(STRICT_ENV))
     warn_plugin_problems(result.problems)
-    return ExerciseNames(result.catalog.exercises.values())
+    return result
+
+
+def _importers(result: LoadResult, fmt: str | None) -> Sequence[Importer] | None:
+    """The importers the plugins registered (the plugins loaded for it, with a time limit);
+    ``None`` (the built-in ones) when they could not be loaded in time. Checks ``fmt``."""
+    live = result.live()
+    importers = None if live is None else list(live.importers)
+    known = [i.name for i in importers] if importers is not None else list(IMPORT_FORMATS)
+    if fmt is not None and fmt not in known:
+        raise GlutetuiError(f"unknown --format {fmt!r} (choose from {', '.join(known)})")
+    if importers is not None and fmt is not None:
+        importers = [i for i in importers if i.name == fmt]
+    return importers
 
 
 @dataclass
@@ -159,10 +176,15 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     ``--replace``, the ones that changed)."""
     text, where = _read_text(args.file)
     unit = args.unit or _default_unit(paths)
+    plugins = _plugins(paths)
+    importers = _importers(plugins, args.format)
+    names = ExerciseNames(plugins.catalog.exercises.values())
     try:
-        result = read_import(text, args.format, unit, lambda: _exercise_names(paths))
+        result = read_import(text, args.format, unit, lambda: names, importers)
     except ImportFormatError as exc:
         raise ImportFormatError(f"{where}: {exc}") from None
+    for problem in result.problems:
+        echo(f"glutetui: {problem}; the other importers were tried", err=True)
     store = LogStore(paths)
     plan = plan_import(result.sessions, store, replace=args.replace)
     if not args.dry_run:

@@ -1,8 +1,9 @@
 """``glutetui log``: recent sessions, or with ``--check`` the log files that cannot be read.
 
 Served from the store's summary index; only the rows shown are decoded, so the newest twenty
-cost about the same with ten years of sessions as with none. Sets, reps and durations are
-:mod:`glutetui.figures`' (a per-side set counts once), as on every screen.
+cost about the same with ten years of sessions as with none. Sets, reps, timed seconds,
+durations and start times are :mod:`glutetui.figures`' (a per-side set counts once, a start
+reads in the zone it was recorded in), as on every screen.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 
 from glutetui.cli.output import echo, print_json, print_table
 from glutetui.cli.selection import date_arg, row_matcher
-from glutetui.figures import MISSING, format_duration
+from glutetui.figures import MISSING, format_duration, format_when, format_work
 from glutetui.log import LogStore
 from glutetui.progress import ProgressBar
 
@@ -48,13 +49,20 @@ def configure_log(p: argparse.ArgumentParser) -> None:
         "--check", action="store_true", help="list files that cannot be read; exit 1 if any"
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--adherence", action="store_true", help="programme sessions done against planned, by week"
+    )
+    p.add_argument("--wide", action="store_true", help="every column, however wide the table")
     p.set_defaults(handler=cmd_log)
 
 
 def _check(store: LogStore) -> int:
-    """``--check``: each unreadable file with its reason; 1 if there is any."""
+    """``--check``: each unreadable file with its reason; 1 if there is any.
+
+    Every file is read (the index is never evidence that a file is fine: an edit in place
+    can keep its stat key)."""
     with ProgressBar("Reading the log") as bar:
-        found = store.summaries(limit=0, progress=bar)
+        found = store.summaries(limit=0, progress=bar, fresh=True)
     for p in found.problems:
         echo(f"{p.path}: {p.reason}")
     n = found.count
@@ -78,6 +86,7 @@ def _as_json(row: SessionRow) -> dict[str, object]:
         "exercises": [i for i, _ in row.exercises],
         "sets": row.sets,
         "reps": row.reps,
+        "seconds": row.seconds,
         "pain": row.max_pain,
     }
 
@@ -86,11 +95,11 @@ def _as_cells(row: SessionRow) -> list[str]:
     names = [n for _, n in row.exercises]
     shown = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
     return [
-        f"{row.started_at.astimezone():%Y-%m-%d %H:%M}",
+        format_when(row.started_at),
         format_duration(row.duration),
         shown or MISSING,
         str(row.sets),
-        str(row.reps),
+        format_work(row.reps, row.seconds),
         MISSING if row.max_pain is None else str(row.max_pain),
         "" if row.status == "complete" else row.status,
     ]
@@ -98,6 +107,10 @@ def _as_cells(row: SessionRow) -> list[str]:
 
 def cmd_log(args: argparse.Namespace, paths: Paths) -> int:
     """``glutetui log``: the newest sessions as a table or JSON."""
+    if args.adherence:
+        from glutetui.cli.adherence_cmd import print_adherence
+
+        return print_adherence(paths, as_json=args.json)
     store = LogStore(paths)
     if args.check:
         return _check(store)
@@ -108,7 +121,8 @@ def cmd_log(args: argparse.Namespace, paths: Paths) -> int:
         print_json([_as_json(r) for r in found.rows])
     elif found.rows:
         headers = ["date", "duration", "exercises", "sets", "reps", "pain", "status"]
-        print_table(headers, [_as_cells(r) for r in found.rows])
+        rows = [_as_cells(r) for r in found.rows]
+        print_table(headers, rows, wide=args.wide, wrap=("exercises",), drop=("status",))
     else:
         echo("no sessions match" if found.count else "no sessions logged yet", err=True)
     if found.problems:

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import zlib
+from array import array
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,9 +32,11 @@ from glutetui.log.toml_format import FORMAT_VERSION, SUFFIX
 
 T = TypeVar("T")
 
-INDEX_VERSION = 5
+INDEX_VERSION = 7
 """3: one header and integrity scheme for both indexes (2 had two differently built ones);
-4: summary rows no longer carry the per-side entry count; 5: sets carry seconds and kind."""
+4: summary rows no longer carry the per-side entry count; 5: sets carry seconds and kind;
+6: summary rows carry the seconds of timed work; 7: files are range-checked on read (an older
+index may hold values that are now refused)."""
 WORTH_READING = 64
 """Below this many files not remembered as they are, parsing them beats reading the index."""
 
@@ -80,9 +83,20 @@ class _Header:
 
 
 def fingerprint(files: Files) -> str:
-    """A digest of every session file's name and (mtime_ns, size, inode)."""
-    text = "\n".join(sorted([f"{name}/{key[0]}/{key[1]}/{key[2]}" for name, key in files]))
-    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    """A digest of every session file's name and (mtime_ns, size, inode), in the order given
+    (a scan lists them by name).
+
+    Built from the names joined by ``/`` (which no file name holds) and the keys packed as
+    64-bit integers, not from a string per file: this runs on every warm read of the log.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update("/".join([name for name, _ in files]).encode("utf-8", "surrogateescape"))
+    numbers = [n for _, key in files for n in key]
+    try:
+        digest.update(array("q", numbers).tobytes())
+    except OverflowError:  # an inode number beyond 2**63 (some network filesystems)
+        digest.update(str(numbers).encode("ascii"))
+    return digest.hexdigest()
 
 
 def _checksum(body: bytes) -> str:
@@ -197,18 +211,22 @@ class LogIndex(Generic[T]):
         *,
         limit: int | None = None,
         where: Callable[[T], bool] | None = None,
+        fresh: bool = False,
     ) -> tuple[Page[T], list[tuple[str, str]]]:
         """Every line checked against its file, the files it lacks read with ``parse``, the
         index rewritten if anything changed. Returns the page and the files unreadable for a
-        passing reason (not kept)."""
+        passing reason (not kept).
+
+        ``fresh`` trusts no line: every file is read with ``parse`` (an edit in place can keep
+        a file's stat key, so only reading the file itself proves what it holds now)."""
         try:
-            passing = self._refresh(files, parse)
+            passing = self._refresh(files, parse, fresh)
             return self._page(limit, where), passing
         except DamagedLineError:
             self._entries = {}
             with contextlib.suppress(OSError):
                 os.unlink(self.path)
-            passing = self._refresh(files, parse)
+            passing = self._refresh(files, parse, fresh)
             return self._page(limit, where), passing
 
     def names_remembered_with(self, needle: bytes) -> list[str]:
@@ -223,12 +241,15 @@ class LogIndex(Generic[T]):
         )
         return [name for _, _, name in found]
 
-    def _refresh(self, files: Files, parse: Parse) -> list[tuple[str, str]]:
-        memo = self._entries
+    def _refresh(self, files: Files, parse: Parse, fresh: bool) -> list[tuple[str, str]]:
+        memo = {} if fresh else self._entries
         unseen = sum(1 for name, key in files if (m := memo.get(name)) is None or m.key != key)
         previous: Collection[str]
-        if memo and unseen <= WORTH_READING:
+        if fresh:
             lines: dict[str, bytes] = {}
+            previous = self._entries.keys()
+        elif memo and unseen <= WORTH_READING:
+            lines = {}
             previous = memo.keys()
         else:
             lines = self._read_lines()

@@ -27,9 +27,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import Any
 
-from glutetui.fsutil import fsync_dir, is_temp_name, write_atomic
+from glutetui.fsutil import fsync_dir, is_temp_name, make_private_dirs, write_atomic
 from glutetui.log.entries import SESSIONS, SUMMARIES, Codec
 from glutetui.log.errors import (
     FileProblem,
@@ -81,6 +82,8 @@ class LogStore:
         # at once, and the second should find the first's work done (in memory, or in the
         # index file it wrote), not repeat it alongside.
         self._read_lock = threading.RLock()
+        self.last_scan: Files = []
+        """What the latest listing of ``logs/`` found (see :meth:`files`)."""
 
     # ------------------------------------------------------------------ ids and paths
 
@@ -155,16 +158,19 @@ class LogStore:
 
     # ------------------------------------------------------------------ every session
 
-    def history(self, *, progress: Progress | None = None) -> History:
+    def history(self, *, progress: Progress | None = None, fresh: bool = False) -> History:
         """Every readable session, newest first, plus a :class:`FileProblem` per unreadable file.
 
         Served from the session index for files whose (mtime_ns, size, inode) match it; other
         files are parsed (``progress(done, total)`` is called meanwhile) and the index
         rewritten. Stale temp files from killed writes are removed on the way (same scan).
+        ``fresh`` reads every file itself, whatever the index says (for a backup: an edit in
+        place can keep a file's stat key), and rewrites the index with what it found.
         """
         with self._reading():
             files, problems = self._scan()
-            page = self._read(self._sessions, files, problems, progress)
+            page = self._read(self._sessions, files, problems, progress, fresh=fresh)
+            del files  # freed while the collector is off (see _reading)
         return History(sessions=page.values, problems=self._problems(page, problems))
 
     def summaries(
@@ -173,6 +179,7 @@ class LogStore:
         limit: int | None = None,
         where: Callable[[SessionRow], bool] | None = None,
         progress: Progress | None = None,
+        fresh: bool = False,
     ) -> Summaries:
         """A :class:`SessionRow` per readable session, newest first, plus the unreadable files.
 
@@ -183,14 +190,18 @@ class LogStore:
         first page (:meth:`glutetui.log.index.LogIndex.first_page`: no line checked when the
         log is exactly as the index was written for); it then remembers nothing, so a later
         call checks every line. ``progress(done, total)`` is called while files are parsed.
+        ``fresh`` reads every file itself, as :meth:`history`'s does (for a check).
         """
         with self._reading():
             files, problems = self._scan()
             page = None
-            if limit is not None and not self._summaries.remembers:
+            if limit is not None and not fresh and not self._summaries.remembers:
                 page = self._summaries.first_page(files, limit, where)
             if page is None:
-                page = self._read(self._summaries, files, problems, progress, limit, where)
+                page = self._read(
+                    self._summaries, files, problems, progress, limit, where, fresh=fresh
+                )
+            del files  # freed while the collector is off (see _reading)
         return Summaries(page.values, self._problems(page, problems), page.count)
 
     def unfinished(self, *, progress: Progress | None = None) -> list[Session]:
@@ -210,6 +221,7 @@ class LogStore:
             if names is None:
                 self._read(self._summaries, files, problems, progress, 0)
                 names = self._summaries.names_remembered_with(_IN_PROGRESS)
+            del files  # freed while the collector is off (see _reading)
         found = []
         for name in names:
             try:
@@ -220,11 +232,22 @@ class LogStore:
                 found.append(session)
         return found
 
+    def files(self) -> Files:
+        """Every session file's name and stat key ``[mtime_ns, size, inode]``, now.
+
+        Any save, new file, removal or edit (by this process or any other) changes it, and it
+        costs one listing of ``logs/`` (no file is read): a screen compares it with
+        :attr:`last_scan` (see :func:`same_files`) to know whether to read the log again.
+        """
+        return self._scan()[0]
+
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
         """Hold the read lock, with the cyclic collector off."""
         # Building ~100k small objects triggers many needless cyclic-GC passes (they roughly
-        # double the cost); none of these objects form cycles.
+        # double the cost); none of these objects form cycles. A scan's objects are freed
+        # before the collector is back on: alive then, the first allocation after would
+        # make it walk them all (a few milliseconds on every warm read).
         was_enabled = gc.isenabled()
         gc.disable()
         try:
@@ -242,15 +265,17 @@ class LogStore:
         progress: Progress | None,
         limit: int | None = None,
         where: Callable[[Any], bool] | None = None,
+        *,
+        fresh: bool = False,
     ) -> Page[Any]:
-        """``index.read`` with files it lacks parsed from ``logs/``; files unreadable for a
-        passing reason are added to ``problems``."""
+        """``index.read`` with files it lacks (every file if ``fresh``) parsed from ``logs/``;
+        files unreadable for a passing reason are added to ``problems``."""
         codec: Codec[Any] = index.codec
 
         def parse(missing: Files) -> list[Parsed]:
             return parse_files(self.logs_dir, missing, codec, progress)
 
-        page, passing = index.read(files, parse, limit=limit, where=where)
+        page, passing = index.read(files, parse, limit=limit, where=where, fresh=fresh)
         problems += [FileProblem(self.logs_dir / name, reason) for name, reason in passing]
         return page
 
@@ -259,37 +284,32 @@ class LogStore:
         return tuple(sorted(found, key=lambda p: p.path.name))
 
     def _scan(self) -> tuple[Files, list[FileProblem]]:
-        """``(name, [mtime_ns, size, inode])`` per session file, and the files in the way.
+        """``(name, [mtime_ns, size, inode])`` per session file, by name, and the files in the
+        way.
 
-        Stale temp files from killed writes are removed on the way.
+        Every file is stat'ed: an edit in place changes a file's stat key but not its folder's,
+        so the folder's own mtime cannot vouch for the files in it. Each stat is made relative
+        to the open folder (no path walked per file), and the names come sorted, as
+        :func:`glutetui.log.index.fingerprint` takes them. Stale temp files from killed writes
+        are removed on the way.
         """
         now = time.time()
+        logs = self.logs_dir
         try:
-            entries = list(os.scandir(self.logs_dir))
+            folder = _open_folder(logs)
         except FileNotFoundError:
-            entries = []
+            return [], []
         except OSError as exc:
-            raise StoreError(
-                f"cannot read the log folder {self.logs_dir}: {os_reason(exc)}"
-            ) from exc
-        problems: list[FileProblem] = []
-        files: Files = []
-        for entry in entries:
-            name = entry.name
-            if name[0] == "." or not name.endswith(SUFFIX):
-                if is_temp_name(name):
-                    _remove_if_stale(entry, now)
-                continue
-            try:
-                st = entry.stat()
-            except OSError as exc:
-                problems.append(FileProblem(Path(entry.path), os_reason(exc)))
-                continue
-            if not entry.is_file():
-                problems.append(FileProblem(Path(entry.path), "it is a folder, not a file"))
-                continue
-            files.append((name, [st.st_mtime_ns, st.st_size, st.st_ino]))
-        return files, problems
+            raise StoreError(f"cannot read the log folder {logs}: {os_reason(exc)}") from exc
+        try:
+            files, problems = _stat_files(logs, folder, now)
+            self.last_scan = files
+            return files, problems
+        except OSError as exc:
+            raise StoreError(f"cannot read the log folder {logs}: {os_reason(exc)}") from exc
+        finally:
+            if folder is not None:
+                os.close(folder)
 
     # ------------------------------------------------------------------ housekeeping
 
@@ -300,7 +320,7 @@ class LogStore:
             raise SessionNotFoundError(source, session_id)
         trash = self.paths.trash_dir
         try:
-            trash.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(trash)
             target = trash / source.name
             n = 1
             while target.exists():
@@ -326,16 +346,56 @@ class LogStore:
         except OSError:
             return 0
         now = time.time()
-        return sum(_remove_if_stale(e, now, max_age) for e in entries if is_temp_name(e.name))
+        return sum(
+            _remove_if_stale(Path(e.path), now, max_age) for e in entries if is_temp_name(e.name)
+        )
 
 
-def _remove_if_stale(
-    entry: os.DirEntry[str], now: float, max_age: float = STALE_TEMP_SECONDS
-) -> bool:
+def same_files(one: Files, other: Files) -> bool:
+    """Whether two listings (:meth:`LogStore.files`) found the same files, unchanged."""
+    return {name: tuple(key) for name, key in one} == {name: tuple(key) for name, key in other}
+
+
+_STAT_IN_FOLDER = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
+
+
+def _open_folder(logs: Path) -> int | None:
+    """A descriptor of ``logs`` to list and stat relative to, where the platform can (else
+    ``None``); raises ``OSError`` if the folder cannot be opened."""
+    if not _STAT_IN_FOLDER:
+        os.stat(logs)  # the same errors as opening it
+        return None
+    return os.open(logs, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+
+
+def _stat_files(logs: Path, folder: int | None, now: float) -> tuple[Files, list[FileProblem]]:
+    """The session files in ``logs`` (open as ``folder``), by name, with their stat keys."""
+    stat = os.stat
+    problems: list[FileProblem] = []
+    files: Files = []
+    for name in sorted(os.listdir(logs if folder is None else folder)):
+        if name[0] == "." or not name.endswith(SUFFIX):
+            if is_temp_name(name):
+                _remove_if_stale(logs / name, now)
+            continue
+        try:
+            st = stat(logs / name) if folder is None else stat(name, dir_fd=folder)
+        except OSError as exc:
+            problems.append(FileProblem(logs / name, os_reason(exc)))
+            continue
+        if not S_ISREG(st.st_mode):
+            reason = "it is a folder, not a file" if S_ISDIR(st.st_mode) else "it is not a file"
+            problems.append(FileProblem(logs / name, reason))
+            continue
+        files.append((name, [st.st_mtime_ns, st.st_size, st.st_ino]))
+    return files, problems
+
+
+def _remove_if_stale(path: Path, now: float, max_age: float = STALE_TEMP_SECONDS) -> bool:
     try:
-        if now - entry.stat().st_mtime < max_age:
+        if now - path.stat().st_mtime < max_age:
             return False
-        os.unlink(entry.path)
+        os.unlink(path)
     except OSError:
         return False
     return True

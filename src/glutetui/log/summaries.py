@@ -46,6 +46,9 @@ class SessionRow:
     """Work sets, a per-side set counting once (:func:`glutetui.figures.work_sets`)."""
     reps: int
     """Reps of the work sets, both sides added up."""
+    seconds: int
+    """Seconds of the timed work sets (holds, planks), both sides added up
+    (:func:`glutetui.figures.total_seconds`)."""
     max_pain: int | None
     """Highest pain reported for any exercise entry, ``None`` when none was."""
     note: str
@@ -74,6 +77,7 @@ def session_row(session: Session) -> SessionRow:
         worked=figures.worked_exercises(sets),
         sets=figures.work_sets(sets),
         reps=figures.total_reps(sets),
+        seconds=figures.total_seconds(sets),
         max_pain=figures.max_pain(session.exercises),
         note=" ".join(session.note.split())[:NOTE_PREVIEW],
     )
@@ -95,6 +99,7 @@ def row_to_json(row: SessionRow) -> list[Any]:
         row.worked,
         row.sets,
         row.reps,
+        row.seconds,
         row.max_pain,
         row.note,
     ]
@@ -103,7 +108,7 @@ def row_to_json(row: SessionRow) -> list[Any]:
 def row_from_json(data: list[Any]) -> SessionRow:
     """The inverse of :func:`row_to_json`; raises ``ValueError``/``TypeError`` on a damaged row."""
     (sid, started, ended, last, status, source, routine_id, exercises, skipped, logged,
-     worked, sets, reps, pain, note) = data  # fmt: skip
+     worked, sets, reps, seconds, pain, note) = data  # fmt: skip
     return SessionRow(
         sid,
         datetime.fromisoformat(started),
@@ -118,6 +123,7 @@ def row_from_json(data: list[Any]) -> SessionRow:
         worked,
         sets,
         reps,
+        seconds,
         pain,
         note,
     )

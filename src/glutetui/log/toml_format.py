@@ -21,6 +21,7 @@ import rtoml
 import tomli_w
 
 from glutetui.log.errors import LogFormatError
+from glutetui.log.ranges import check_session
 from glutetui.model import SET_KINDS, SIDES, ExerciseLog, Session, SetResult
 
 FORMAT_VERSION = 1
@@ -413,7 +414,9 @@ def parse_session_bytes(raw: bytes, path: Path) -> Session:
         data = rtoml.loads(text)
     except rtoml.TomlParsingError as exc:
         raise LogFormatError(path, f"it is not valid TOML ({exc})") from None
-    session = session_from_dict(data, path)
+    # Range-checked as well as typed: a value the app could not have logged makes the file a
+    # reported problem, never a crash in a view later (log/ranges.py).
+    session = check_session(session_from_dict(data, path), path)
     if session.id != path.stem:
         raise LogFormatError(
             path,

@@ -39,7 +39,7 @@ _DERIVED_KEYS = frozenset({"dose", "plugin", "search_text"})
 """Keys of a cached exercise that are not :class:`~glutetui.model.Exercise` fields."""
 
 CACHE_NAME = "catalog.marshal"
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 """The glutetui package folder, whose every file is part of the key."""
@@ -188,6 +188,12 @@ def _fields(obj: Any) -> dict[str, Any]:
 def build(result: LoadResult, imported: list[str] | None = None) -> dict[str, object]:
     """Plain data (dicts, lists, tuples, strings, numbers) for ``result``: exercises, routines,
     plugins, and the cache key."""
+    folders, files = sources(result, imported or [])
+    return keyed(content(result), folders, files)
+
+
+def content(result: LoadResult) -> dict[str, object]:
+    """The catalog and the plugin report of ``result`` as plain data, without the key."""
     catalog = result.catalog
     exercises = [
         _fields(ex)
@@ -202,16 +208,28 @@ def build(result: LoadResult, imported: list[str] | None = None) -> dict[str, ob
         _fields(r) | {"items": [_fields(i) for i in r.items], "plugin": catalog.source(r.id)}
         for r in catalog.routines.values()
     ]
-    plugins = [_fields(p) for p in result.plugins]
-    modules = [p.module.partition(":")[0] for p in result.plugins]
-    folders, files = _sources(modules, imported or [])
     return {
-        "environment": environment_key(),
-        "trees": {folder: _tree(folder) for folder in folders},
-        "files": [[f, _stamp(f)] for f in files],
         "exercises": exercises,
         "routines": routines,
-        "plugins": plugins,
+        "plugins": [_fields(p) for p in result.plugins],
+    }
+
+
+def sources(result: LoadResult, imported: list[str]) -> tuple[list[str], list[str]]:
+    """What the plugins of ``result`` were loaded from, as ``(folders, files)``; glutetui's own
+    package is added by :func:`keyed`."""
+    modules = [p.module.partition(":")[0] for p in result.plugins]
+    folders, files = _sources(modules, imported)
+    return [f for f in folders if f != PACKAGE_DIR], files
+
+
+def keyed(catalog: dict[str, object], folders: list[str], files: list[str]) -> dict[str, object]:
+    """``catalog`` with the cache key: the environment, and the stamps of what it came from."""
+    return {
+        "environment": environment_key(),
+        "trees": {folder: _tree(folder) for folder in sorted({PACKAGE_DIR, *folders})},
+        "files": [[f, _stamp(f)] for f in files],
+        **catalog,
     }
 
 
@@ -225,6 +243,18 @@ def write(paths: Paths, data: dict[str, object]) -> None:
 
 
 def _fresh(paths: Paths, strict: bool) -> tuple[LoadResult, dict[str, object]]:
+    if not strict:
+        from glutetui.plugins.probe import ProbeError, load_data
+
+        # In a child process with a time limit per plugin: an import that hangs or ends the
+        # process is reported by name instead of taking the command down.
+        try:
+            data = load_data()
+        except ProbeError:
+            pass  # not a plugin's doing: load them here as before
+        else:
+            write(paths, data)
+            return from_data(data), data
     from glutetui.plugins import load_plugins
 
     before = set(sys.modules)
@@ -239,7 +269,6 @@ def from_data(data: dict[str, Any]) -> LoadResult:
     """A :class:`LoadResult` rebuilt from cached data; hooks load the real plugins on first use."""
     from glutetui.catalog import Catalog
     from glutetui.model import Exercise, Routine, RoutineItem
-    from glutetui.plugins import load_plugins
     from glutetui.plugins.result import LoadResult, PluginInfo
 
     exercises = {}
@@ -256,7 +285,15 @@ def from_data(data: dict[str, Any]) -> LoadResult:
         sources[r["id"]] = r["plugin"]
     plugins = tuple(PluginInfo(**p) for p in data["plugins"])
     catalog = Catalog(exercises=exercises, routines=routines, sources=sources)
-    return LoadResult(catalog=catalog, plugins=plugins, reload=load_plugins)
+    # A plugin that failed is not imported again for the hooks: it may be the one that hangs.
+    failed = {p.name: p.problems[0] for p in plugins if p.status == "failed" and p.problems}
+    return LoadResult(catalog=catalog, plugins=plugins, reload=lambda: _reload(failed))
+
+
+def _reload(failed: dict[str, str]) -> LoadResult:
+    from glutetui.plugins.loader import load
+
+    return load(skip=failed)
 
 
 def load_result(paths: Paths, *, strict: bool) -> LoadResult:

@@ -6,9 +6,11 @@ importlib.metadata.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import importlib.metadata
-from collections.abc import Callable, Iterable, Sequence
+import io
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +18,7 @@ import pluggy
 
 from glutetui import PROJECT_NAME, hookspecs
 from glutetui.catalog import Catalog
+from glutetui.importers import Importer, importer_problems
 from glutetui.model import (
     Exercise,
     InvalidExerciseError,
@@ -42,6 +45,7 @@ class _Record:
     problems: list[str] = field(default_factory=list)
     exercises: list[str] = field(default_factory=list)
     routines: list[str] = field(default_factory=list)
+    importers: list[str] = field(default_factory=list)
     registered: bool = False
     """Handed to pluggy under ``name`` (pluggy keeps a plugin whose validation failed half-way)."""
 
@@ -58,6 +62,7 @@ class _Record:
             problems=tuple(self.problems),
             exercises=tuple(self.exercises),
             routines=tuple(self.routines),
+            importers=tuple(self.importers),
         )
 
 
@@ -81,8 +86,10 @@ def discover_entry_points() -> list[importlib.metadata.EntryPoint]:
 
 
 class _Loader:
-    def __init__(self, strict: bool) -> None:
+    def __init__(self, strict: bool, watch: Callable[[str], None] | None = None) -> None:
         self.strict = strict
+        self.watch = watch or _ignore
+        """Told each plugin's name before its code runs, and "" after (the start-up probe)."""
         self.pm = pluggy.PluginManager(PROJECT_NAME)
         self.pm.add_hookspecs(hookspecs)
         self.records: dict[str, _Record] = {}
@@ -90,6 +97,8 @@ class _Loader:
         self.exercises: dict[str, Exercise] = {}
         self.routines: dict[str, Routine] = {}
         self.sources: dict[str, str] = {}
+        self.importers: dict[str, Importer] = {}
+        self.importer_sources: dict[str, str] = {}
 
     # -- failures -------------------------------------------------------------------------
 
@@ -114,8 +123,12 @@ class _Loader:
         for r_id in record.routines:
             self.routines.pop(r_id, None)
             self.sources.pop(r_id, None)
+        for name in record.importers:
+            self.importers.pop(name, None)
+            self.importer_sources.pop(name, None)
         record.exercises.clear()
         record.routines.clear()
+        record.importers.clear()
         # Only a record that registered the name may unregister it: a second entry point with
         # an already used name must not take the first plugin's hooks down with it.
         if record.registered and self.pm.has_plugin(record.name):
@@ -131,6 +144,7 @@ class _Loader:
         dist: str | None,
         version: str | None,
         disabled: set[str],
+        skip: Mapping[str, str],
     ) -> None:
         if name in self.records:
             # Two distributions used the same entry-point name: pluggy would refuse the second.
@@ -150,11 +164,24 @@ class _Loader:
             record.status = "disabled"
             self.pm.set_blocked(name)
             return
+        if name in skip:
+            self.pm.set_blocked(name)
+            self.fail(record, skip[name])
+            return
+        printed = io.StringIO()
+        self.watch(name)
         try:
-            plugin = obj_loader()
+            # Whatever a plugin prints at import must not land in `--json` output or on the
+            # app's screen: it is kept and reported instead.
+            with contextlib.redirect_stdout(printed):
+                plugin = obj_loader()
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - any import-time error of third-party code
             self.fail(record, f"failed to import {module_ref}: {describe(exc)}", exc)
             return
+        finally:
+            self.watch("")
+        if printed.getvalue():
+            self.refuse(record, printed_at_import(printed.getvalue()))
         try:
             record.registered = True
             self.pm.register(plugin, name=name)
@@ -198,11 +225,15 @@ class _Loader:
             if impl is None or record.status == "failed":
                 continue
             pending: list[Any] = []
+            self.watch(name)
             try:
-                impl.function(**dict.fromkeys(impl.argnames, pending.append))
+                with contextlib.redirect_stdout(io.StringIO()):
+                    impl.function(**dict.fromkeys(impl.argnames, pending.append))
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - the plugin raised: disable that plugin only
                 self.fail(record, f"hook {hook_name} raised {describe(exc)}", exc)
                 continue
+            finally:
+                self.watch("")
             calls.append((record, pending))
         for record, pending in calls:
             if record.status == "failed":
@@ -265,12 +296,36 @@ class _Loader:
 
         return accept
 
+    def accept_importer(self, record: _Record) -> Callable[[Any], None]:
+        def accept(item: Any) -> None:
+            label = getattr(item, "name", None) or repr(item)[:40]
+            problems = importer_problems(item)
+            if problems:
+                self.refuse(record, f"importer {label!r} is invalid: {'; '.join(problems)}")
+                return
+            owner = self.importer_sources.get(item.name)
+            if owner is not None:
+                self.refuse(
+                    record, f"importer {item.name!r} is already registered by plugin {owner!r}"
+                )
+                return
+            self.importers[item.name] = item
+            self.importer_sources[item.name] = record.name
+            record.importers.append(item.name)
+
+        return accept
+
     def result(self) -> LoadResult:
         catalog = Catalog(
             exercises=dict(self.exercises), routines=dict(self.routines), sources=dict(self.sources)
         )
         plugins = tuple(self.records[n].freeze() for n in self.order)
-        return LoadResult(catalog=catalog, plugins=plugins, manager=self.pm)
+        return LoadResult(
+            catalog=catalog,
+            plugins=plugins,
+            manager=self.pm,
+            importers=tuple(self.importers.values()),
+        )
 
 
 def load(
@@ -279,20 +334,42 @@ def load(
     extra: Sequence[tuple[str, object]] = (),
     disabled: Iterable[str] | None = None,
     strict: bool | None = None,
+    skip: Mapping[str, str] | None = None,
+    watch: Callable[[str], None] | None = None,
 ) -> LoadResult:
-    """See :func:`glutetui.plugins.load_plugins`."""
-    loader = _Loader(strict=env_flag(STRICT_ENV) if strict is None else strict)
+    """See :func:`glutetui.plugins.load_plugins`.
+
+    ``skip`` maps plugin names to the reason they are reported as failed without being
+    imported (they hung or ended the process when the probe imported them); ``watch`` is told
+    each plugin's name before its code runs and ``""`` after.
+    """
+    loader = _Loader(strict=env_flag(STRICT_ENV) if strict is None else strict, watch=watch)
     blocked = disabled_from_env() if disabled is None else set(disabled)
+    skipped = skip or {}
     for ep in discover_entry_points() if entry_points is None else entry_points:
         dist = ep.dist.name if ep.dist is not None else None
         version = ep.dist.version if ep.dist is not None else None
-        loader.add(ep.name, ep.value, ep.load, dist, version, blocked)
+        loader.add(ep.name, ep.value, ep.load, dist, version, blocked, skipped)
     for name, obj in extra:
-        loader.add(name, getattr(obj, "__name__", repr(obj)), _given(obj), None, None, blocked)
+        loader.add(
+            name, getattr(obj, "__name__", repr(obj)), _given(obj), None, None, blocked, skipped
+        )
     loader.check_pending()
     loader.call("register_exercises", loader.accept_exercise)
     loader.call("register_routines", loader.accept_routine)
+    loader.call("register_importers", loader.accept_importer)
     return loader.result()
+
+
+def _ignore(name: str) -> None:
+    """No one is watching the loading."""
+
+
+def printed_at_import(text: str) -> str:
+    """The problem reported for a plugin that wrote ``text`` to standard output at import."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    shown = first[:60] + ("…" if len(first) > 60 else "")
+    return f"printed to standard output while importing (kept out of glutetui's output): {shown!r}"
 
 
 def _given(obj: object) -> Callable[[], object]:

@@ -6,6 +6,7 @@ need to show a catalog import without pluggy or importlib.metadata.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -15,6 +16,7 @@ from glutetui.catalog import Catalog
 if TYPE_CHECKING:
     import pluggy
 
+    from glutetui.importers import Importer
     from glutetui.model import Session
 
 # pluggy is imported by the loader only: an app started from the cached catalog
@@ -38,6 +40,14 @@ class PluginInfo:
     problems: tuple[str, ...] = ()
     exercises: tuple[str, ...] = ()
     routines: tuple[str, ...] = ()
+    importers: tuple[str, ...] = ()
+    """Names of the importers it registered."""
+
+
+REGISTERED_KINDS = {"exercises": "", "routines": "routine", "importers": "importer"}
+"""Each :class:`PluginInfo` field listing what a plugin registered, and the word that marks
+its entries in ``glutetui plugins`` (exercises, the main kind, go unmarked). A new kind of
+registration is one more field and one more entry here."""
 
 
 @dataclass(frozen=True)
@@ -50,13 +60,35 @@ class LoadResult:
     """The plugin manager, for calling hooks; ``None`` when served from the catalog cache."""
     reload: Callable[[], LoadResult] | None = field(default=None, compare=False, repr=False)
     """Loads the plugins for real when a hook must be called and :attr:`manager` is ``None``."""
+    importers: tuple[Importer, ...] = field(default=(), compare=False, repr=False)
+    """Every plugin's importers in load order; empty when served from the cache (see
+    :meth:`live`)."""
+
+    def live(self) -> LoadResult | None:
+        """A result with the plugins really loaded (this one, unless it came from the cache):
+        loaded now, with a time limit, if needed; ``None`` if the loading did not finish."""
+        if self.manager is not None:
+            return self
+        if self.reload is None:
+            return None
+        memo: tuple[LoadResult | None] | None = getattr(self, "_live", None)
+        if memo is None:
+            from glutetui.plugins.calls import call_limited, import_seconds
+
+            # Tried once: loading that did not finish in time is not waited for again.
+            memo = (call_limited("(plugin loading)", self.reload, import_seconds()).value,)
+            # Memoised on the frozen instance: the catalog and report stay what was shown.
+            object.__setattr__(self, "_live", memo)
+        return memo[0]
 
     def hook_manager(self) -> pluggy.PluginManager | None:
-        """The plugin manager, loading the plugins now if this result came from the cache."""
-        if self.manager is None and self.reload is not None:
-            # Memoised on the frozen instance: the catalog and report stay what was shown.
-            object.__setattr__(self, "manager", self.reload().manager)
-        return self.manager
+        """The plugin manager, loading the plugins now if this result came from the cache.
+
+        The loading runs with a time limit (:mod:`glutetui.plugins.calls`): a plugin import
+        that hangs here leaves the hooks uncalled rather than the caller stuck.
+        """
+        live = self.live()
+        return None if live is None else live.manager
 
     @property
     def problems(self) -> list[tuple[str, str]]:
@@ -64,19 +96,35 @@ class LoadResult:
         return [(p.name, msg) for p in self.plugins for msg in p.problems]
 
     def notify_session_saved(self, session: Session, final: bool) -> list[tuple[str, str]]:
-        """Call every ``session_saved`` implementation on its own; return ``(plugin, reason)``
-        for each one that raised instead of letting it stop the workout."""
+        """Call every ``session_saved`` implementation on its own, each in a thread with a time
+        limit; return ``(plugin, reason)`` for each one that raised or did not return in time
+        instead of letting it stop or freeze the workout. A plugin that did not return is not
+        called again by this process."""
+        from glutetui.plugins.calls import call_limited, hook_seconds, stuck_plugins
+
         manager = self.hook_manager()
         if manager is None:
             return []
         failures = []
         arguments = {"session": session, "final": final}
+        limit = hook_seconds()
         for impl in manager.hook.session_saved.get_hookimpls():
-            try:
-                # As pluggy does: an implementation may take any subset of the arguments.
-                impl.function(**{name: arguments[name] for name in impl.argnames})
-            except (Exception, SystemExit) as exc:  # noqa: BLE001 - a plugin bug must not lose the set
-                failures.append((impl.plugin_name, f"hook session_saved raised {describe(exc)}"))
+            name = impl.plugin_name
+            if name in stuck_plugins():
+                continue
+            # As pluggy does: an implementation may take any subset of the arguments.
+            kwargs = {arg: arguments[arg] for arg in impl.argnames}
+            outcome = call_limited(name, functools.partial(impl.function, **kwargs), limit)
+            if outcome.timed_out:
+                failures.append(
+                    (
+                        name,
+                        f"hook session_saved did not return within {limit:g} s; "
+                        "it is not called again until glutetui restarts",
+                    )
+                )
+            elif outcome.error is not None:
+                failures.append((name, f"hook session_saved raised {describe(outcome.error)}"))
         return failures
 
 

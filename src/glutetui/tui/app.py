@@ -9,20 +9,23 @@ exception: see :meth:`GluteApp.get_default_screen`.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from glutetui.tui.commands import lazy_provider
 from glutetui.tui.commands.app import AppCommands
 from glutetui.tui.commands.library import ExerciseCommands, LibraryCommands
+from glutetui.tui.key_order import OrderedKeysApp
 
 if TYPE_CHECKING:
     from textual.driver import Driver
+    from textual.widget import Widget
 
     from glutetui.catalog import Catalog
     from glutetui.clock import Clock
@@ -48,7 +51,7 @@ library_screen = lazy_screen("glutetui.tui.screens.library", "LibraryScreen")
 """The library's screen, the first section (see :meth:`GluteApp.get_default_screen`)."""
 
 
-class GluteApp(App[int]):
+class GluteApp(OrderedKeysApp[int]):
     """The glutetui terminal app. Build it with :func:`make_app`."""
 
     TITLE = "glutetui"
@@ -65,8 +68,19 @@ class GluteApp(App[int]):
         Binding("g", "log", "Log", id="log"),
         Binding("a", "about", "About", id="about"),
         Binding("p", "plugins", "Plugins", id="plugins"),
+        Binding("s", "back_to_session", "Session", id="back-to-session"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("comma", "settings", "Settings", id="settings", show=False),
         Binding("q", "quit", "Quit", id="quit"),
+        Binding("t", "today", "Today", id="today", show=False),
+        # Escape closes the topmost thing only: the Keys panel first, before any screen's own
+        # escape (which would leave the screen and drop what was chosen on it).
+        Binding("escape", "close_keys_panel", show=False, priority=True),
     ]
+
+    TEXT_KEYS_GLOBAL = frozenset({"library", "log", "about", "plugins", "back_to_session", "today"})
+    """Global actions on plain letters: never run while a text field has the focus, where the
+    letter is meant as text (" band" typed into a field once opened About)."""
 
     COMMANDS = App.COMMANDS | {
         AppCommands,
@@ -75,6 +89,7 @@ class GluteApp(App[int]):
         # Imported when the palette first opens, not at start-up.
         lazy_provider("glutetui.tui.commands.log", "LogCommands"),
         lazy_provider("glutetui.tui.commands.session", "SessionCommands"),
+        lazy_provider("glutetui.tui.commands.programme", "ProgrammeCommands"),
     }
 
     def __init__(
@@ -101,7 +116,20 @@ class GluteApp(App[int]):
         """Set by :func:`run`, which catches SIGHUP and SIGTERM from before the app starts."""
         self._signalled_session: SessionScreen | None = None
         if self.settings.keys:
-            self.set_keymap(dict(self.settings.keys))
+            from glutetui.tui.keymap import checked_keymap
+
+            keymap, refused = checked_keymap(self.settings.keys)
+            self.set_keymap(keymap)
+            self._settings_notices += tuple(refused)
+        self.base_theme = self.theme
+        """Textual's theme before the settings' one: what an empty ``theme`` means."""
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        elif self.settings.theme:
+            self._settings_notices += (
+                f"settings.toml: theme {self.settings.theme!r} is not one of Textual's themes; "
+                "using the default",
+            )
 
     @property
     def store(self) -> LogStore:
@@ -145,7 +173,9 @@ class GluteApp(App[int]):
         try:
             screen = self._signalled_session = self._unsaved_session()
             if screen is not None:
-                screen.save()
+                from glutetui.tui.session_owner import last_save
+
+                last_save(screen)
         finally:
             self.exit(return_code=128 + signum)
 
@@ -154,7 +184,9 @@ class GluteApp(App[int]):
         # Once the app has closed its screens only the one remembered at the signal is left.
         screen = self._unsaved_session() or self._signalled_session
         if screen is not None and screen.unsaved:
-            screen.store.save(screen.runner.session)
+            from glutetui.tui.session_owner import last_save
+
+            last_save(screen)
 
     def _unsaved_session(self) -> SessionScreen | None:
         if "glutetui.tui.screens.session" not in sys.modules:
@@ -169,6 +201,10 @@ class GluteApp(App[int]):
         self.add_mode(self.DEFAULT_MODE, library_screen)
         # Notices and the resume offer after the first frame: the library comes first.
         self.call_after_refresh(self._after_first_frame)
+        from glutetui.coach.programmes_state import state_path
+
+        if os.path.exists(state_path(self.paths.config_root)):
+            self.action_today()  # someone following a programme starts on Today
 
     def _after_first_frame(self) -> None:
         """Start-up notices and the resume offer, once the library is on screen."""
@@ -178,7 +214,19 @@ class GluteApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the section already on screen: it would do nothing there, and the
-        footer has no room to spare at 80 columns."""
+        footer has no room to spare at 80 columns. Offer the way back to a running session
+        only away from it, and no plain-letter action while a text field has the focus."""
+        if action == "close_keys_panel":
+            return bool(self.screen.query("HelpPanel"))
+        if action in self.TEXT_KEYS_GLOBAL and takes_text(self.focused):
+            return False
+        if action == "back_to_session":
+            # Under a dialog, the screen it covers is the one the person is on.
+            shown = next(
+                (s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)),
+                self.screen,
+            )
+            return self.session_running_elsewhere(shown)
         here = action == self.current_mode and len(self.screen_stack) == 1
         section = action == self.DEFAULT_MODE or action in self.MODES
         return not (here and not parameters and section)
@@ -190,6 +238,13 @@ class GluteApp(App[int]):
         if not isinstance(self.screen, AboutScreen):
             self.push_screen(AboutScreen())
 
+    def action_today(self) -> None:
+        """Open Today: the programme's session, this week, the stage and the streak."""
+        from glutetui.tui.screens.today import TodayScreen
+
+        if not isinstance(self.screen, TodayScreen):
+            self.push_screen(TodayScreen())
+
     def action_plugins(self) -> None:
         """Open the list of plugins with their problems."""
         from glutetui.tui.screens.plugins import PluginsScreen
@@ -198,10 +253,70 @@ class GluteApp(App[int]):
             self.push_screen(PluginsScreen())
 
     async def action_quit(self) -> None:
-        """Quit; if a session's last save failed, retry it and ask before losing its sets."""
-        from glutetui.tui.session_mode import quit_safely
+        """Quit; during a session ask first (it is kept); if a save failed, retry it first."""
+        from glutetui.tui.session_mode import quit_safely, unsaved_session
 
-        await quit_safely(self)
+        # An unsaved session gets quit_safely's own question (retry, or lose the sets).
+        if not self.session_running() or unsaved_session(self) is not None:
+            await quit_safely(self)
+            return
+        from glutetui.tui.dialogs import ConfirmDialog
+
+        async def answered(quit_now: bool | None) -> None:
+            if quit_now:
+                await quit_safely(self)
+
+        await self.push_screen(
+            ConfirmDialog(
+                "Quit during a session?",
+                "Your session is kept: every set you logged is saved, and the next time "
+                "glutetui starts it offers to resume where you stopped.",
+                yes_label="Quit",
+                no_label="Stay",
+            ),
+            answered,
+        )
+
+    def session_running(self) -> bool:
+        """Whether a session is in progress (in any mode), without loading its screen."""
+        if "glutetui.tui.screens.session" not in sys.modules:
+            return False  # no session was ever opened
+        from glutetui.tui.session_mode import running_session
+
+        return running_session(self) is not None
+
+    def session_running_elsewhere(self, screen: Screen[Any]) -> bool:
+        """Whether a session is in progress and ``screen`` is not its screen (so say so)."""
+        if not self.session_running():
+            return False
+        from glutetui.tui.session_mode import running_session
+
+        return screen is not running_session(self)
+
+    def action_close_keys_panel(self) -> None:
+        """Close the Keys panel (and nothing else)."""
+        self.action_hide_help_panel()
+
+    async def action_back_to_session(self) -> None:
+        """Back to the running session from anywhere."""
+        from glutetui.tui.session_mode import SESSION_MODE
+
+        if self.session_running():
+            await self.show_section(SESSION_MODE)
+
+    def action_help(self) -> None:
+        """Every key of the screen on show, and the global ones."""
+        from glutetui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_settings(self) -> None:
+        """Open the settings screen."""
+        from glutetui.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
 
     async def show_section(self, mode: str, action: str = "") -> None:
         """Switch to ``mode``, close any screen on top of its base, then run ``action`` there.
@@ -222,6 +337,18 @@ class GluteApp(App[int]):
     async def action_log(self, action: str = "") -> None:
         """Show the training log and run one of its actions."""
         await self.show_section("log", action)
+
+
+def takes_text(widget: Widget | None) -> bool:
+    """Whether ``widget`` is a text field, where a plain letter is text and not a command.
+
+    Textual's Input and TextArea, and any widget that declares ``TAKES_TEXT = True`` (a
+    widget that reads typed characters itself, such as the session's number entry)."""
+    if widget is None:
+        return False
+    from textual.widgets import Input, TextArea
+
+    return isinstance(widget, Input | TextArea) or bool(getattr(widget, "TAKES_TEXT", False))
 
 
 def make_app(

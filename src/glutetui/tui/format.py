@@ -10,31 +10,45 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from glutetui import figures
+from glutetui.text import neutralise
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from glutetui.log import SessionRow
     from glutetui.stats import Best
     from glutetui.workout.plan import PlanItem, Step
 
-NOTE_WIDTH = 24
-"""Characters of a note shown in the log's Sessions table."""
+LOADED_EQUIPMENT = frozenset(
+    {"dumbbell", "kettlebell", "barbell", "hip abductor machine", "cable machine", "ankle weight"}
+)
+"""Equipment whose weight is the load: without one planned, the load is "not set", not
+"bodyweight"."""
+
+BAND_EQUIPMENT = frozenset({"band", "mini band"})
+"""Equipment whose load is a band's colour."""
+
+NOTE_WIDTH = 18
+"""Characters of a note shown in the log's Sessions table: the whole table fits 80 columns."""
 
 
-def when(moment: datetime) -> str:
-    """``2026-11-23 18:04``: a session's start in tables and dialogs, in the zone it was
-    recorded in."""
-    return f"{moment:%Y-%m-%d %H:%M}"
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 set``, ``2 sets``: a count with its noun agreeing (``nouns`` for irregular plurals)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+when = figures.format_when
+"""A session's start in tables and dialogs (its one home is :func:`figures.format_when`)."""
 
 
 def note_cell(note: str, status: str) -> str:
     """The note on one line, shortened, after the status when the session is not complete."""
-    text = " ".join(note.split())
+    text = " ".join(neutralise(note).split())
     if status != "complete":
         text = f"[{status}] {text}".rstrip()
     if len(text) > NOTE_WIDTH:
-        text = text[: NOTE_WIDTH - 1] + "…"
+        cut = text[: NOTE_WIDTH - 1]
+        # At a word's end where there is one: "Sho…" reads as nothing.
+        head = cut.rsplit(" ", 1)[0] if " " in cut else cut
+        text = head.rstrip(" ,;:") + "…"
     return text
 
 
@@ -50,7 +64,7 @@ def session_cells(row: SessionRow) -> tuple[str, ...]:
         figures.format_duration(row.duration),
         str(row.worked),
         str(row.sets),
-        str(row.reps),
+        figures.format_work(row.reps, row.seconds),
         pain_cell(row.max_pain),
         note_cell(row.note, row.status),
     )
@@ -72,6 +86,18 @@ def load_text(load: float | None, unit: str | None) -> str:
     return figures.format_load(load, unit)
 
 
+def load_words(load: float | None, unit: str | None, equipment: tuple[str, ...]) -> str:
+    """The load as :func:`glutetui.figures.format_load` words it, but true to the exercise's
+    equipment when none was given: a band exercise without a colour, or a dumbbell or machine
+    exercise without a weight, is not "bodyweight"."""
+    if load is None and not figures.is_band(unit):
+        if BAND_EQUIPMENT.intersection(equipment):
+            return "band, no colour set"
+        if LOADED_EQUIPMENT.intersection(equipment):
+            return "no load set"
+    return figures.format_load(load, unit)
+
+
 def short_dose(item: PlanItem) -> str:
     """``3×12–15/side``: a planned dose in a narrow column."""
     lo, hi = item.reps
@@ -89,7 +115,7 @@ def step_target(
         target += f" · hold {item.hold_seconds} s at the top"
         if hold_cue:
             target += " (h counts it)"
-    target += f" · {figures.format_load(load, unit)}"
+    target += f" · {load_words(load, unit, item.exercise.equipment)}"
     if step.warmup:
         target += " · warm-up: go light"
     return target

@@ -44,7 +44,7 @@ def compute_figures(sessions: Iterable[Session], today: date, settings: Settings
         streak=stats.streak(sessions, today),
         calendar=stats.training_calendar(sessions, today, CALENDAR_WEEKS),
         weeks=stats.weekly_sets(sessions, today, settings.weekly_goal_sets, WEEKS_SHOWN),
-        balance=stats.recent_balance(sessions, unit=settings.units),
+        balance=stats.recent_balance(sessions),
         exercises=stats.exercises_in(sessions),
     )
 

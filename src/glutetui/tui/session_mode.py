@@ -8,7 +8,10 @@ so the library, the palette and quitting can ask "is a session running?" without
 At start-up, once the first screen is drawn, :func:`offer_resume` looks for a session left
 unfinished (a dropped link, a kill, a closed terminal) and offers to resume it exactly where
 it stopped, to keep it as it is (marked incomplete), or to decide later (it is offered again
-next time).
+next time). A session still open in another instance (an SSH login whose old process lives
+on) is offered only to take over, after saying where it is open
+(:mod:`glutetui.workout.lease`); resuming claims the session for this process first and reads
+it again, so nothing the other instance saved before letting go is missed.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from textual.app import UnknownModeError
 
 from glutetui.log import StoreError
 from glutetui.workout.entries import RunnerError
+from glutetui.workout.lease import Holder, SessionHeldError, holder_of, lease_path
 from glutetui.workout.recorder import Recorder
 from glutetui.workout.runner import Runner
 
@@ -33,16 +37,21 @@ if TYPE_CHECKING:
 SESSION_MODE = "session"
 
 
-def start_session(app: GluteApp, runner: Runner) -> None:
-    """Open ``runner`` in the session mode, replacing a finished session's screens."""
+def start_session(app: GluteApp, runner: Runner, recorder: Recorder | None = None) -> None:
+    """Open ``runner`` in the session mode, replacing a finished session's screens.
+
+    ``recorder`` is the owner of a resumed session (see :func:`offer_resume`); a new session
+    gets one at its first save.
+    """
     from glutetui.tui.screens.session import SessionScreen
 
     async def go() -> None:
         if app.current_mode == SESSION_MODE:
             await app.switch_mode(app.DEFAULT_MODE)
+        _let_go(app)
         with contextlib.suppress(UnknownModeError):  # no earlier session: nothing to remove
             await app.remove_mode(SESSION_MODE)
-        app.add_mode(SESSION_MODE, lambda: SessionScreen(runner))
+        app.add_mode(SESSION_MODE, lambda: SessionScreen(runner, recorder=recorder))
         await app.switch_mode(SESSION_MODE)
 
     app.call_later(go)
@@ -61,11 +70,20 @@ async def close_session(app: GluteApp, *, discard: bool = False) -> None:
     await app.switch_mode(app.DEFAULT_MODE)
 
     async def drop() -> None:
+        _let_go(app)
         with contextlib.suppress(UnknownModeError):
             await app.remove_mode(SESSION_MODE)
 
     # Later, not here: this may run inside a handler of one of the screens being removed.
     app.call_later(drop)
+
+
+def _let_go(app: GluteApp) -> None:
+    """The session's screen is being dropped: this app no longer runs it, so its lease goes
+    (an unfinished one can then be resumed by the next glutetui at once)."""
+    screen = session_screen(app)
+    if screen is not None:
+        screen.recorder.release()
 
 
 def session_screen(app: GluteApp) -> SessionScreen | None:
@@ -137,7 +155,8 @@ def offer_resume(app: GluteApp) -> None:
                     markup=False,
                 )
                 continue
-            app.call_from_thread(_ask, app, store, runner)
+            holder = holder_of(lease_path(store.logs_dir, session.id))
+            app.call_from_thread(_ask, app, store, runner, holder)
             return
 
     app.run_worker(find, thread=True, name="find-unfinished-session", group="resume")
@@ -155,24 +174,60 @@ def _load_runner(app: GluteApp, store: LogStore, session: Session) -> Runner:
     )
 
 
-def _ask(app: GluteApp, store: LogStore, runner: Runner) -> None:
+def _ask(app: GluteApp, store: LogStore, runner: Runner, holder: Holder | None) -> None:
     from glutetui.tui.dialogs.resume import ResumeDialog
 
     def chosen(choice: ResumeChoice | None) -> None:
-        if choice == "resume":
-            start_session(app, runner)
+        if choice in ("resume", "take-over"):
+            _resume(app, store, runner.session.id, take_over=choice == "take-over")
         elif choice == "keep":
-            _keep_incomplete(app, store, runner)
+            _keep_incomplete(app, store, runner.session.id)
 
-    app.push_screen(ResumeDialog(runner), chosen)
+    app.push_screen(ResumeDialog(runner, holder), chosen)
 
 
-def _keep_incomplete(app: GluteApp, store: LogStore, runner: Runner) -> None:
-    """Save the session as it is, marked incomplete, and tell the plugins."""
-    kept = runner.abandon()
+def _claim(
+    app: GluteApp, store: LogStore, session_id: str, *, take_over: bool
+) -> tuple[Recorder, Runner] | None:
+    """Own the session and build its runner from the file as it is now; ``None`` (and a
+    notice saying why) if it cannot be had."""
+    recorder = Recorder(store, app.plugin_result, app.clock)
     try:
-        saved = Recorder(store, app.plugin_result).save(kept)
+        session = recorder.claim(session_id, take_over=take_over)
+        runner = Runner.resume(
+            session,
+            app.catalog,
+            app.clock,
+            rest_seconds=app.settings.rest_seconds,
+            switch_sides_seconds=app.settings.switch_sides_seconds,
+        )
+    except SessionHeldError as exc:  # someone opened it since the question was asked
+        app.notify(f"{exc.reason}.", title="Not resumed", severity="warning", markup=False)
+        return None
+    except (StoreError, RunnerError) as exc:
+        recorder.release()
+        app.notify(str(exc), title="Not resumed", severity="warning", markup=False)
+        return None
+    return recorder, runner
+
+
+def _resume(app: GluteApp, store: LogStore, session_id: str, *, take_over: bool) -> None:
+    claimed = _claim(app, store, session_id, take_over=take_over)
+    if claimed is not None:
+        recorder, runner = claimed
+        start_session(app, runner, recorder)
+
+
+def _keep_incomplete(app: GluteApp, store: LogStore, session_id: str) -> None:
+    """Save the session as it is, marked incomplete, and tell the plugins."""
+    claimed = _claim(app, store, session_id, take_over=False)
+    if claimed is None:
+        return
+    recorder, runner = claimed
+    try:
+        saved = recorder.save(runner.abandon())
     except StoreError as exc:
+        recorder.release()
         app.notify(str(exc), title="Could not save", severity="error", markup=False)
         return
     for failure in saved.new_failures:

@@ -3,7 +3,8 @@
 Run after the first frame (see :meth:`glutetui.tui.app.GluteApp.on_mount`): the library comes
 first, then the settings and plugin problems found while loading, the one-time welcome, and
 the look for an unfinished session (read in a thread, see
-:func:`glutetui.tui.session_mode.offer_resume`).
+:func:`glutetui.tui.session_mode.offer_resume`) and whether the next-morning question is due
+(:func:`glutetui.tui.checkin.offer_checkin`).
 """
 
 from __future__ import annotations
@@ -11,11 +12,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from glutetui import startgc
+from glutetui.text import neutralise
+from glutetui.tui.checkin import offer_checkin
 from glutetui.tui.session_mode import offer_resume
 from glutetui.tui.state import FIRST_RUN_NOTICE, load_state, save_state
 
 if TYPE_CHECKING:
     from glutetui.tui.app import GluteApp
+
+MAX_SETTINGS_LINES = 3
+"""Settings problems named in their one toast; the settings screen shows every key."""
 
 MAX_PROBLEM_NOTICES = 3
 """Plugin problems shown as toasts; the rest are counted and listed on the plugins screen."""
@@ -24,12 +30,26 @@ MAX_PROBLEM_NOTICES = 3
 def after_first_frame(app: GluteApp, settings_notices: tuple[str, ...]) -> None:
     """Say what went wrong while loading, welcome a first-time user, offer to resume."""
     startgc.resume()
-    for notice in settings_notices:
-        app.notify(notice, title="Settings", severity="warning", timeout=15, markup=False)
+    for notice in app.paths.open_folders():
+        app.notify(
+            neutralise(notice), title="Privacy", severity="warning", timeout=20, markup=False
+        )
+    if settings_notices:
+        # One toast for them all: a toast each stacked past the top of a small screen.
+        shown = settings_notices[:MAX_SETTINGS_LINES]
+        more = len(settings_notices) - len(shown)
+        text = "\n".join(neutralise(n) for n in shown) + (f"\n… and {more} more." if more else "")
+        app.notify(
+            text + "\nPress , to open the settings.",
+            title="Settings",
+            severity="warning",
+            timeout=15,
+            markup=False,
+        )
     problems = app.plugin_result.problems
     for name, reason in problems[:MAX_PROBLEM_NOTICES]:
         app.notify(
-            f"{name}: {reason}\nPress p to see every plugin.",
+            f"{neutralise(name)}: {neutralise(reason)}\nPress p to see every plugin.",
             title="Plugin problem",
             severity="warning",
             timeout=15,
@@ -44,6 +64,7 @@ def after_first_frame(app: GluteApp, settings_notices: tuple[str, ...]) -> None:
         )
     welcome(app)
     offer_resume(app)
+    offer_checkin(app)
 
 
 def welcome(app: GluteApp) -> None:
@@ -51,11 +72,8 @@ def welcome(app: GluteApp) -> None:
     state = load_state(app.paths.state_file)
     if state.get(FIRST_RUN_NOTICE):
         return
-    app.notify(
-        "New here? Press a to read why the gluteus medius matters and how to train it safely.",
-        title="Welcome to glutetui",
-        timeout=12,
-    )
+    # Short-lived: it sits over the exercise's text at 80x24.
+    app.notify("New here? Press a for why and how to train safely, ? for the keys.", timeout=6)
     try:
         save_state(app.paths.state_file, {**state, FIRST_RUN_NOTICE: True})
     except OSError as exc:

@@ -11,12 +11,20 @@ import re
 from datetime import datetime
 from typing import Literal
 
+from glutetui.figures import KG_PER_LB
 from glutetui.model import MAX_REPS, Range
 
 MAX_REPS_DONE = 500
 """Most reps one entry may log (a lateral band walk can run long; a typo of 1200 cannot)."""
-MAX_LOAD = 1000.0
-"""Heaviest load one entry may log, in kg or lb."""
+MAX_LOAD_KG = 1000.0
+"""Heaviest load one entry may log: a tonne, beyond any hip machine or barbell lift."""
+MAX_LOADS: dict[str, float] = {"kg": MAX_LOAD_KG, "lb": round(MAX_LOAD_KG / KG_PER_LB, 2)}
+"""Heaviest load per unit: the same physical limit in each (2,204.62 lb), so a 1,100 lb set
+that a real lifter logged is kept. Any other unit (a band, none) is held to the kg figure."""
+MAX_LOAD = MAX_LOAD_KG
+"""Heaviest load in kg (or a unit-less number)."""
+MAX_UNIT_LENGTH = 40
+"""Longest unit text (``band:`` and a colour) a set may log."""
 MAX_WARMUP_SETS = 5
 """Most warm-up sets one exercise of a plan may have."""
 MAX_PAIN = 10
@@ -33,7 +41,7 @@ four-digit session id the app makes can hold."""
 
 EntryField = Literal[
     "exercises", "sets", "warmup_sets", "reps", "load", "unit", "rpe", "pain", "seconds",
-    "set_number", "date",
+    "set_number", "date", "kind",
 ]  # fmt: skip
 """What an entry is about: a plan's exercises, an item's dose, or one value of a logged set."""
 
@@ -53,12 +61,20 @@ class InvalidEntry(RunnerError, ValueError):
         """The entry the value was meant for, for the screen to flag (never parse the message)."""
 
 
-def check_load(load: float) -> float:
-    """``load`` if it is a finite number from 0 to :data:`MAX_LOAD`; else :class:`InvalidEntry`."""
+def max_load(unit: str | None) -> float:
+    """The heaviest load that can be logged in ``unit`` (see :data:`MAX_LOADS`)."""
+    return MAX_LOADS.get(unit or "kg", MAX_LOAD_KG)
+
+
+def check_load(load: float, unit: str | None = None) -> float:
+    """``load`` if it is a finite number from 0 to :func:`max_load` of ``unit``; else
+    :class:`InvalidEntry`. Every entry, import and file read goes through this one check."""
     if isinstance(load, bool) or not isinstance(load, int | float) or not math.isfinite(load):
         raise InvalidEntry("load", "load must be a number")
-    if not 0 <= load <= MAX_LOAD:
-        raise InvalidEntry("load", f"load must be from 0 to {MAX_LOAD:g}")
+    top = max_load(unit)
+    if not 0 <= load <= top:
+        shown = unit if unit in MAX_LOADS else "kg"
+        raise InvalidEntry("load", f"load must be from 0 to {top:g} {shown}")
     return float(load)
 
 
@@ -67,6 +83,13 @@ def check_reps(reps: int) -> int:
     if isinstance(reps, bool) or not isinstance(reps, int) or not 0 <= reps <= MAX_REPS_DONE:
         raise InvalidEntry("reps", f"reps must be a whole number from 0 to {MAX_REPS_DONE}")
     return reps
+
+
+def plausible_reps(reps: int, target: Range) -> bool:
+    """Whether ``reps`` could be what was meant for a target of ``target`` reps: up to twice the
+    top of the range, and never less than 5 over it. Beyond that (35 for 8–12) it is more likely
+    a load typed in the wrong field, so the screen asks once before logging it."""
+    return reps <= max(2 * target[1], target[1] + 5)
 
 
 def check_seconds(seconds: int | None) -> int | None:
@@ -98,7 +121,7 @@ def check_moment(moment: datetime) -> datetime:
 
 def check_unit(unit: str | None) -> str | None:
     """``unit`` if it can be logged: ``None``, or a short non-empty text (kg, lb, band:…)."""
-    if unit is not None and (not isinstance(unit, str) or not unit or len(unit) > 40):
+    if unit is not None and (not isinstance(unit, str) or not unit or len(unit) > MAX_UNIT_LENGTH):
         raise InvalidEntry("unit", "unit must be kg, lb or band:<colour>")
     return unit
 
@@ -122,29 +145,37 @@ def check_pain(pain: int | None) -> int | None:
 
 
 _NUMBER_UNIT = re.compile(r"(?P<num>[0-9]{1,7}(?:[.,][0-9]{1,3})?)\s*(?P<unit>kg|kgs|lb|lbs)?")
-_BAND = re.compile(r"(?:band\s*[:\s]\s*(?P<a>[a-z]+)|(?P<b>[a-z]+)\s+band)")
+BAND_COLOURS = (
+    "yellow", "red", "green", "blue", "black", "purple", "orange", "grey", "gray", "silver",
+    "gold", "pink", "white", "brown",
+)  # fmt: skip
+"""Colours bands come in, understood alone (``red`` is the red band); any other colour needs
+the word band (``teal band``), so a typo is refused rather than logged as a colour."""
+_BAND = re.compile(
+    r"(?:band\s*[:\s]\s*(?P<a>[a-z]+)|(?P<b>[a-z]+)\s+band|(?P<c>" + "|".join(BAND_COLOURS) + "))"
+)
 
 
 def parse_load(text: str, default_unit: str = "kg") -> tuple[float | None, str | None]:
     """Load typed by the user -> ``(load, unit)``.
 
     ``""`` -> ``(None, None)`` (bodyweight); ``"20"`` -> ``(20.0, default_unit)``;
-    ``"45 lb"`` -> ``(45.0, "lb")``; ``"red band"`` or ``"band:red"`` -> ``(None, "band:red")``.
+    ``"45 lb"`` -> ``(45.0, "lb")``; ``"red band"``, ``"band red"``, ``"band:red"`` or a
+    known colour alone (``"red"``) -> ``(None, "band:red")``.
     """
     text = " ".join(text.strip().lower().split())
     if not text:
         return (None, None)
     m = _NUMBER_UNIT.fullmatch(text)
     if m:
-        load = check_load(float(m["num"].replace(",", ".")))
-        unit = m["unit"]
-        return (load, unit.rstrip("s") if unit else default_unit)
+        unit = m["unit"].rstrip("s") if m["unit"] else default_unit
+        return (check_load(float(m["num"].replace(",", ".")), unit), unit)
     m = _BAND.fullmatch(text)
     if m:
-        return (None, f"band:{m['a'] or m['b']}")
+        return (None, f"band:{m['a'] or m['b'] or m['c']}")
     raise InvalidEntry(
         "load",
-        f"load must be a number from 0 to {MAX_LOAD:g} (optionally kg or lb) "
+        f"load must be a number from 0 to {MAX_LOADS['kg']:g} kg or {MAX_LOADS['lb']:g} lb "
         "or a band colour like 'red band'",
     )
 

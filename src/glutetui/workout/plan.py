@@ -63,7 +63,7 @@ class PlanItem:
                 "warmup_sets", f"warm-up sets must be a whole number from 0 to {MAX_WARMUP_SETS}"
             )
         if self.load is not None:
-            check_load(self.load)
+            check_load(self.load, self.unit)
 
     @property
     def exercise_id(self) -> str:
@@ -244,7 +244,7 @@ class Plan:
                 load, unit = (work[-1].load, work[-1].unit) if work else (None, None)
             if load is not None:
                 try:
-                    check_load(load)
+                    check_load(load, unit)
                 except InvalidEntry:  # a hand-edited file: plan bodyweight rather than fail
                     load = None
             items.append(

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field, replace
 from glutetui.catalog import Catalog
 from glutetui.clock import Clock
 from glutetui.figures import last_set_at
-from glutetui.model import ExerciseLog, Session, SetResult
+from glutetui.model import SET_KINDS, ExerciseLog, Session, SetKind, SetResult
 from glutetui.workout.entries import (
+    InvalidEntry,
     RunnerError,
     check_load,
     check_pain,
@@ -183,12 +184,24 @@ class Runner:
         unit: str | None = None,
         rpe: int | None = None,
         note: str = "",
+        kind: SetKind | None = None,
     ) -> Session:
-        """Log the current set as done with ``reps`` and move on."""
+        """Log the current set as done with ``reps`` and move on.
+
+        ``kind`` marks a work set as a ``drop`` or ``failure`` set (default ``work``); a
+        warm-up step is always a warm-up, as the plan's steps are matched by it.
+        """
         step = self._require("set")
+        if kind is None:
+            kind = "warm-up" if step.warmup else "work"
+        if (kind == "warm-up") != step.warmup or kind not in SET_KINDS:
+            raise InvalidEntry(
+                "kind",
+                f"a {'warm-up' if step.warmup else 'work'} step cannot be logged as {kind!r}",
+            )
         check_reps(reps)
         if load is not None:
-            load = check_load(load)
+            load = check_load(load, unit)
         check_unit(unit)
         check_rpe(rpe)
         result = SetResult(
@@ -202,6 +215,7 @@ class Runner:
             warmup=step.warmup,
             finished_at=self.clock.now(),
             note=note.strip(),
+            kind=kind,
         )
         return self._set(sets=(*self.session.sets, result), cursor=step.index + 1)
 

@@ -17,31 +17,27 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from glutetui.cli.importing import fitnotes, glutetui, hevy, strong, strong6, strong_older
+from glutetui.cli.importing import fitnotes, glutetui, hevy, strong
 from glutetui.cli.importing.drafts import Context, Layout
 from glutetui.cli.importing.rows import Cells, ImportFormatError
+from glutetui.errors import GlutetuiError
 from glutetui.text import live_cell, strip_controls
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
 
     from glutetui.cli.names import ExerciseNames
+    from glutetui.importers import Importer
     from glutetui.model import Session
 
 __all__ = ["IMPORT_FORMATS", "ImportFormatError", "ImportResult", "detect_layout", "read_import"]
 
-_RECOGNISERS: tuple[Callable[[Sequence[str], Sequence[str] | None], Layout | None], ...] = (
-    glutetui.recognise,
-    strong6.recognise,  # before strong: Strong 6 also has every column Strong's classic needs
-    strong_older.recognise,  # likewise
-    strong.recognise,
-    hevy.recognise,
-    fitnotes.recognise,
-)
-"""Each layout's test of a header (and the first row), tried in this order."""
-
 IMPORT_FORMATS = (glutetui.NAME, strong.NAME, hevy.NAME, fitnotes.NAME)
-"""What ``--format`` accepts; ``strong`` stands for every Strong layout."""
+"""The built-in formats; ``strong`` stands for every Strong layout."""
+
+
+class ImporterFailure(ImportFormatError):
+    """A plugin's importer raised something other than :class:`ImportFormatError`."""
 
 
 @dataclass(frozen=True)
@@ -55,12 +51,43 @@ class ImportResult:
     """Reason -> rows that record no work (rest timers, empty rows)."""
     controls: int
     """Control characters taken out of the file's text."""
+    problems: tuple[str, ...] = ()
+    """Importers that raised while recognising the file, by name and reason (the others were
+    still tried)."""
 
 
-def detect_layout(header: Sequence[str], sample: Sequence[str] | None = None) -> Layout | None:
-    """The layout a CSV header (and its first row, ``sample``) is; ``None`` if none fits."""
+def detect_layout(
+    header: Sequence[str],
+    sample: Sequence[str] | None = None,
+    importers: Sequence[Importer] | None = None,
+    problems: list[str] | None = None,
+) -> Layout | None:
+    """The layout a CSV header (and its first row, ``sample``) is; ``None`` if none fits.
+
+    ``importers`` default to the built-in ones; one that raises is added to ``problems`` by
+    name and the next one is tried.
+    """
+    if importers is None:
+        from glutetui.cli.importing.builtin import BUILTIN_IMPORTERS
+
+        importers = BUILTIN_IMPORTERS
     columns = [h.strip() for h in header]
-    return next((lay for fits in _RECOGNISERS if (lay := fits(columns, sample))), None)
+    for importer in importers:
+        try:
+            layout = importer.recognise(columns, sample)
+        except Exception as exc:  # noqa: BLE001 - a plugin's bug: report it, try the others
+            if problems is not None:
+                problems.append(f"importer {importer.name!r} raised {_describe(exc)}")
+            continue
+        if layout is not None:
+            return layout
+    return None
+
+
+def _describe(exc: BaseException) -> str:
+    from glutetui.plugins.result import describe
+
+    return describe(exc)
 
 
 def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
@@ -95,10 +122,18 @@ def _table(text: str) -> tuple[str, list[tuple[int, list[str]]], int]:
     return delimiter, table, removed
 
 
-def _choose(header: list[str], sample: list[str] | None, fmt: str | None) -> Layout:
-    layout = detect_layout(header, sample)
+def _choose(
+    header: list[str],
+    sample: list[str] | None,
+    fmt: str | None,
+    importers: Sequence[Importer] | None,
+    problems: list[str],
+) -> Layout:
+    layout = detect_layout(header, sample, importers, problems)
     if layout is None:
         shown = ", ".join(header[:6]) + (", ..." if len(header) > 6 else "")
+        if problems:
+            shown += "; " + "; ".join(problems)
         if fmt is not None:
             raise ImportFormatError(f"the header ({shown}) does not look like a {fmt} export")
         raise ImportFormatError(
@@ -131,13 +166,18 @@ def _cells(
 
 
 def read_import(
-    text: str, fmt: str | None, unit: str, names: Callable[[], ExerciseNames]
+    text: str,
+    fmt: str | None,
+    unit: str,
+    names: Callable[[], ExerciseNames],
+    importers: Sequence[Importer] | None = None,
 ) -> ImportResult:
     """Read and check a whole export file; raises :class:`ImportFormatError` naming the line
     and column of the first value that cannot be logged.
 
     ``fmt`` is the format asked for (``None``: recognise it), ``unit`` the load unit for
-    files that do not say, and ``names`` gives the installed exercises' names.
+    files that do not say, ``names`` gives the installed exercises' names, and ``importers``
+    are the plugins' importers (default: the built-in ones).
     """
     ctx = Context(unit, names)
     text = text.lstrip("\ufeff")
@@ -165,6 +205,14 @@ def read_import(
     delimiter, table, removed = _table(text)
     header = [h.strip() for h in table[0][1]]
     records = table[1:]
-    layout = _choose(header, records[0][1] if records else None, fmt)
-    sessions = layout.parse(_cells(layout, header, records, delimiter == ";"), ctx)
-    return ImportResult(layout.label, sessions, ctx.skipped, removed)
+    problems: list[str] = []
+    layout = _choose(header, records[0][1] if records else None, fmt, importers, problems)
+    try:
+        sessions = layout.parse(_cells(layout, header, records, delimiter == ";"), ctx)
+    except GlutetuiError:
+        raise
+    except Exception as exc:
+        raise ImporterFailure(
+            f"the {layout.format!r} importer failed reading the file: {_describe(exc)}"
+        ) from exc
+    return ImportResult(layout.label, sessions, ctx.skipped, removed, tuple(problems))

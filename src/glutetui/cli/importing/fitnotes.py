@@ -125,10 +125,11 @@ def parse(
         if not reps and not seconds and not distance:
             ctx.skip("no reps, time or distance")
             continue
-        weight = r.load(weight_column)
+        said = header_unit or unit_of(r.text("Weight Unit"))
+        weight = r.load(weight_column, unit=said)
         unit = None
         if weight is not None:
-            unit = header_unit or unit_of(r.text("Weight Unit"))
+            unit = said
             if unit is None:
                 r.fail("Weight Unit", f"{r.text('Weight Unit')!r} is not kg or lbs")
         note = r.text("Comment")

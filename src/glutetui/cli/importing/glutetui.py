@@ -50,7 +50,7 @@ def parse(rows: Iterable[Cells], ctx: Context) -> list[Session]:
                 set_number=r.set_number("set"),
                 reps=r.reps("reps"),
                 side=r.side("side"),
-                load=r.load("load", keep_zero=True),
+                load=r.load("load", unit=r.text("unit") or None, keep_zero=True),
                 unit=r.text("unit") or None,
                 rpe=r.rpe("rpe"),
                 warmup=_warmup(r),

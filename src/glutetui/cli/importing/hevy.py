@@ -86,7 +86,7 @@ def parse(rows: Iterable[Cells], ctx: Context) -> list[Session]:
         if not reps and not seconds and not distance:
             ctx.skip("no reps, time or distance")
             continue
-        weight = r.load("weight_lbs" if imperial else "weight_kg")
+        weight = r.load("weight_lbs" if imperial else "weight_kg", unit="lb" if imperial else "kg")
         note = ""
         if distance:
             note = f"{format_number(distance)} {'mi' if imperial else 'km'}"

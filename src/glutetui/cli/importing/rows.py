@@ -100,13 +100,16 @@ class Cells:
             self.fail(key, f"{value!r} is not a whole number a set can hold")
         return round(number)
 
-    def load(self, key: str, *, keep_zero: bool = False) -> float | None:
-        """A load (within the app's limits); ``None`` when empty, and when zero unless
-        ``keep_zero`` (other apps write 0 for bodyweight; glutetui's own 0 was logged so)."""
+    def load(self, key: str, *, unit: str | None = None, keep_zero: bool = False) -> float | None:
+        """A load (within the app's limits for ``unit``); ``None`` when empty, and when zero
+        unless ``keep_zero`` (other apps write 0 for bodyweight; glutetui's own 0 was logged so)."""
         number = self.number(key)
         if number is None or (not number and not keep_zero):
             return None
-        return self._check(key, check_load, number)
+        try:
+            return check_load(number, unit)
+        except InvalidEntry as exc:
+            self.fail(key, f"{self.text(key)!r}: {exc}")
 
     def distance(self, key: str) -> float | None:
         """A distance, in whatever unit the file says; ``None`` when empty or zero."""

@@ -143,14 +143,14 @@ def parse(rows: Iterable[Cells], ctx: Context, columns: StrongColumns) -> list[S
         if not reps and not seconds and not distance and not own_id:  # glutetui logged it so
             ctx.skip("no reps, time or distance")
             continue
-        weight = r.load(c.weight)
+        said = unit_of(r.text(c.weight_unit)) if c.weight_unit else None
+        weight = r.load(c.weight, unit=said or c.unit or ctx.unit)
         unit = None
         band = r.text("Band")
         if band:
             unit = r.unit("Band", BAND_PREFIX + band)
         elif weight is not None:
-            unit = unit_of(r.text(c.weight_unit)) if c.weight_unit else None
-            unit = unit or c.unit or ctx.unit
+            unit = said or c.unit or ctx.unit
         note = r.text("Notes")
         if distance:
             place = r.text(c.distance_unit) if c.distance_unit else c.distance_label

@@ -1,4 +1,4 @@
-"""``app: ...``: the sections, the about and plugins screens, quitting."""
+"""``app: ...``: the sections, the about, plugins, settings and help screens, quitting."""
 
 from __future__ import annotations
 
@@ -19,4 +19,10 @@ class AppCommands(CommandsProvider):
             self._run("about"),
         )
         yield ("app: plugins", "Installed plugins and any problems", self._run("plugins"))
+        yield (
+            "app: settings",
+            "Units, rest, bell, theme, the equipment you own",
+            self._run("settings"),
+        )
+        yield ("app: help", "Every key of this screen and the global ones", self._run("help"))
         yield ("app: quit", "Leave glutetui", self._run("quit"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from glutetui.text import neutralise
 from glutetui.tui.commands import Command, CommandsProvider
 
 
@@ -37,7 +38,7 @@ class ExerciseCommands(CommandsProvider):
         catalog = self.glute_app.catalog
         for ex in catalog.exercises.values():
             yield (
-                f"exercise: {ex.name}",
-                f"{ex.dose.describe()} (from {catalog.source(ex.id)})",
+                f"exercise: {neutralise(ex.name)}",
+                neutralise(f"{ex.dose.describe()} (from {catalog.source(ex.id)})"),
                 self._run(f"library(\"show_exercise('{ex.id}')\")"),
             )

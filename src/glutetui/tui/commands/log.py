@@ -42,3 +42,14 @@ class LogCommands(CommandsProvider):
             self._run("log('delete_session')"),
         )
         yield ("log: reload", "Read the log files again", self._run("log('reload')"))
+        yield (
+            "log: morning check-in",
+            "How the hip feels the morning after a session",
+            self._checkin,
+        )
+
+    async def _checkin(self) -> None:
+        from glutetui.tui.checkin import offer_checkin
+
+        await self.glute_app.action_log()
+        offer_checkin(self.glute_app, force=True)

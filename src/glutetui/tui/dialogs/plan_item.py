@@ -12,8 +12,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label
 
 from glutetui.model import MAX_SETS
+from glutetui.text import neutralise
 from glutetui.tui.dialogs.base import Dialog
-from glutetui.tui.format import load_text
+from glutetui.tui.format import BAND_EQUIPMENT, LOADED_EQUIPMENT, load_text
 from glutetui.workout.entries import (
     MAX_WARMUP_SETS,
     InvalidEntry,
@@ -22,6 +23,15 @@ from glutetui.workout.entries import (
     parse_whole,
 )
 from glutetui.workout.plan import PlanItem
+
+
+def load_hint(equipment: tuple[str, ...], unit: str) -> str:
+    """What the load box takes, in the words of the exercise's equipment."""
+    if BAND_EQUIPMENT.intersection(equipment):
+        return "Band: a colour (red, red band, band red), or empty for none"
+    if LOADED_EQUIPMENT.intersection(equipment):
+        return f"Load: 20 ({unit}) or 45 lb; empty to leave it unset"
+    return f"Load: empty for bodyweight, or added weight: 20 ({unit}), 45 lb"
 
 
 class PlanItemDialog(Dialog[PlanItem | None]):
@@ -40,13 +50,13 @@ class PlanItemDialog(Dialog[PlanItem | None]):
         item = self.item
         lo, hi = item.reps
         with Vertical(classes="dialog", id="plan-item-dialog"):
-            yield Label(item.exercise.name, classes="dialog-title", markup=False)
+            yield Label(neutralise(item.exercise.name), classes="dialog-title", markup=False)
             each = " per side" if item.per_side else ""
             yield Label(f"Work sets (1–{MAX_SETS}){each}")
             yield Input(str(item.sets), id="edit-sets", max_length=2, restrict=r"[0-9]*")
             yield Label("Reps: a number or a range like 8-12")
             yield Input(f"{lo}-{hi}" if lo != hi else str(lo), id="edit-reps", max_length=9)
-            yield Label(f"Load: empty for bodyweight, 20 ({self.unit}), 45 lb or 'red band'")
+            yield Label(load_hint(item.exercise.equipment, self.unit))
             yield Input(load_text(item.load, item.unit), id="edit-load", max_length=30)
             yield Label(f"Warm-up sets (0–{MAX_WARMUP_SETS}), logged apart from work sets")
             yield Input(str(item.warmup_sets), id="edit-warmup", max_length=1, restrict=r"[0-9]*")

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from glutetui.text import neutralise
 from glutetui.tui.dialogs.base import Dialog
 
 if TYPE_CHECKING:
@@ -32,7 +33,10 @@ class RoutinePicker(Dialog[str | None]):
         with Vertical(classes="dialog", id="routine-dialog"):
             yield Label("Start from a routine", classes="dialog-title")
             options = [
-                Option(f"{r.name}  ({len(r.items)} exercises)\n  {r.summary}", id=r.id)
+                Option(
+                    f"{neutralise(r.name)}  ({len(r.items)} exercises)\n  {neutralise(r.summary)}",
+                    id=r.id,
+                )
                 for r in self.catalog.routines.values()
             ]
             yield OptionList(*options, id="routine-list", markup=False)

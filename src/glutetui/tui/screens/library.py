@@ -1,7 +1,7 @@
 """The library: every exercise from every plugin, a filter, an equipment filter, the details.
 
-Keys: ``/`` filter, up/down move, enter open the details, escape back to the list (again:
-clear the filter), ``e`` equipment filter, ``x`` clear it.
+Keys: ``/`` filter, up/down move, enter open the details, escape in the filter clears it
+(again: back to the list), on the list clears the filter, ``e`` equipment filter, ``x`` clear it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from glutetui.equipment import display_name
+from glutetui.equipment import display_name, normalise_word
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.widgets.exercise_detail import ExerciseDetail
 from glutetui.tui.widgets.exercise_list import ExerciseList
@@ -57,15 +57,29 @@ class LibraryScreen(GluteScreen[None]):
         """The equipment filter: ``None`` for any equipment, else what the user has."""
 
     def compose(self) -> ComposeResult:
+        # The breakpoint class for the size the app starts at: Textual sends no resize when
+        # the terminal keeps its size, and a 40-column start stayed side by side. Set before
+        # the children mount, it costs no extra layout.
+        narrow = self.app.size.width < self.HORIZONTAL_BREAKPOINTS[1][0]
+        self.set_class(narrow, "-narrow")
+        self.set_class(not narrow, "-wide")
         # Everything is filled in here rather than on mount, so the first paint needs one layout.
-        found = self.catalog.search()
+        # The equipment the person owns (settings) is the filter the library starts with.
+        owned = frozenset(normalise_word(w) for w in self.settings.equipment)
+        self.have = owned or None
+        found = self.catalog.search(have=self.have)
         first = found[0] if found else None
         # The screen lays out the side column and the details side by side itself (see the
         # tcss): a container less to mount and style before the first paint.
         yield TitleBar()
         with Vertical(id="library-side"):
             yield Input(placeholder="/ name, tag, equipment", id="library-filter")
-            yield Static(self._status_text(), id="equipment-status")
+            yield Static(
+                self._status_text(),
+                id="equipment-status",
+                markup=False,
+                classes="-active" if self.have is not None else "",
+            )
             yield ExerciseList(found, id="exercise-list")
             yield Static(self._count_text(found), id="library-count")
         yield ExerciseDetail(*self._detail_args(first), id="exercise-detail")
@@ -106,6 +120,9 @@ class LibraryScreen(GluteScreen[None]):
         """Offer "any equipment" only while an equipment filter is on."""
         if action == "clear_equipment":
             return self.have is not None
+        if action == "start_session":
+            # While one runs, the app's own "s" (back to the session) shows instead.
+            return not self.glute_app.session_running()
         return True
 
     def _detail_args(self, ex: Exercise | None) -> tuple[Exercise | None, str, str]:
@@ -151,10 +168,14 @@ class LibraryScreen(GluteScreen[None]):
         self.query_one(ExerciseList).focus()
 
     def action_back(self) -> None:
-        """Escape: from the filter or the details back to the list; on the list, clear the filter."""
+        """Escape: in the filter, clear it (again: back to the list); from the details back to
+        the list; on the list, clear the filter."""
         filter_input = self.query_one("#library-filter", Input)
-        if self.focused is self.query_one(ExerciseList) and filter_input.value:
+        in_filter = self.focused is filter_input
+        if filter_input.value and (in_filter or self.focused is self.query_one(ExerciseList)):
             filter_input.value = ""  # Input.Changed refreshes the list
+            if in_filter:
+                return
         self.action_focus_list()
 
     def action_equipment_filter(self) -> None:
@@ -163,7 +184,8 @@ class LibraryScreen(GluteScreen[None]):
 
         def chosen(have: frozenset[str] | None) -> None:
             if have is not None:
-                self._set_have(have)
+                # Everything ticked is no filter at all: say "any", as before the dialog opened.
+                self._set_have(None if have >= set(self.catalog.equipment()) else have)
 
         self.app.push_screen(EquipmentDialog(self.catalog.equipment(), self.have), chosen)
 

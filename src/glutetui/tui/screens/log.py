@@ -28,8 +28,11 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from glutetui.log import FileProblem, Progress, SessionRow, StoreError, session_row
+from glutetui.log.index import Files
+from glutetui.log.store import same_files
+from glutetui.text import neutralise
 from glutetui.tui.base import GluteScreen
-from glutetui.tui.format import note_cell, session_cells, when
+from glutetui.tui.format import note_cell, session_cells
 from glutetui.tui.log_figures import LoadedLog, LogFigures, compute_figures
 from glutetui.tui.log_rows import PAGE_ROWS, LoadedRows, SessionPages
 from glutetui.tui.widgets.balance import BalancePane
@@ -75,7 +78,9 @@ def describe_problems(problems: tuple[FileProblem, ...]) -> str:
     count = len(problems)
     head = "1 log file could not be read" if count == 1 else f"{count} log files could not be read"
     lines = [f"! {head} (left untouched; fix or move them):"]
-    lines += [f"  {p.path}: {p.reason}" for p in problems[:MAX_PROBLEMS_SHOWN]]
+    lines += [
+        f"  {neutralise(p.path)}: {neutralise(p.reason)}" for p in problems[:MAX_PROBLEMS_SHOWN]
+    ]
     if count > MAX_PROBLEMS_SHOWN:
         lines.append(f"  … and {count - MAX_PROBLEMS_SHOWN} more")
     return "\n".join(lines)
@@ -114,6 +119,8 @@ class LogScreen(GluteScreen[None]):
         """Set once the table is filled and every tab has its figures (tests wait on it)."""
         self.tab = "sessions"
         """The tab asked for last (``sessions``, ``progress``, ``consistency``, ``balance``)."""
+        self._seen: Files | None = None
+        """The log's files as the last read found them (:meth:`~glutetui.log.LogStore.files`)."""
 
     def today(self) -> date:
         """The app clock's date (a FakeClock in tests)."""
@@ -137,7 +144,7 @@ class LogScreen(GluteScreen[None]):
             with TabPane("3 Consistency", id=TABS["consistency"]):
                 yield ConsistencyPane(id="log-consistency")
             with TabPane("4 Balance", id=TABS["balance"]):
-                yield BalancePane(self.settings.units, id="log-balance")
+                yield BalancePane(id="log-balance")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -180,9 +187,26 @@ class LogScreen(GluteScreen[None]):
 
     def action_reload(self) -> None:
         """Read the log again (in threads): the Sessions table first, then the other tabs."""
+        self.ready.clear()
         self._figures_loading(True)
+        # A read still under way began before the files changed: its result is not wanted.
+        for group in ("log-history", "log-figures"):
+            self.workers.cancel_group(self, group)
         self.pages.reloading()
+        # What this read finds is read after any deletion made here: a session put back from
+        # the trash since is welcome (it used to take a second reload).
+        self.pages.reading_history()
         self._read_rows(PAGE_ROWS, self._progress())
+
+    def on_screen_resume(self) -> None:
+        """Shown again: read the log again if its files changed meanwhile (here, in another
+        instance or by hand); finding out costs one listing of the folder."""
+        if self._seen is not None:
+            self._check_log(self._seen)
+
+    @work(thread=True, exclusive=True, group="log-follow", exit_on_error=False)
+    def _check_log(self, seen: Files) -> bool:
+        return not same_files(self.store.files(), seen)
 
     def _progress(self) -> Progress:
         """A progress callback for a reading worker: a bar shows if the read is slow."""
@@ -192,6 +216,8 @@ class LogScreen(GluteScreen[None]):
     def _read_rows(self, limit: int | None, progress: Progress) -> LoadedRows:
         # The newest page first, decoded alone: years of rows would hold the table back.
         found = self.store.summaries(limit=limit, progress=progress)
+        # What that read's listing found, to tell later changes from (no second listing).
+        self._seen = self.store.last_scan
         complete = limit is None or len(found.rows) >= found.count
         return LoadedRows(found.rows, found.problems, complete)
 
@@ -210,6 +236,10 @@ class LogScreen(GluteScreen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if worker.group == "log-follow":
+            if event.state == WorkerState.SUCCESS and worker.result is True:
+                self.action_reload()
+            return
         if worker.group not in ("log-rows", "log-history", "log-figures"):
             return
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
@@ -225,7 +255,9 @@ class LogScreen(GluteScreen[None]):
             self._figures_loading(False)
             error = worker.error
             reason = str(error) if isinstance(error, StoreError) else repr(error)
-            self.notify(f"The log could not be read: {reason}", severity="error", markup=False)
+            self.notify(
+                f"The log could not be read: {neutralise(reason)}", severity="error", markup=False
+            )
 
     def _show_problems(self, problems: tuple[FileProblem, ...]) -> None:
         notice = self.query_one("#log-problems", Static)
@@ -318,12 +350,14 @@ class LogScreen(GluteScreen[None]):
             self.notify("No session to act on yet.", severity="warning")
         return row
 
-    def _load(self, session_id: str) -> Session | None:
+    def load(self, session_id: str) -> Session | None:
         """The session's file, read now (one file); a notice and ``None`` if it cannot be."""
         try:
             return self.store.load(session_id)
         except StoreError as exc:
-            self.notify(str(exc), title="Cannot open the session", severity="error", markup=False)
+            self.notify(
+                neutralise(exc), title="Cannot open the session", severity="error", markup=False
+            )
             return None
 
     def action_show_tab(self, tab: str) -> None:
@@ -351,7 +385,7 @@ class LogScreen(GluteScreen[None]):
         from glutetui.tui.screens.session_detail import SessionDetailScreen
 
         row = self._need_selection()
-        session = None if row is None else self._load(row.id)
+        session = None if row is None else self.load(row.id)
         if session is not None:
             self.app.push_screen(
                 SessionDetailScreen(session, self.settings.units),
@@ -371,35 +405,9 @@ class LogScreen(GluteScreen[None]):
             self._edit_note(row.id)
 
     def _edit_note(self, session_id: str) -> None:
-        from glutetui.tui.dialogs import NoteEditDialog
+        from glutetui.tui.log_edits import edit_note
 
-        session = self._load(session_id)
-        if session is None:
-            return
-        self.app.push_screen(
-            NoteEditDialog(session.note, when(session.started_at)),
-            partial(self._save_note, session_id),
-        )
-
-    def _save_note(self, session_id: str, note: str | None) -> None:
-        if note is None or session_id not in self.pages.rows:
-            return
-        # The file as it is now, not as it was when the dialog opened.
-        session = self._load(session_id)
-        if session is None or note == session.note:
-            return
-        updated = replace(session, note=note)
-        try:
-            self.store.save(updated)
-        except StoreError as exc:
-            self.notify(f"The note was not saved: {exc}", severity="error", markup=False)
-            return
-        if session_id in self.sessions:
-            self.sessions[session_id] = updated
-        row = replace(self.pages.rows[session_id], note=session_row(updated).note)
-        self.pages.update(row)
-        self._table().update_cell(session_id, NOTE_COLUMN, note_cell(row.note, row.status))
-        self.notify("Note saved.")
+        edit_note(self, session_id)
 
     def action_delete_session(self) -> None:
         """Move the highlighted session to the trash, after asking."""
@@ -408,38 +416,25 @@ class LogScreen(GluteScreen[None]):
             self._confirm_delete(row.id)
 
     def _confirm_delete(self, session_id: str) -> None:
-        from glutetui.tui.dialogs import ConfirmDialog
+        from glutetui.tui.log_edits import confirm_delete
 
-        row = self.pages.rows.get(session_id)
-        if row is None:
-            return
-        self.app.push_screen(
-            ConfirmDialog(
-                "Delete this session?",
-                f"{when(row.started_at)}: {row.worked} exercises, {row.sets} sets\n\n"
-                "It moves to the trash folder in your config dir; nothing is erased.",
-                yes_label="Move to trash",
-                no_label="Keep it",
-            ),
-            partial(self._delete, session_id),
-        )
+        confirm_delete(self, session_id)
 
-    def _delete(self, session_id: str, confirmed: bool | None) -> None:
-        if not confirmed or session_id not in self.pages.rows:
+    def show_note(self, updated: Session) -> None:
+        """``updated``'s note was saved: show it in its row (and in the other tabs' sessions)."""
+        if updated.id in self.sessions:
+            self.sessions[updated.id] = updated
+        if updated.id not in self.pages.rows:
             return
-        try:
-            moved_to = self.store.delete(session_id)
-        except StoreError as exc:
-            self.notify(f"The session was not deleted: {exc}", severity="error", markup=False)
-            return
+        row = replace(self.pages.rows[updated.id], note=session_row(updated).note)
+        self.pages.update(row)
+        self._table().update_cell(updated.id, NOTE_COLUMN, note_cell(row.note, row.status))
+
+    def drop_row(self, session_id: str) -> None:
+        """``session_id`` was moved to the trash: gone from the table and from the figures."""
         self.pages.remove(session_id)
         self.sessions.pop(session_id, None)
         self._table().remove_row(session_id)
         self.query_one("#log-empty").display = not self.pages.rows
-        self.notify(
-            f"Moved to the trash: {moved_to}\nMove it back to logs/ to restore it.",
-            title="Session deleted",
-            markup=False,
-        )
         if self.ready.is_set():
             self._recompute(tuple(self.sessions.values()), self.today(), self.settings)

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from glutetui.plugins import LoadResult
+from glutetui.text import neutralise
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
@@ -31,21 +32,25 @@ def describe_plugins(result: LoadResult) -> Text:
     if problems:
         text.append(f"{len(problems)} problem(s)\n", style="bold reverse")
         for name, reason in problems:
-            text.append(f"• {name}: ", style="bold")
-            text.append(f"{reason}\n")
+            text.append(f"• {neutralise(name)}: ", style="bold")
+            text.append(f"{neutralise(reason)}\n")
         text.append("\n")
     else:
         text.append("Every plugin loaded without a problem.\n\n")
     for info in result.plugins:
-        text.append(info.name, style="bold")
+        text.append(neutralise(info.name), style="bold")
         text.append(f"  {STATUS_LABEL.get(info.status, info.status)}\n")
-        dist = f"{info.distribution} {info.version}" if info.distribution else "not installed"
-        text.append(f"  module {info.module} ({dist})\n", style="dim")
+        dist = (
+            neutralise(f"{info.distribution} {info.version}")
+            if info.distribution
+            else "not installed"
+        )
+        text.append(f"  module {neutralise(info.module)} ({dist})\n", style="dim")
         registered = [*info.exercises, *(f"routine {r}" for r in info.routines)]
-        text.append(f"  registered: {', '.join(registered) or 'nothing'}\n")
+        text.append(f"  registered: {neutralise(', '.join(registered)) or 'nothing'}\n")
         for reason in info.problems:
             text.append("  problem: ", style="bold")
-            text.append(f"{reason}\n")
+            text.append(f"{neutralise(reason)}\n")
     text.append("\nglutetui plugins on the command line prints the same report.", style="dim")
     return text
 

@@ -19,16 +19,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label
 
 from glutetui.log import LogStore, StoreError
+from glutetui.model import SetKind, format_range
 from glutetui.timer import Countdown
 from glutetui.tui.base import GluteScreen
 from glutetui.tui.dialogs import ConfirmDialog, PausedDialog
+from glutetui.tui.format import plural
 from glutetui.tui.session_mode import close_session
+from glutetui.tui.session_owner import offer_save_apart
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.number_picker import NumberPicker
@@ -39,11 +42,24 @@ from glutetui.workout.entries import (
     RunnerError,
     parse_load,
     parse_rpe,
+    plausible_reps,
 )
+from glutetui.workout.last_time import LastTime, last_times
+from glutetui.workout.lease import SessionClaimError
 from glutetui.workout.recorder import Recorder
 from glutetui.workout.runner import Runner
 
 TICK_SECONDS = 0.2
+COMPACT = (60, 20)
+"""Below this width or height the step drops its extras (progress bar, cues, big digits)."""
+WORK_KINDS: tuple[SetKind, ...] = ("work", "drop", "failure")
+"""What ``m`` cycles a work set through (a warm-up step stays a warm-up)."""
+OVER = {
+    "rest": "Rest over — next set",
+    "switch-sides": "Other side now",
+    "hold": "Hold over — lower, next rep",
+}
+"""What the end of each countdown means, said once it is over (until the next entry)."""
 
 
 class SessionScreen(GluteScreen[None]):
@@ -59,6 +75,7 @@ class SessionScreen(GluteScreen[None]):
         Binding("t", "more_time", "+15 s", id="session-more-time", show=False),
         Binding("h", "hold", "Hold cue", id="session-hold", show=False),
         Binding("u", "undo", "Undo", id="session-undo"),
+        Binding("m", "mark_kind", "Drop/failure", id="session-mark-kind", show=False),
         Binding("k", "skip_set", "Skip set", id="session-skip-set"),
         Binding("x", "skip_exercise", "Skip ex.", id="session-skip-exercise"),
         Binding("p", "pause", "Pause", id="session-pause"),
@@ -71,7 +88,9 @@ class SessionScreen(GluteScreen[None]):
         Binding("q", "quit", "Quit", id="session-quit", show=False),
     ]
 
-    def __init__(self, runner: Runner, store: LogStore | None = None) -> None:
+    def __init__(
+        self, runner: Runner, store: LogStore | None = None, recorder: Recorder | None = None
+    ) -> None:
         super().__init__()
         self.runner = runner
         """The state machine; its ``session`` is what gets saved."""
@@ -79,10 +98,21 @@ class SessionScreen(GluteScreen[None]):
         self.countdown: Countdown | None = None
         """The rest, switch-sides or hold countdown running now, if any."""
         self._countdown_kind = ""
+        self._over = ""
+        """What the countdown that just ended means ("Rest over — next set"), until the next entry."""
         self.unsaved = False
         """The last save failed: the session is only in memory until a save works."""
         self._save_problem = ""
-        self._recorder: Recorder | None = None
+        self._recorder = recorder
+        """Made at the first save, unless given (a resumed session comes with its owner)."""
+        self.last: dict[str, LastTime] | None = None
+        """What was done the last time of each exercise; ``None`` until the log was read."""
+        self.held_reps = 0
+        """Reps of the set on screen whose hold ran to the end (``h``): they fill the reps."""
+        self.kind: SetKind = "work"
+        """How the work set on screen will be logged: ``work``, ``drop`` or ``failure``."""
+        self._confirmed: tuple[int, int] | None = None
+        """``(step index, reps)`` the person confirmed although far above the target."""
 
     # ---- wiring
 
@@ -97,7 +127,7 @@ class SessionScreen(GluteScreen[None]):
     def recorder(self) -> Recorder:
         """Saves the session, then tells the plugins (each plugin's failure reported once)."""
         if self._recorder is None:
-            self._recorder = Recorder(self.store, self.plugin_result)
+            self._recorder = Recorder(self.store, self.plugin_result, self.clock)
         return self._recorder
 
     def compose(self) -> ComposeResult:
@@ -106,9 +136,30 @@ class SessionScreen(GluteScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = self.runner.plan.routine_id or ""
+        routine = self.catalog.routines.get(self.runner.plan.routine_id or "")
+        self.sub_title = routine.name if routine else ""
         self.set_interval(TICK_SECONDS, self.tick)
         self.show_step()
+        self.read_last_time()
+
+    @work(thread=True, exclusive=True, group="last-time")
+    def read_last_time(self) -> None:
+        """Read the log off the event loop for "last time"; the step shows it when it comes."""
+        try:
+            history = self.store.history()
+        except (StoreError, OSError):
+            return  # the step is fully usable without it; the log screen says what is wrong
+        ids = [item.exercise_id for item in self.runner.plan.items]
+        found = last_times(history.sessions, ids, besides=self.runner.session.id)
+        self.app.call_from_thread(self._show_last_time, found)
+
+    def _show_last_time(self, found: dict[str, LastTime]) -> None:
+        self.last = found
+        self.query_one(StepView).show_last(self.runner, found)
+
+    def on_resize(self) -> None:
+        # A phone's terminal: the step, its timer and the value being typed first.
+        self.set_class(self.size.width < COMPACT[0] or self.size.height < COMPACT[1], "-compact")
 
     def on_screen_resume(self) -> None:
         # Back from the library or a dialog: the countdown kept its time; catch up at once.
@@ -118,7 +169,11 @@ class SessionScreen(GluteScreen[None]):
 
     def show_step(self) -> None:
         """Draw the current step and reset the entry fields to their defaults."""
-        self.query_one(StepView).show(self.runner, hold_cue=self.settings.hold_cue)
+        self.kind = "work"
+        self.held_reps = 0
+        view = self.query_one(StepView)
+        view.show(self.runner, hold_cue=self.settings.hold_cue, last=self.last)
+        view.show_kind(self.kind)
         if self.runner.current is None:
             self.focus()
         self.refresh_bindings()
@@ -132,7 +187,7 @@ class SessionScreen(GluteScreen[None]):
                 if self._countdown_kind == "hold"
                 else "n: skip · t: +15 s · p: pause · log the next set any time"
             )
-        self.query_one(CountdownPanel).show(self.countdown, hint)
+        self.query_one(CountdownPanel).show(self.countdown, hint, self._over)
 
     # ---- time
 
@@ -146,6 +201,9 @@ class SessionScreen(GluteScreen[None]):
             ring = self.settings.bell if self._countdown_kind != "hold" else self.settings.hold_cue
             if reason == "elapsed" and ring:
                 self.app.bell()
+            self._over = OVER.get(self._countdown_kind, "")
+            if self._countdown_kind == "hold" and reason == "elapsed":
+                self._count_held_rep()
             self.countdown = None
             self.refresh_bindings()
         self._show_countdown()
@@ -153,11 +211,13 @@ class SessionScreen(GluteScreen[None]):
     def _start_countdown(self, seconds: int, label: str, kind: str) -> None:
         self.countdown = Countdown(seconds, self.clock, label=label) if seconds > 0 else None
         self._countdown_kind = kind
+        self._over = ""
         self.refresh_bindings()
         self._show_countdown()
 
     def _stop_countdown(self) -> None:
         self.countdown = None
+        self._over = ""
         self.refresh_bindings()
         self._show_countdown()
 
@@ -176,6 +236,10 @@ class SessionScreen(GluteScreen[None]):
             self._save_problem = f"{where}: {reason}"
             status.update(f"NOT SAVED to {where}: {reason}. Your sets are kept; r retries.")
             status.add_class("-error")
+            if isinstance(exc, SessionClaimError):  # not a passing fault: retrying cannot help
+                offer_save_apart(self, exc)
+                self.refresh_bindings()
+                return False
             self.notify(
                 f"{where}: {reason}\nYour sets are kept in memory; press r to retry.",
                 title="Could not save the session",
@@ -211,7 +275,10 @@ class SessionScreen(GluteScreen[None]):
                 load, unit = parse_load(self.query_one("#load", Input).value, self.settings.units)
                 rpe = parse_rpe(self.query_one("#rpe", Input).value)
                 reps = self.query_one("#reps", NumberPicker).value or 0
-                self.runner.record_set(reps, load=load, unit=unit, rpe=rpe)
+                if not self._reps_confirmed(step.index, reps):
+                    return
+                kind = None if step.warmup else self.kind
+                self.runner.record_set(reps, load=load, unit=unit, rpe=rpe, kind=kind)
             else:
                 self.runner.record_pain(
                     self.query_one("#pain", NumberPicker).value,
@@ -228,6 +295,55 @@ class SessionScreen(GluteScreen[None]):
             self._start_countdown(pause.seconds, pause.label, pause.kind)
         else:
             self._stop_countdown()
+        self.show_step()
+
+    def _reps_confirmed(self, index: int, reps: int) -> bool:
+        """Whether ``reps`` may be logged now; far above the target, ask once first."""
+        target = self.runner.item().reps
+        if plausible_reps(reps, target) or self._confirmed == (index, reps):
+            return True
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._confirmed = (index, reps)
+                self.action_accept()
+            else:  # the next digit types a new number rather than extending this one
+                picker = self.query_one("#reps", NumberPicker)
+                picker.set_value(reps)
+                picker.focus()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Log {reps} reps?",
+                f"The target is {format_range(target)} reps. Was {reps} meant for the load or "
+                "the RPE? Change it, or log it as typed.",
+                yes_label=f"Log {reps}",
+                no_label="Change it",
+            ),
+            answered,
+        )
+        return False
+
+    def _typed_answer(self) -> tuple[int | None, str] | None:
+        """The pain and note typed on the "how did it feel" step, if anything was typed."""
+        step = self.runner.current
+        if step is None or step.kind != "pain":
+            return None
+        pain = self.query_one("#pain", NumberPicker).value
+        note = self.query_one("#note", Input).value
+        return (pain, note) if pain is not None or note.strip() else None
+
+    def keep_typed_answer(self) -> None:
+        """Log (and save) what was typed on the "how did it feel" step before leaving it, so a
+        pain score is never lost by finishing or quitting from there."""
+        typed = self._typed_answer()
+        if typed is None:
+            return
+        try:
+            self.runner.record_pain(*typed)
+        except InvalidEntry:
+            return  # the picker only holds valid answers; nothing to keep otherwise
+        self.save()
         self.show_step()
 
     @on(Input.Submitted)
@@ -255,7 +371,8 @@ class SessionScreen(GluteScreen[None]):
         self.show_step()
         step = self.runner.current
         where = f"{self.runner.item(step).exercise.name}, {step.label}" if step else "the end"
-        self.notify(f"{done} Now: {where}.", timeout=3, markup=False)
+        stop = "" if where.endswith(("?", ".", "!")) else "."
+        self.notify(f"{done} Now: {where}{stop}", timeout=3, markup=False)
 
     def action_skip_set(self) -> None:
         """Skip the current set (or the pain question)."""
@@ -273,6 +390,7 @@ class SessionScreen(GluteScreen[None]):
         """Finish the session (asking first when steps are left)."""
         if self.runner.finished:
             return
+        self.keep_typed_answer()
         if self.runner.at_end:
             self._finish()
             return
@@ -285,7 +403,7 @@ class SessionScreen(GluteScreen[None]):
         self.app.push_screen(
             ConfirmDialog(
                 "Finish the session now?",
-                f"{remaining} step(s) are not done yet; they are left out of the log.",
+                f"{plural(remaining, 'step')} not done yet will be left out of the log.",
                 yes_label="Finish",
                 no_label="Keep going",
             ),
@@ -351,7 +469,12 @@ class SessionScreen(GluteScreen[None]):
         self.leave_safely(close)
 
     async def action_quit(self) -> None:
-        """``q`` while the session is unsaved: retry the save, then ask before quitting."""
+        """``q`` with an answer typed on the pain step or while the session is unsaved: keep
+        the answer, retry the save, then ask before quitting."""
+        self.keep_typed_answer()
+        if not self.unsaved:
+            await self.glute_app.action_quit()
+            return
         # Straight to exit: the app's quit would find the (discarded) sets unsaved and ask again.
         self.leave_safely(self.app.exit)
 
@@ -389,6 +512,20 @@ class SessionScreen(GluteScreen[None]):
         if hold and (self.countdown is None or self._countdown_kind == "hold"):
             self._start_countdown(hold, f"Hold {hold} s", "hold")
 
+    def action_mark_kind(self) -> None:
+        """Mark the work set on screen as a drop set, a set to failure, or a plain work set."""
+        step = self.runner.current
+        if step is None or step.kind != "set" or step.warmup:
+            return
+        self.kind = WORK_KINDS[(WORK_KINDS.index(self.kind) + 1) % len(WORK_KINDS)]
+        self.query_one(StepView).show_kind(self.kind)
+
+    def _count_held_rep(self) -> None:
+        """A hold ran to its end: one more rep done, counted into the reps field."""
+        self.held_reps += 1
+        self.query_one("#reps", NumberPicker).set_value(self.held_reps)
+        self._over = f"{self._over} ({self.held_reps} done)"
+
     def action_focus_main(self) -> None:
         """From the load, RPE or note box back to the big number, where the letter keys work."""
         step = self.runner.current
@@ -407,12 +544,14 @@ class SessionScreen(GluteScreen[None]):
                 and bool(self.runner.item(step).hold_seconds)
                 and self.settings.hold_cue
             )
+        if action == "mark_kind":
+            return step is not None and step.kind == "set" and not step.warmup
         if action == "retry_save":
             return self.unsaved
         if action == "close":
             return self.runner.finished
         if action == "quit":
-            return self.unsaved
+            return self.unsaved or self._typed_answer() is not None
         if action in ("finish", "pause"):
             return not self.runner.finished
         if action in ("skip_set", "skip_exercise"):

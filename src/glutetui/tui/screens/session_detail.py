@@ -16,6 +16,11 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from glutetui import figures
+from glutetui.coach.zones import describe_pain
+from glutetui.settings import Settings
+from glutetui.text import neutralise
+from glutetui.tui.base import glute_app
+from glutetui.tui.format import plural
 from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -24,32 +29,38 @@ if TYPE_CHECKING:
 SIDE_NAMES = {"left": "left", "right": "right", None: figures.MISSING}
 
 
-def describe_session(session: Session) -> str:
-    """The header: when, how long, how much, status, routine, note."""
+def describe_session(session: Session, routine_name: str | None = None) -> str:
+    """The header: when, how long, how much, status, routine (by name when it is installed),
+    note."""
     summary = figures.session_figures(session)
     lines = [
         f"{session.started_at:%A %d %B %Y, %H:%M}  ·  {figures.format_duration(summary.duration)}"
         f"  ·  {session.status}",
-        f"{summary.exercises} exercises, {summary.work_sets} sets, {summary.reps} reps"
+        f"{plural(summary.exercises, 'exercise')}, {plural(summary.work_sets, 'set')}, "
+        f"{plural(summary.reps, 'rep')}"
         + (f", {figures.format_seconds(summary.seconds)} timed" if summary.seconds else "")
-        + (f"  ·  routine: {session.routine_id}" if session.routine_id else "")
-        + (f"  ·  from {session.source}" if session.source != "glutetui" else ""),
-        f"Note: {session.note}" if session.note else "Note: (none; press n to add one)",
+        + (
+            f"  ·  routine: {neutralise(routine_name or session.routine_id)}"
+            if session.routine_id
+            else ""
+        )
+        + (f"  ·  from {neutralise(session.source)}" if session.source != "glutetui" else ""),
+        f"Note: {neutralise(session.note)}" if session.note else "Note: (none; press n to add one)",
     ]
     return "\n".join(lines)
 
 
-def describe_exercises(session: Session) -> str:
-    """One line per exercise: pain, skipped, note."""
+def describe_exercises(session: Session, settings: Settings | None = None) -> str:
+    """One line per exercise: pain (with its zone in words), skipped, note."""
     lines = []
     for entry in session.exercises:
-        parts = [entry.name]
+        parts = [neutralise(entry.name)]
         if entry.skipped:
             parts.append("skipped")
         if entry.pain is not None:
-            parts.append(f"pain {entry.pain}/10")
+            parts.append(describe_pain(entry.pain, settings or Settings()))
         if entry.note:
-            parts.append(f"note: {entry.note}")
+            parts.append(f"note: {neutralise(entry.note)}")
         lines.append(" · ".join(parts))
     return "\n".join(lines) if lines else "No exercises recorded."
 
@@ -73,22 +84,26 @@ class SessionDetailScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         names = {e.exercise_id: e.name for e in self.session.exercises}
         with Vertical(id="session-detail"):
-            yield Static(describe_session(self.session), id="session-detail-head", markup=False)
+            routine = glute_app(self.app).catalog.routines.get(self.session.routine_id or "")
+            head = describe_session(self.session, routine.name if routine else None)
+            yield Static(head, id="session-detail-head", markup=False)
             table: DataTable[str | Text] = DataTable(id="session-detail-sets", cursor_type="row")
             table.add_columns("Exercise", "Set", "Side", "Reps", "Load", "RPE", "Note")
             for result in self.session.sets:
                 table.add_row(
-                    names.get(result.exercise_id, result.exercise_id),
+                    Text(neutralise(names.get(result.exercise_id, result.exercise_id))),
                     figures.format_set_number(result.set_number, result.kind),
                     SIDE_NAMES[result.side],
                     Text(figures.format_effort(result.reps, result.seconds), justify="right"),
                     figures.format_load(result.load, result.unit or self.unit),
                     figures.MISSING if result.rpe is None else str(result.rpe),
-                    result.note,
+                    Text(neutralise(result.note)),
                 )
             yield table
             yield Static(
-                describe_exercises(self.session), id="session-detail-exercises", markup=False
+                describe_exercises(self.session, glute_app(self.app).settings),
+                id="session-detail-exercises",
+                markup=False,
             )
         yield KeyBar()
 

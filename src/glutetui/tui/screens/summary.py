@@ -17,9 +17,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
-from glutetui.figures import MISSING, format_done, format_seconds, format_weight
+from glutetui.figures import MISSING, format_done, format_seconds, format_weight, sets_of_kind
 from glutetui.log import LogStore, StoreError
+from glutetui.text import neutralise
 from glutetui.tui.base import GluteScreen
+from glutetui.tui.format import plural
+from glutetui.tui.pain import pain_text
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
 from glutetui.workout.report import SessionReport, session_report
@@ -101,7 +104,8 @@ class SummaryScreen(GluteScreen[None]):
     def _history_loaded(self, summary: SessionReport, problems: int) -> None:
         self.show(summary)
         if problems:
-            self.notify(f"{problems} log file(s) could not be read; see the log screen.")
+            files = plural(problems, "log file")
+            self.notify(f"{files} could not be read; see the log screen.")
         self.compared.set()
 
     def show(self, summary: SessionReport) -> None:
@@ -110,25 +114,34 @@ class SummaryScreen(GluteScreen[None]):
         unit = summary.unit
         title = f"{STATUS_WORDS.get(session.status, session.status)} · {summary.duration_text}"
         self.query_one("#summary-title", Label).update(title)
-        figures = f"{summary.work_sets} work sets · {summary.reps} reps"
+        kinds = [
+            f"{count} {kind}"
+            for kind in ("drop", "failure")  # counted among the work sets; said apart too
+            if (count := sets_of_kind(session.sets, kind))
+        ]
+        figures = plural(summary.work_sets, "work set")
+        figures += f" ({', '.join(kinds)})" if kinds else ""
+        figures += f" · {plural(summary.reps, 'rep')}"
         if summary.seconds:
             figures += f" · {format_seconds(summary.seconds)} timed"
         if summary.warmup_sets:
-            figures += f" · {summary.warmup_sets} warm-up sets"
+            figures += f" · {plural(summary.warmup_sets, 'warm-up set')}"
         figures += f" · volume {format_weight(summary.volume, unit)}"
         self.query_one("#summary-figures", Label).update(figures)
         table = self.query_one(DataTable)
         table.clear()
         for e in summary.exercises:
             if e.skipped:
-                table.add_row(Text(e.name), "skipped", "", "", "", "", key=e.exercise_id)
+                table.add_row(
+                    Text(neutralise(e.name)), "skipped", "", "", "", "", key=e.exercise_id
+                )
                 continue
             table.add_row(
-                Text(e.name),
+                Text(neutralise(e.name)),
                 str(e.work_sets) + (f" +{e.warmup_sets}w" if e.warmup_sets else ""),
                 format_done(e.reps_by_side, e.seconds),
                 format_weight(e.volume, unit) if e.volume else MISSING,
-                MISSING if e.pain is None else f"{e.pain}/10",
+                pain_text(e.pain, self.settings),
                 e.comparison(unit, with_date=False),
                 key=e.exercise_id,
             )
@@ -138,9 +151,9 @@ class SummaryScreen(GluteScreen[None]):
             if dates
             else ""
         )
-        notes = [f"{e.name}: {e.note}" for e in summary.exercises if e.note]
+        notes = [f"{neutralise(e.name)}: {neutralise(e.note)}" for e in summary.exercises if e.note]
         if session.note:
-            notes.insert(0, session.note)
+            notes.insert(0, neutralise(session.note))
         self.query_one("#summary-note", Label).update("\n".join(notes))
 
     async def action_done(self) -> None:

@@ -17,30 +17,40 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from glutetui.figures import format_weight
 from glutetui.model import SIDES, Side
 from glutetui.stats import DEFAULT_IMBALANCE_THRESHOLD, ExerciseBalance
+from glutetui.text import neutralise
 
 FULL, EMPTY = "█", "░"
 SIDE_LABELS = {"left": "L", "right": "R"}
 
 
 def describe(entry: ExerciseBalance) -> str:
-    """The verdict in words: even, slightly uneven, or flagged."""
+    """The verdict in words: even, slightly uneven, flagged, or why it cannot be said."""
     b = entry.balance
+    if not b.compared:
+        if b.mismatched:
+            return "cannot compare: the sides were done at different loads or bands"
+        return "cannot compare: only one side was done"
     if b.weaker is None or b.imbalance < 0.005:
         return "even"
     pct = round(b.imbalance * 100)
     return f"! {b.weaker} {pct}% weaker" if b.flagged else f"{b.weaker} {pct}% lower"
 
 
-def amount_text(entry: ExerciseBalance, side: Side, unit: str) -> str:
-    """A side's total as shown at the end of its bar: a volume in ``unit``, or reps."""
+def footnote(entry: ExerciseBalance) -> str:
+    """What the comparison left out: sides not done, sets at different loads or bands."""
     b = entry.balance
-    value = b.amount(side)
-    if b.basis == "volume":
-        return format_weight(value, unit)
-    return f"{value:,.0f} reps"
+    parts = [f"{side} not done in {n} set(s)" for side in SIDES if (n := b.not_done(side))]
+    if b.mismatched and b.compared:
+        parts.append(f"{b.mismatched} set(s) at different loads or bands left out")
+    return "; ".join(parts)
+
+
+def amount_text(entry: ExerciseBalance, side: Side) -> str:
+    """A side's total as shown at the end of its bar: reps, or seconds of timed sets."""
+    b = entry.balance
+    return f"{b.amount(side):,.0f} {'reps' if b.basis == 'reps' else 's'}"
 
 
 class BalanceBars(Widget):
@@ -54,11 +64,11 @@ class BalanceBars(Widget):
     }
 
     entries: reactive[tuple[ExerciseBalance, ...]] = reactive((), layout=True)
-    unit: reactive[str] = reactive("kg")
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """Three lines per exercise and a blank between them."""
-        return max(0, 4 * len(self.entries) - 1)
+        """Three lines per exercise (four with a footnote) and a blank between them."""
+        lines = sum(4 + bool(footnote(e)) for e in self.entries)
+        return max(0, lines - 1)
 
     def render(self) -> Text:
         """The bars."""
@@ -73,15 +83,17 @@ class BalanceBars(Widget):
     def _render_entry(self, text: Text, entry: ExerciseBalance, width: int) -> None:
         b = entry.balance
         sessions = f"last {entry.sessions} session" + ("s" if entry.sessions != 1 else "")
-        basis = "reps × load" if b.basis == "volume" else "reps"
-        text.append(f"{entry.name}", style=self.get_component_rich_style("balance-bars--title"))
+        basis = "reps, same load" if b.basis == "reps" else "seconds, same load"
+        text.append(
+            neutralise(entry.name), style=self.get_component_rich_style("balance-bars--title")
+        )
         text.append(f"  ({sessions}, {basis})  ")
         verdict = describe(entry)
         text.append(
             verdict,
             style=self.get_component_rich_style("balance-bars--flagged") if b.flagged else "",
         )
-        amounts = {side: amount_text(entry, side, self.unit) for side in SIDES}
+        amounts = {side: amount_text(entry, side) for side in SIDES}
         tail = max(len(a) for a in amounts.values()) + 1
         bar_width = max(5, width - 2 - tail - 1)
         stronger = max(b.amount("left"), b.amount("right"))
@@ -94,22 +106,20 @@ class BalanceBars(Widget):
             text.append(FULL * filled, style=self.get_component_rich_style(bar_style))
             text.append(EMPTY * (bar_width - filled))
             text.append(f" {amounts[side]:>{tail - 1}}")
+        note = footnote(entry)
+        if note:
+            text.append(f"\n  {note}")
 
 
 class BalancePane(VerticalScroll):
     """The Balance tab: a verdict in words over the bars; :meth:`show` fills it."""
 
-    def __init__(self, unit: str, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.unit = unit
-        """The unit volumes are shown in."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="log-balance-intro", markup=False)
         yield BalanceBars(id="log-balance-bars")
-
-    def on_mount(self) -> None:
-        self.query_one(BalanceBars).unit = self.unit
 
     def show(self, balance: tuple[ExerciseBalance, ...]) -> None:
         """Draw ``balance``, naming every exercise whose weaker side is flagged."""
@@ -118,11 +128,14 @@ class BalancePane(VerticalScroll):
         if not balance:
             intro.update("No per-side exercises logged yet.")
             return
-        flagged = [b.name for b in balance if b.balance.flagged]
+        flagged = [neutralise(b.name) for b in balance if b.balance.flagged]
         pct = round(DEFAULT_IMBALANCE_THRESHOLD * 100)
         verdict = (
             f"! Weaker side more than {pct}% behind: {', '.join(flagged)}"
             if flagged
             else f"No side more than {pct}% behind the other."
         )
-        intro.update(f"Left (L) against right (R), recent sessions added up.\n{verdict}")
+        intro.update(
+            "Left (L) against right (R), recent sessions added up; only sets done on both "
+            f"sides at the same load or band are compared.\n{verdict}"
+        )

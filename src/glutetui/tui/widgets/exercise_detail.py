@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from glutetui.equipment import display_name
 from glutetui.model import Exercise
+from glutetui.text import neutralise
 
 
 def describe_exercise(ex: Exercise, plugin: str) -> Text:
@@ -18,31 +19,31 @@ def describe_exercise(ex: Exercise, plugin: str) -> Text:
     def heading(title: str) -> None:
         text.append(f"\n{title}\n", style="bold underline")
 
-    text.append(ex.name, style="bold")
+    text.append(neutralise(ex.name), style="bold")
     text.append("\n")
     if ex.summary:
-        text.append(f"{ex.summary}\n")
+        text.append(f"{neutralise(ex.summary)}\n")
     heading("Dose")
-    text.append(f"{ex.dose.describe()}\n")
+    text.append(f"{neutralise(ex.dose.describe())}\n")
     heading("Equipment")
-    required = ", ".join(display_name(e) for e in ex.equipment) or "none"
+    required = neutralise(", ".join(display_name(e) for e in ex.equipment)) or "none"
     text.append(f"Needs: {required}\n")
     if ex.optional_equipment:
-        optional = ", ".join(display_name(e) for e in ex.optional_equipment)
+        optional = neutralise(", ".join(display_name(e) for e in ex.optional_equipment))
         text.append(f"Optional: {optional}\n")
     heading("How to do it")
     for number, step in enumerate(ex.instructions, 1):
         text.append(f"{number}. ", style="bold")
-        text.append(f"{step}\n")
+        text.append(f"{neutralise(step)}\n")
     if ex.cues:
         heading("Form cues")
         for cue in ex.cues:
-            text.append(f"• {cue}\n")
+            text.append(f"• {neutralise(cue)}\n")
     if ex.evidence:
         heading("Evidence")
-        text.append(f"{ex.evidence}\n")
+        text.append(f"{neutralise(ex.evidence)}\n")
     text.append("\nFrom plugin: ", style="dim")
-    text.append(plugin, style="italic")
+    text.append(neutralise(plugin), style="italic")
     return text
 
 

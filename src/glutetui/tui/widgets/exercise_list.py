@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from glutetui.model import Exercise
+from glutetui.text import neutralise
 
 
 class ExerciseList(OptionList):
@@ -55,7 +56,7 @@ class ExerciseList(OptionList):
 
     @staticmethod
     def _make_options(exercises: Sequence[Exercise]) -> list[Option]:
-        return [Option(ex.name, id=ex.id) for ex in exercises]
+        return [Option(neutralise(ex.name), id=ex.id) for ex in exercises]
 
     def show(self, exercises: Sequence[Exercise], keep: str | None = None) -> None:
         """Replace the list with ``exercises``; keep the cursor on ``keep`` if it is still there."""

@@ -66,6 +66,7 @@ class NumberPicker(Widget, can_focus=True):
         maximum: int = 500,
         allow_none: bool = False,
         label: str = "",
+        short_label: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -74,12 +75,16 @@ class NumberPicker(Widget, can_focus=True):
         self.maximum = maximum
         self.allow_none = allow_none
         self.label = label
+        self.short_label = label if short_label is None else short_label
+        """Shown before the number on one line, where the big digits do not fit."""
         self._fresh = True  # the next digit replaces the value instead of extending it
         self.set_reactive(NumberPicker.value, self._clamp(value))
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="picker-label")
         yield Digits(self._text(), classes="picker-digits")
+        # The same number on one line, for screens too small for the big digits.
+        yield Label(f"{self.short_label} {self._text()}", classes="picker-small")
 
     def _clamp(self, value: int | None) -> int | None:
         if value is None:
@@ -97,6 +102,7 @@ class NumberPicker(Widget, can_focus=True):
     def watch_value(self, value: int | None) -> None:
         if self.is_mounted:
             self.query_one(Digits).update(self._text())
+            self.query_one(".picker-small", Label).update(f"{self.short_label} {self._text()}")
         self.post_message(self.Changed(self, value))
 
     def on_focus(self) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Select, Sparkline, Static
 
 from glutetui import stats
 from glutetui.figures import format_weight
+from glutetui.text import neutralise
 from glutetui.tui.format import best_text
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class ProgressPane(VerticalScroll):
         self._unit = unit
         select: Select[str] = self.query_one("#log-exercise", Select)
         current = select.value
-        options = [(name, exercise_id) for exercise_id, name in exercises.items()]
+        options = [(neutralise(name), exercise_id) for exercise_id, name in exercises.items()]
         with select.prevent(Select.Changed):
             select.set_options(options)
             if isinstance(current, str) and current in exercises:

@@ -11,22 +11,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from glutetui.text import neutralise
 from glutetui.tui.format import load_text, step_target
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.number_picker import NumberPicker
 from glutetui.workout.entries import MAX_PAIN, MAX_REPS_DONE
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from glutetui.workout.last_time import LastTime
     from glutetui.workout.runner import Runner
 
 MAX_CUES = 3
 """Form cues shown under the target (the library shows them all)."""
 
 
-class StepView(Vertical):
+class StepView(VerticalScroll, can_focus=False):
     """The current step and its entry fields; :meth:`show` draws whatever step is current."""
 
     def compose(self) -> ComposeResult:
@@ -36,31 +40,63 @@ class StepView(Vertical):
         # Exercise names and cues may come from plugins, notes from people: never markup.
         yield Label("", id="exercise-name", markup=False)
         yield Label("", id="step-label")
-        yield Label("", id="step-target")
+        yield Label("", id="set-kind")
+        yield Label("", id="step-target", markup=False)
+        yield Label("", id="last-time", markup=False)
         yield Static("", id="step-cues", markup=False)
         yield CountdownPanel(id="countdown")
         with Horizontal(id="set-entry"):
             yield NumberPicker(0, maximum=MAX_REPS_DONE, label="Reps", id="reps")
             with Vertical(id="set-extras"):
-                yield Label("Load (kg, lb or band colour)", classes="field-label")
+                # The long labels say what may be typed; small screens show the short ones.
+                yield Label("Load (kg, lb or band colour)", classes="field-label -long")
+                yield Label("Load", classes="field-label -short")
                 yield Input(id="load", max_length=30)
-                yield Label("RPE 1–10 (optional)", classes="field-label")
+                yield Label("RPE 1–10 (optional)", classes="field-label -long")
+                yield Label("RPE 1–10", classes="field-label -short")
                 yield Input(id="rpe", max_length=2, restrict=r"[0-9]*")
         with Horizontal(id="pain-entry"):
             yield NumberPicker(
-                None, maximum=MAX_PAIN, allow_none=True, label="Pain 0–10", id="pain"
+                None,
+                maximum=MAX_PAIN,
+                allow_none=True,
+                label="Pain 0–10",
+                short_label="Pain",
+                id="pain",
             )
             with Vertical(id="pain-extras"):
-                yield Label("0 none · 10 worst. Sharp or rising pain: stop.", classes="field-label")
+                yield Label(
+                    "0 none · 10 worst. Sharp or rising pain: stop.", classes="field-label -long"
+                )
+                yield Label("0 none, 10 worst", classes="field-label -short")
                 yield Label("Note (optional)", classes="field-label")
                 yield Input(id="note", max_length=500)
         yield Static("", id="done-message")
         yield Label("", id="entry-error")
         yield Label("", id="save-status")
 
-    def show(self, runner: Runner, *, hold_cue: bool) -> None:
+    def show_kind(self, kind: str) -> None:
+        """Say how the set on screen will be logged when it is not a plain work set."""
+        label = self.query_one("#set-kind", Label)
+        label.display = kind != "work"
+        label.update(f"Logged as a {kind} set (m changes it)")
+
+    def show_last(self, runner: Runner, last: Mapping[str, LastTime] | None) -> None:
+        """Say what was done the last time in the place of the current set (hidden on other
+        steps, for exercises never done before, and until the log was read)."""
+        step = runner.current
+        label = self.query_one("#last-time", Label)
+        before = last.get(runner.item(step).exercise_id) if last and step else None
+        label.display = before is not None and step is not None and step.kind == "set"
+        if before is not None and step is not None:
+            label.update(before.describe(step.set_number, step.side, step.warmup))
+
+    def show(
+        self, runner: Runner, *, hold_cue: bool, last: Mapping[str, LastTime] | None = None
+    ) -> None:
         """Draw ``runner``'s current step, reset the entry fields to its defaults and focus the
-        main one (the session screen focuses itself when every step is done)."""
+        main one (the session screen focuses itself when every step is done). ``last`` holds
+        what was done the last time of each exercise (``None`` while the log is being read)."""
         step = runner.current
         done, total = runner.progress
         n, of = runner.exercise_position
@@ -75,6 +111,7 @@ class StepView(Vertical):
         label = self.query_one("#step-label", Label)
         target = self.query_one("#step-target", Label)
         cues = self.query_one("#step-cues", Static)
+        self.show_last(runner, last)
         if step is None:
             name.update("All done")
             label.update("Every step is behind you.")
@@ -89,7 +126,7 @@ class StepView(Vertical):
                 done_message.update("Press enter (or f) to finish and see the summary; u undoes.")
             return
         item = runner.item(step)
-        name.update(item.exercise.name)
+        name.update(neutralise(item.exercise.name))
         label.update(step.label)
         if step.kind == "set":
             load, unit = runner.default_load(step)

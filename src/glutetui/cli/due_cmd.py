@@ -1,0 +1,97 @@
+"""``glutetui due``: one line on what is due today; exit 0 when something is, 1 when not.
+
+Made for login scripts and cron jobs, so it must be quick: the answer is kept in the cache dir
+with a key made of today's date, the UTC offset and the modification stamps of everything it
+depends on (the programme state file, the ``logs/``, ``checkins/``, ``programmes/`` and
+``selftests/`` folders). Saving a session replaces a file in ``logs/`` and so changes the folder's stamp;
+a new day changes the date. Only when the key differs is the answer worked out again, which
+loads the plugins and reads the log's summaries.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+TYPE_CHECKING = False  # avoids importing typing on every run of the command line
+if TYPE_CHECKING:
+    import argparse
+    from datetime import date
+
+    from glutetui.paths import Paths
+
+CACHE_NAME = "due.txt"
+EXIT_DUE = 0
+EXIT_NOT_DUE = 1
+NO_PROGRAMME = "Nothing due: you follow no programme (see `glutetui programme list`)"
+WATCHED = ("programme.toml", "logs", "checkins", "programmes", "selftests")
+
+
+def configure_due(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``glutetui due``."""
+    p.add_argument("--quiet", action="store_true", help="print nothing; only the exit status tells")
+    p.set_defaults(handler=cmd_due)
+
+
+def cache_key(config_root: str, now: time.struct_time) -> str:
+    """What the answer depends on, as one line."""
+    parts = [f"{now.tm_year:04d}-{now.tm_mon:02d}-{now.tm_mday:02d}", str(now.tm_gmtoff)]
+    for name in WATCHED:
+        try:
+            found = os.stat(os.path.join(config_root, name))
+            parts.append(f"{found.st_mtime_ns}:{found.st_size}:{found.st_ino}")
+        except OSError:
+            parts.append("-")
+    return "|".join(parts)
+
+
+def _cached(cache_file: str, key: str) -> tuple[int, str] | None:
+    try:
+        with open(cache_file, encoding="utf-8") as handle:
+            stored_key, code, line = handle.read().split("\n", 2)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if stored_key != key or code not in ("0", "1"):
+        return None
+    return int(code), line.rstrip("\n")
+
+
+def work_out(paths: Paths, today: date) -> tuple[int, str]:
+    """The exit status and line for ``today``, worked out from the programme and the log."""
+    from glutetui.coach.programmes_context import load_context
+    from glutetui.coach.programmes_state import state_path
+    from glutetui.coach.programmes_words import due_line
+
+    if not os.path.exists(state_path(paths.config_root)):
+        return EXIT_NOT_DUE, NO_PROGRAMME
+    # Next-morning check-ins join here once the coach's reader is merged (issue 12).
+    context = load_context(paths, today)
+    if context.programme is None or context.position is None:
+        return EXIT_NOT_DUE, NO_PROGRAMME
+    names = {t.id: t.name for t in context.self_tests.values()}
+    line = due_line(context.programme, context.position, context.routine_names, names)
+    return (EXIT_DUE if context.position.anything_due else EXIT_NOT_DUE), line
+
+
+def cmd_due(args: argparse.Namespace, paths: Paths) -> int:
+    """``glutetui due``."""
+    now = time.localtime()
+    key = cache_key(paths.config_root, now)
+    cache_file = os.path.join(paths.cache_root, CACHE_NAME)
+    answer = _cached(cache_file, key)
+    if answer is None:
+        from datetime import date
+
+        answer = work_out(paths, date(now.tm_year, now.tm_mon, now.tm_mday))
+        import contextlib
+
+        from glutetui.fsutil import write_atomic
+
+        # A cache that cannot be written only makes the next run slower.
+        with contextlib.suppress(OSError):
+            write_atomic(cache_file, f"{key}\n{answer[0]}\n{answer[1]}\n".encode(), durable=False)
+    code, line = answer
+    if not args.quiet:
+        print(line, file=sys.stdout)
+    return code

@@ -1,0 +1,52 @@
+"""Gather a report from the config dir: the sessions of the period, the programme, the settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from glutetui.coach.programmes_schedule import CheckInLike
+from glutetui.paths import Paths
+from glutetui.report.data import ProgrammeSummary, ReportData, build, self_test_rows
+from glutetui.report.reading import sessions_between
+
+DEFAULT_WEEKS = 12
+"""Without ``--since`` and without a programme, the report covers the last twelve weeks."""
+
+
+def gather(
+    paths: Paths, today: date, since: date | None, checkins: Iterable[CheckInLike] = ()
+) -> ReportData:
+    """The report's data from ``since`` (default: the programme's start, else twelve weeks
+    back) to ``today``."""
+    from glutetui.coach.programmes_context import load_context
+    from glutetui.settings import load_settings
+
+    checks = tuple(checkins)
+    context = load_context(paths, today, checks)
+    summary = None
+    if context.programme is not None and context.position is not None and context.state is not None:
+        position = context.position
+        summary = ProgrammeSummary(
+            name=context.programme.name,
+            started=context.state.started,
+            stage=position.stage.name,
+            stage_number=position.stage_index + 1,
+            stages=len(context.programme.stages),
+            adherence=position.adherence,
+            source=context.programme.source,
+        )
+    if since is None:
+        since = summary.started if summary is not None else today - timedelta(weeks=DEFAULT_WEEKS)
+    sessions, unreadable = sessions_between(paths, since, today)
+    unit = load_settings(paths.settings_file).settings.units
+    return build(
+        sessions,
+        since,
+        today,
+        unit,
+        checkins=checks,
+        programme=summary,
+        self_tests=self_test_rows(context.results, context.self_tests),
+        unreadable=unreadable,
+    )
