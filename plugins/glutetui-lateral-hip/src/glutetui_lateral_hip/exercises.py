@@ -18,6 +18,7 @@ COMPRESSION = (
     "Tendons on the outside of the hip dislike being squeezed with the leg drawn across the "
     "body (Grimaldi et al., Sports Med 2015;45(8):1107–1119)"
 )
+OWN_DOSE = "The sets and reps are this plugin's starting point, not figures from a study."
 
 ISOMETRIC_LYING = glutetui.Exercise(
     id="isometric-hip-abduction-lying",
@@ -25,7 +26,7 @@ ISOMETRIC_LYING = glutetui.Exercise(
     summary="Lying on your back beside a wall, press the outside of one leg gently into the wall and hold, without moving.",
     instructions=[
         "Lie on your back with your legs straight, one side close to a wall and a folded towel between the wall and the outside of that knee.",
-        "Press the leg outwards into the towel, about a third of your full effort, keeping the leg where it is.",
+        "Press the leg outwards into the towel gently, well short of your full effort, keeping the leg where it is.",
         "Hold the push for 5 to 10 seconds while breathing normally.",
         "Let go slowly and rest a few seconds.",
         "Do 3 to 5 holds, then lie the other way round and work the other side; twice a day suits the first weeks.",
@@ -42,6 +43,8 @@ ISOMETRIC_LYING = glutetui.Exercise(
     ],
     tags=["floor", "home", "rehab", "beginner", "isometric", "early-stage"],
     evidence=f"Light isometric holds lying down open the {LEAP}.",
+    # The ladder: a second round of holds, then the same holds standing up.
+    harder="isometric-hip-abduction-standing",
 )
 
 ISOMETRIC_STANDING = glutetui.Exercise(
@@ -68,6 +71,7 @@ ISOMETRIC_STANDING = glutetui.Exercise(
     ],
     tags=["standing", "home", "rehab", "beginner", "isometric", "early-stage"],
     evidence=f"Standing isometric holds of 5–15 s are part of the {LEAP}.",
+    easier="isometric-hip-abduction-lying",
 )
 
 BRIDGE = glutetui.Exercise(
@@ -93,7 +97,9 @@ BRIDGE = glutetui.Exercise(
         "No arching at the top",
     ],
     tags=["floor", "home", "rehab", "beginner", "early-stage"],
-    evidence=f"Light bridging is part of the {LEAP}.",
+    evidence=f"Light bridging is part of the {LEAP}. {OWN_DOSE}",
+    # The ladder: one more set, then the offset bridge, which loads one leg more.
+    harder="offset-bridge",
 )
 
 OFFSET_BRIDGE = glutetui.Exercise(
@@ -122,14 +128,15 @@ OFFSET_BRIDGE = glutetui.Exercise(
     evidence=(
         "Single-leg-biased bridges come in at week 2 of the LEAP protocol (Mellor et al., BMJ "
         "2018;361:k1662). A full single-leg bridge showed 47–55 % MVIC of the gluteus medius "
-        "across studies (review table, Int J Sports Phys Ther 2014;9(2):157–167)."
+        f"across studies (review table, Int J Sports Phys Ther 2014;9(2):157–167). {OWN_DOSE}"
     ),
+    easier="bridge",
 )
 
 SIDE_LYING_ABDUCTION = glutetui.Exercise(
     id="side-lying-hip-abduction",
     name="Side-lying hip abduction",
-    summary="Lying on one side, lift the straight top leg a little behind the line of the body: the highest gluteus medius activity of the common exercises.",
+    summary="Lying on one side, lift the straight top leg a little behind the line of the body: the most gluteus medius activity of the exercises in one EMG study.",
     instructions=[
         "Lie on the side that does not hurt, with the lower knee bent for balance and a pillow between the knees to start.",
         "Straighten the top leg in line with the body, toes pointing forwards, not up.",
@@ -155,7 +162,7 @@ SIDE_LYING_ABDUCTION = glutetui.Exercise(
         "Sports Phys Ther 39(7)); 42–81 % across studies (review table, Int J Sports Phys Ther "
         "2014;9(2):157–167). Not for the first weeks when the hip is sore: lying on the painful "
         f"side, or on the other side with the top leg resting across the body, presses on the "
-        f"tendons. {COMPRESSION}."
+        f"tendons. {COMPRESSION}. {OWN_DOSE}"
     ),
 )
 
