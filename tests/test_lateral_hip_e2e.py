@@ -80,6 +80,10 @@ def test_build_install_use_uninstall_and_the_log_keeps_the_session(tmp_path: Pat
     ours = {ex["id"]: ex for ex in exercises if ex["plugin"] == "lateral_hip"}
     assert set(ours) == EXERCISES
     assert ours["bridge"]["name"] == "Bridge"
+    plugins = {p["name"]: p for p in json.loads(ok(glutetui(venv, config, "plugins", "--json")))}
+    assert {plugins[n]["distribution"] for n in ("lateral_hip", "lateral_hip_programme")} == {DIST}
+    assert [plugins[n]["status"] for n in ("lateral_hip", "lateral_hip_programme")] == ["ok"] * 2
+    assert len(plugins["lateral_hip_programme"]["routines"]) == 3
     listed = ok(glutetui(venv, config, "programme", "list"))
     assert "lateral-hip-leap  Lateral hip pain, staged (LEAP)" in listed
 

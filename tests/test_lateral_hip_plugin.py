@@ -80,3 +80,9 @@ def test_the_programme_follows_the_trial_weeks_and_validates(loaded: LoadResult)
     assert "offset-bridge" not in {
         i.exercise_id for i in loaded.catalog.routines["lateral-hip-week-1"].items
     }
+
+
+def test_side_lying_work_carries_the_compression_note(loaded: LoadResult) -> None:
+    evidence = loaded.catalog.get("side-lying-hip-abduction").evidence or ""
+    assert "Grimaldi et al., Sports Med 2015" in evidence
+    assert "Not for the first weeks" in evidence
