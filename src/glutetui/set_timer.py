@@ -27,7 +27,11 @@ class SetTimer:
     """Times one set: :meth:`start`, then :meth:`poll` now and then, or :meth:`stop`."""
 
     def __init__(self, target: int, clock: Clock, *, mode: TimerMode = "down") -> None:
-        if isinstance(target, bool) or not isinstance(target, int) or not 1 <= target <= MAX_SECONDS:
+        if (
+            isinstance(target, bool)
+            or not isinstance(target, int)
+            or not 1 <= target <= MAX_SECONDS
+        ):
             raise ValueError(f"a set timer needs a target of 1 to {MAX_SECONDS} s, not {target!r}")
         self.target = target
         """The seconds a count-down runs to."""

@@ -108,9 +108,11 @@ def short_dose(item: PlanItem) -> str:
 def step_target(
     item: PlanItem, step: Step, load: float | None, unit: str | None, *, hold_cue: bool
 ) -> str:
-    """``Target 12–15 reps · hold 2 s at the top (h counts it) · 20 kg · warm-up: go light``."""
-    lo, hi = item.reps
-    target = f"Target {lo} reps" if lo == hi else f"Target {lo}–{hi} reps"
+    """``Target 12–15 reps · hold 2 s at the top (h counts it) · 20 kg · warm-up: go light``;
+    ``Target 30–45 s · bodyweight`` for a timed exercise."""
+    lo, hi = item.seconds or item.reps
+    what = "s" if item.timed else "reps"
+    target = f"Target {lo} {what}" if lo == hi else f"Target {lo}–{hi} {what}"
     if item.hold_seconds:
         target += f" · hold {item.hold_seconds} s at the top"
         if hold_cue:
