@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+from textual.widgets import Input
 
 from glutetui.clock import FakeClock
 from glutetui.log import LogStore
@@ -109,3 +110,27 @@ async def test_the_timer_keys_only_work_on_a_timed_step(
         assert not screen.check_action("time_set", ())
         assert not screen.query_one(SetTimerPanel).display
         assert screen.query_one("#reps").display
+
+
+async def test_the_plan_edits_a_timed_exercise_in_seconds(timed_app: GluteApp) -> None:
+    from glutetui.tui.dialogs import PlanItemDialog
+    from glutetui.tui.screens.plan import PlanScreen
+
+    async with timed_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        timed_app.push_screen(PlanScreen(["side-plank"]))
+        plan_screen = await screen_shown(pilot, PlanScreen)
+        assert plan_screen.order == ["side-plank"]
+        assert "1×20–30 s/side" in str(plan_screen.query_one("#plan-table").get_row_at(0))
+        await pilot.press("enter")
+        dialog = await screen_shown(pilot, PlanItemDialog)
+        box = dialog.query_one("#edit-reps", Input)
+        box.value = "45-700"
+        box.focus()
+        await pilot.press("enter")
+        assert "seconds must lie within 1–600" in str(dialog.query_one("#edit-error").render())
+        box.value = "40-60"
+        await pilot.press("enter")
+        await screen_shown(pilot, PlanScreen)
+        item = plan_screen.items["side-plank"]
+        assert item.seconds == (40, 60) and item.describe() == "1 × 40–60 s/side"

@@ -99,10 +99,10 @@ def load_words(load: float | None, unit: str | None, equipment: tuple[str, ...])
 
 
 def short_dose(item: PlanItem) -> str:
-    """``3×12–15/side``: a planned dose in a narrow column."""
-    lo, hi = item.reps
+    """``3×12–15/side``: a planned dose in a narrow column (``3×30–45 s/side`` when timed)."""
+    lo, hi = item.seconds or item.reps
     text = f"{item.sets}×{lo}–{hi}" if lo != hi else f"{item.sets}×{lo}"
-    return text + ("/side" if item.per_side else "")
+    return text + (" s" if item.timed else "") + ("/side" if item.per_side else "")
 
 
 def step_target(
