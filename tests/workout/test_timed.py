@@ -164,3 +164,25 @@ def test_a_count_down_never_gives_more_than_its_target(steps: list[float], targe
     handed = [g for g in given_back if g is not None]
     assert len(handed) == 1
     assert 0 <= handed[0] <= target
+
+
+def test_the_summary_and_last_time_say_seconds(clock: FakeClock) -> None:
+    from glutetui.figures import format_done
+    from glutetui.workout.last_time import last_times
+    from glutetui.workout.report import session_report
+
+    first = plank_runner(clock)
+    first.record_set(0, seconds=30)
+    first.record_set(0, seconds=28)
+    earlier = first.finish()
+    clock.advance(86400)
+    runner = Runner.start(first.plan, "t2", clock)
+    runner.record_set(0, seconds=35)
+    runner.record_set(0, seconds=31)
+    session = runner.finish()
+    report = session_report(session, [session, earlier])
+    (plank, _clam) = report.exercises
+    assert format_done(plank.reps_by_side, plank.seconds) == "1 min 06 s"
+    assert plank.comparison("kg", with_date=False) == "+8 s"
+    before = last_times([earlier], ["side-plank"])["side-plank"]
+    assert before.describe(1, "right", False).endswith(": 28 s · bodyweight")
