@@ -126,7 +126,7 @@ def test_good_plugins_and_builtins_load(plugins_json: dict[str, dict]) -> None:
     assert good["routines"] == ["test-good-routine"]
     side_plank = plugins_json["side_plank"]
     assert (side_plank["status"], side_plank["problems"]) == ("ok", [])
-    assert side_plank["exercises"] == ["side-plank-leg-lift"]
+    assert side_plank["exercises"] == ["side-plank", "side-plank-leg-lift"]
     assert side_plank["routines"] == ["side-plank-circuit"]
     builtins = [p for p in plugins_json.values() if p["distribution"] == "glutetui"]
     assert {ex for p in builtins for ex in p["exercises"]} == BUILTIN_EXERCISES
@@ -151,6 +151,7 @@ def test_exercises_keeps_working_with_broken_plugins(
     assert set(exercises) == BUILTIN_EXERCISES | {
         "test-good-exercise",
         "test-partial-valid",
+        "side-plank",
         "side-plank-leg-lift",
     }
     # The built-in clamshell won over the impostor that reused its id.

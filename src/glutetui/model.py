@@ -32,6 +32,8 @@ EQUIPMENT_WORD_RE = re.compile(r"[a-z0-9][a-z0-9 '-]{0,39}")
 MAX_SETS = 20
 MAX_REPS = 200
 MAX_HOLD_SECONDS = 120
+MAX_TIMED_SECONDS = 10 * 60
+"""Longest target of a timed set (a plank held ten minutes is a typo, not a prescription)."""
 MAX_REST_SECONDS = 15 * 60
 MAX_ALIAS_LENGTH = 80
 MAX_LOAD_STEP = 50
@@ -122,6 +124,10 @@ class Exercise:
     """Ladder: the id of an easier exercise to step down to from the bottom rung."""
     harder: str | None = None
     """Ladder: the id of a harder exercise to step up to from the top rung."""
+    seconds: Range | None = None
+    """Timed exercise: how long each set lasts (per side when ``per_side``), an int or an
+    inclusive range of seconds. Sets are logged in seconds instead of reps, and ``reps`` is
+    not used. ``None``: an exercise of reps."""
 
     def __post_init__(self) -> None:
         # Normalise shape only; validate_exercise() judges the values.
@@ -135,26 +141,43 @@ class Exercise:
         object.__setattr__(self, "band_colours", _as_tuple(self.band_colours))
         object.__setattr__(self, "sets", as_range(self.sets))
         object.__setattr__(self, "reps", as_range(self.reps))
+        if self.seconds is not None:
+            object.__setattr__(self, "seconds", as_range(self.seconds))
+
+    @property
+    def timed(self) -> bool:
+        """Sets are held for a time and logged in seconds, not counted in reps."""
+        return self.seconds is not None
 
     @property
     def dose(self) -> Dose:
         """The default dose."""
         return Dose(
-            sets=self.sets, reps=self.reps, per_side=self.per_side, hold_seconds=self.hold_seconds
+            sets=self.sets,
+            reps=self.reps,
+            per_side=self.per_side,
+            hold_seconds=self.hold_seconds,
+            seconds=self.seconds,
         )
 
 
 @dataclass(frozen=True)
 class Dose:
-    """How much of an exercise: sets, reps, sides and hold."""
+    """How much of an exercise: sets, reps (or seconds, when timed), sides and hold."""
 
     sets: Range
     reps: Range
     per_side: bool = False
     hold_seconds: int | None = None
+    seconds: Range | None = None
+    """Seconds per set for a timed exercise (then ``reps`` is not used)."""
 
     def describe(self) -> str:
-        """The dose the way a coach says it: ``3 sets of 12–15 reps, each side, hold 1 s at the top``."""
+        """The dose the way a coach says it: ``3 sets of 12–15 reps, each side, hold 1 s at the
+        top``; for a timed exercise ``3 × 30–45 s/side``."""
+        if self.seconds is not None:
+            side = "/side" if self.per_side else ""
+            return f"{format_range(self.sets)} × {format_range(self.seconds)} s{side}"
         set_word = "set" if self.sets == (1, 1) else "sets"
         rep_word = "rep" if self.reps == (1, 1) else "reps"
         text = f"{format_range(self.sets)} {set_word} of {format_range(self.reps)} {rep_word}"
@@ -251,6 +274,12 @@ def exercise_problems(ex: Exercise) -> list[str]:
         problems.append(
             f"hold_seconds must be a whole number from 1 to {MAX_HOLD_SECONDS}, not {ex.hold_seconds!r}"
         )
+    if ex.seconds is not None:
+        problems += _range_problems("seconds", ex.seconds, MAX_TIMED_SECONDS)
+        if ex.hold_seconds is not None:
+            problems.append(
+                "a timed exercise (seconds) has no reps to hold at the top: drop hold_seconds"
+            )
     if ex.rest_seconds is not None and (
         not isinstance(ex.rest_seconds, int)
         or isinstance(ex.rest_seconds, bool)

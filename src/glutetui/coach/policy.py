@@ -105,7 +105,9 @@ class Suggestion:
     def dose_text(self, exercise: Exercise) -> str:
         """``3 × 12–15/side, red band at the ankles``; ``, a light load you choose`` for a
         loaded exercise with no load to go on yet."""
-        text = f"{self.sets} × {format_range(self.reps)}" + ("/side" if exercise.per_side else "")
+        held = f"{format_range(exercise.seconds)} s" if exercise.seconds else None
+        text = f"{self.sets} × {held or format_range(self.reps)}"
+        text += "/side" if exercise.per_side else ""
         if self.load is None and self.unit is None and loaded(exercise):
             return f"{text}, a light load you choose"
         return f"{text}, {describe_load(self.rung)}"
@@ -271,6 +273,15 @@ def _decide(exercise: Exercise, history: ExerciseHistory, settings: Settings) ->
             reps,
             "amber-stay",
             f"{_pain_words(last.pain if _zone(last.pain, settings) == 'amber' else morning_pain, settings)}: keep the same dose",
+        )
+    if exercise.timed:  # double progression counts reps; the ladder has no rung for seconds
+        return _suggest(
+            exercise,
+            "same",
+            current,
+            reps,
+            "double-progression-stay",
+            "a timed exercise: the coach does not step up by seconds held yet, keep the dose",
         )
     top = (last.target_reps or exercise.reps)[1]
     if _all_at_top(last, top, current.sets):

@@ -99,18 +99,20 @@ def load_words(load: float | None, unit: str | None, equipment: tuple[str, ...])
 
 
 def short_dose(item: PlanItem) -> str:
-    """``3×12–15/side``: a planned dose in a narrow column."""
-    lo, hi = item.reps
+    """``3×12–15/side``: a planned dose in a narrow column (``3×30–45 s/side`` when timed)."""
+    lo, hi = item.seconds or item.reps
     text = f"{item.sets}×{lo}–{hi}" if lo != hi else f"{item.sets}×{lo}"
-    return text + ("/side" if item.per_side else "")
+    return text + (" s" if item.timed else "") + ("/side" if item.per_side else "")
 
 
 def step_target(
     item: PlanItem, step: Step, load: float | None, unit: str | None, *, hold_cue: bool
 ) -> str:
-    """``Target 12–15 reps · hold 2 s at the top (h counts it) · 20 kg · warm-up: go light``."""
-    lo, hi = item.reps
-    target = f"Target {lo} reps" if lo == hi else f"Target {lo}–{hi} reps"
+    """``Target 12–15 reps · hold 2 s at the top (h counts it) · 20 kg · warm-up: go light``;
+    ``Target 30–45 s · bodyweight`` for a timed exercise."""
+    lo, hi = item.seconds or item.reps
+    what = "s" if item.timed else "reps"
+    target = f"Target {lo} {what}" if lo == hi else f"Target {lo}–{hi} {what}"
     if item.hold_seconds:
         target += f" · hold {item.hold_seconds} s at the top"
         if hold_cue:

@@ -199,12 +199,13 @@ def parse_whole(text: str, field: EntryField, lo: int, hi: int) -> int:
     return int(text)
 
 
-def parse_range(text: str, hi: int = MAX_REPS) -> Range:
-    """Target reps: ``"8-12"`` or ``"8–12"`` -> ``(8, 12)``; ``"10"`` -> ``(10, 10)``; within 1–``hi``."""
+def parse_range(text: str, hi: int = MAX_REPS, field: EntryField = "reps") -> Range:
+    """Target reps: ``"8-12"`` or ``"8–12"`` -> ``(8, 12)``; ``"10"`` -> ``(10, 10)``; within
+    1–``hi``. With ``field="seconds"``, a timed exercise's target seconds, said as such."""
     parts = [p.strip() for p in re.split(r"[-–]", text.strip())]
     if len(parts) not in (1, 2) or not all(re.fullmatch(r"[0-9]{1,6}", p) for p in parts):
-        raise InvalidEntry("reps", "reps must be a number like 10 or a range like 8-12")
+        raise InvalidEntry(field, f"{field} must be a number like 10 or a range like 8-12")
     lo_v, hi_v = int(parts[0]), int(parts[-1])
     if not 1 <= lo_v <= hi_v <= hi:
-        raise InvalidEntry("reps", f"reps must lie within 1–{hi}, the smaller number first")
+        raise InvalidEntry(field, f"{field} must lie within 1–{hi}, the smaller number first")
     return (lo_v, hi_v)

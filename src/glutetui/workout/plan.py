@@ -20,6 +20,7 @@ from glutetui.figures import format_load
 from glutetui.model import (
     MAX_REPS,
     MAX_SETS,
+    MAX_TIMED_SECONDS,
     Dose,
     Exercise,
     Range,
@@ -51,6 +52,9 @@ class PlanItem:
     """Light sets before the work sets, logged with ``warmup=True``."""
     rest_seconds: int | None = None
     """Rest between sets; ``None`` uses the exercise's, else the plan's default."""
+    seconds: Range | None = None
+    """Target seconds per set and side of a timed exercise (logged in seconds, not reps);
+    ``None`` for an exercise of reps."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.sets, int) or not 1 <= self.sets <= MAX_SETS:
@@ -64,6 +68,19 @@ class PlanItem:
             )
         if self.load is not None:
             check_load(self.load, self.unit)
+        if self.seconds is not None:
+            lo, hi = self.seconds
+            if not (
+                isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi <= MAX_TIMED_SECONDS
+            ):
+                raise InvalidEntry(
+                    "seconds", f"seconds must be a range within 1–{MAX_TIMED_SECONDS}"
+                )
+
+    @property
+    def timed(self) -> bool:
+        """Each set is held for a time and logged in seconds."""
+        return self.seconds is not None
 
     @property
     def exercise_id(self) -> str:
@@ -88,10 +105,12 @@ class PlanItem:
             reps=self.reps,
             per_side=self.per_side,
             hold_seconds=self.hold_seconds,
+            seconds=self.seconds,
         )
 
     def describe(self) -> str:
-        """``3 sets of 12–15 reps, each side · 20 kg · 1 warm-up set``."""
+        """``3 sets of 12–15 reps, each side · 20 kg · 1 warm-up set`` (``3 × 30–45 s/side``
+        for a timed exercise)."""
         parts = [self.dose.describe()]
         if self.load is not None or self.unit:
             parts.append(format_load(self.load, self.unit))
@@ -217,8 +236,9 @@ class Plan:
     ) -> Plan:
         """The plan a saved session was started with, so that its cursor means the same step.
 
-        Exercises come from ``catalog`` when still installed (for cues, holds and rest); one
-        whose plugin is gone is rebuilt from what the log kept (name, sides, dose).
+        Exercises come from ``catalog`` when still installed (for cues, holds, timed sets and
+        rest); one whose plugin is gone is rebuilt from what the log kept (name, sides, dose).
+        A timed exercise's target seconds are its default ones (the log keeps target reps only).
         """
         items = []
         for log in session.exercises:
@@ -255,6 +275,7 @@ class Plan:
                     load=load,
                     unit=unit,
                     warmup_sets=log.warmup_sets,
+                    seconds=ex.seconds,
                 )
             )
         return cls(tuple(items), session.routine_id, rest_seconds, switch_sides_seconds)
@@ -356,5 +377,8 @@ class Plan:
 
 
 def default_item(exercise: Exercise) -> PlanItem:
-    """An exercise at its default dose: the low end of its sets range, its full reps range."""
-    return PlanItem(exercise=exercise, sets=exercise.sets[0], reps=exercise.reps)
+    """An exercise at its default dose: the low end of its sets range, its full reps range
+    (or seconds range, when it is timed)."""
+    return PlanItem(
+        exercise=exercise, sets=exercise.sets[0], reps=exercise.reps, seconds=exercise.seconds
+    )

@@ -33,11 +33,15 @@ class ExerciseReport(ExerciseFigures):
     previous_date: str | None = None
 
     def comparison(self, unit: str, *, with_date: bool = True) -> str:
-        """``+4 reps, +60 kg volume vs 20 Nov`` or ``first time``; short without the date."""
+        """``+4 reps, +60 kg volume vs 20 Nov``, ``+5 s vs 20 Nov`` for timed sets, or
+        ``first time``; short without the date."""
         prev = self.previous
         if prev is None:
             return "first time"
-        parts = [f"{self.reps - prev.reps:+d} reps"]
+        timed = bool(self.seconds or prev.seconds)
+        parts = [f"{self.reps - prev.reps:+d} reps"] if self.reps or prev.reps or not timed else []
+        if timed:
+            parts.append(f"{self.seconds - prev.seconds:+d} s")
         if self.volume or prev.volume:
             volume = format_weight(self.volume - prev.volume, unit, signed=True)
             parts.append(f"{volume} volume" if with_date else volume)

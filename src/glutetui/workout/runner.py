@@ -33,6 +33,7 @@ from glutetui.workout.entries import (
     check_pain,
     check_reps,
     check_rpe,
+    check_seconds,
     check_unit,
 )
 from glutetui.workout.plan import Plan, PlanItem, Step, StepKind
@@ -158,6 +159,12 @@ class Runner:
         """What the reps entry starts at: the top of the target range."""
         return self.item(step).reps[1]
 
+    def default_seconds(self, step: Step | None = None) -> int | None:
+        """What a timed set's seconds start at (and its count-down runs to): the top of the
+        target range; ``None`` for an exercise of reps."""
+        seconds = self.item(step).seconds
+        return None if seconds is None else seconds[1]
+
     def default_load(self, step: Step | None = None) -> tuple[float | None, str | None]:
         """What the load entry starts at: the last load logged for this exercise, else the plan's."""
         step = step or self.current
@@ -185,10 +192,12 @@ class Runner:
         rpe: int | None = None,
         note: str = "",
         kind: SetKind | None = None,
+        seconds: int | None = None,
     ) -> Session:
         """Log the current set as done with ``reps`` and move on.
 
-        ``kind`` marks a work set as a ``drop`` or ``failure`` set (default ``work``); a
+        A timed exercise's set is logged with ``seconds`` (and ``reps`` 0); ``seconds`` is
+        required for it, as a held set without its time would record nothing. ``kind`` marks a work set as a ``drop`` or ``failure`` set (default ``work``); a
         warm-up step is always a warm-up, as the plan's steps are matched by it.
         """
         step = self._require("set")
@@ -200,6 +209,9 @@ class Runner:
                 f"a {'warm-up' if step.warmup else 'work'} step cannot be logged as {kind!r}",
             )
         check_reps(reps)
+        check_seconds(seconds)
+        if self.item(step).timed and seconds is None:
+            raise InvalidEntry("seconds", "a timed set needs its seconds")
         if load is not None:
             load = check_load(load, unit)
         check_unit(unit)
@@ -215,6 +227,7 @@ class Runner:
             warmup=step.warmup,
             finished_at=self.clock.now(),
             note=note.strip(),
+            seconds=seconds,
             kind=kind,
         )
         return self._set(sets=(*self.session.sets, result), cursor=step.index + 1)

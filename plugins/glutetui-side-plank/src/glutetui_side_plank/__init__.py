@@ -1,4 +1,4 @@
-"""Side plank with leg lift, for glutetui.
+"""Side plank (a timed hold) and side plank with leg lift, for glutetui.
 
 The side plank (side bridge) is among the highest gluteus medius activations measured with
 surface EMG; lifting the top leg adds hip abduction against gravity on top of it.
@@ -9,7 +9,35 @@ import glutetui
 
 @glutetui.hookimpl
 def register_exercises(register):
-    """Register the side plank with leg lift."""
+    """Register the side plank (a timed hold) and the side plank with leg lift."""
+    register(
+        glutetui.Exercise(
+            id="side-plank",
+            name="Side plank",
+            summary="A held side bridge: the bottom hip keeps the pelvis up and level for as long as the set lasts.",
+            instructions=[
+                "Lie on your side with your forearm on the floor, elbow under your shoulder, legs straight and stacked.",
+                "Raise your hips until your body is one straight line from head to feet, hips square.",
+                "Hold the line for the set's time, breathing steadily; lower the hips before the shape breaks down.",
+                "Switch sides and hold the same time.",
+                "To make it easier, bend the knees and rest the bottom knee on the floor. Stop if the shoulder or hip hurts.",
+            ],
+            sets=3,
+            seconds=(10, 30),
+            per_side=True,
+            optional_equipment=["mat"],
+            cues=["Elbow under shoulder", "Hips high, body in one line", "Don't let the hips sag"],
+            tags=["floor", "home", "core", "bodyweight", "timed", "isometric", "side-lying"],
+            evidence=(
+                "Surface EMG: 74–103 % MVIC for the side bridge (side plank) across studies "
+                "(review table, Int J Sports Phys Ther 2014;9(2):157–167). Dose: 10 s holds "
+                "repeated on each side, worked up over time (Rehab Links, side bridges); "
+                "3 × 30 s each side (ARC running, lateral core progression)."
+            ),
+            rest_seconds=60,
+            harder="side-plank-leg-lift",
+        )
+    )
     register(
         glutetui.Exercise(
             id="side-plank-leg-lift",
@@ -40,6 +68,7 @@ def register_exercises(register):
                 "The figures are for the plain side bridge, without the leg lift."
             ),
             rest_seconds=60,
+            easier="side-plank",
         )
     )
 

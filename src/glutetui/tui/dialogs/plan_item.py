@@ -1,4 +1,5 @@
-"""Edit one exercise's dose in the plan: sets, reps, load and warm-up sets. Enter saves."""
+"""Edit one exercise's dose in the plan: sets, reps (seconds, when timed), load and warm-up
+sets. Enter saves."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label
 
-from glutetui.model import MAX_SETS
+from glutetui.model import MAX_SETS, MAX_TIMED_SECONDS
 from glutetui.text import neutralise
 from glutetui.tui.dialogs.base import Dialog
 from glutetui.tui.format import BAND_EQUIPMENT, LOADED_EQUIPMENT, load_text
@@ -48,13 +49,16 @@ class PlanItemDialog(Dialog[PlanItem | None]):
 
     def compose(self) -> ComposeResult:
         item = self.item
-        lo, hi = item.reps
+        lo, hi = item.seconds or item.reps
         with Vertical(classes="dialog", id="plan-item-dialog"):
             yield Label(neutralise(item.exercise.name), classes="dialog-title", markup=False)
             each = " per side" if item.per_side else ""
             yield Label(f"Work sets (1–{MAX_SETS}){each}")
             yield Input(str(item.sets), id="edit-sets", max_length=2, restrict=r"[0-9]*")
-            yield Label("Reps: a number or a range like 8-12")
+            if item.timed:
+                yield Label("Seconds held: a number or a range like 30-45")
+            else:
+                yield Label("Reps: a number or a range like 8-12")
             yield Input(f"{lo}-{hi}" if lo != hi else str(lo), id="edit-reps", max_length=9)
             yield Label(load_hint(item.exercise.equipment, self.unit))
             yield Input(load_text(item.load, item.unit), id="edit-load", max_length=30)
@@ -67,14 +71,17 @@ class PlanItemDialog(Dialog[PlanItem | None]):
     def _save(self) -> None:
         try:
             sets = parse_whole(self.query_one("#edit-sets", Input).value, "sets", 1, MAX_SETS)
-            reps = parse_range(self.query_one("#edit-reps", Input).value)
+            typed = self.query_one("#edit-reps", Input).value
+            item = self.item
+            if item.timed:
+                item = replace(item, seconds=parse_range(typed, MAX_TIMED_SECONDS, "seconds"))
+            else:
+                item = replace(item, reps=parse_range(typed))
             load, unit = parse_load(self.query_one("#edit-load", Input).value, self.unit)
             warmup = parse_whole(
                 self.query_one("#edit-warmup", Input).value, "warmup_sets", 0, MAX_WARMUP_SETS
             )
-            item = replace(
-                self.item, sets=sets, reps=reps, load=load, unit=unit, warmup_sets=warmup
-            )
+            item = replace(item, sets=sets, load=load, unit=unit, warmup_sets=warmup)
         except InvalidEntry as exc:
             self.query_one("#edit-error", Label).update(str(exc))
             return

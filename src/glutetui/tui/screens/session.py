@@ -35,6 +35,7 @@ from glutetui.tui.session_owner import offer_save_apart
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.number_picker import NumberPicker
+from glutetui.tui.widgets.set_timer_panel import SetTimerPanel
 from glutetui.tui.widgets.step_view import StepView
 from glutetui.tui.widgets.title_bar import TitleBar
 from glutetui.workout.entries import (
@@ -74,6 +75,9 @@ class SessionScreen(GluteScreen[None]):
         Binding("n", "skip_rest", "Skip rest", id="session-skip-rest", show=False),
         Binding("t", "more_time", "+15 s", id="session-more-time", show=False),
         Binding("h", "hold", "Hold cue", id="session-hold", show=False),
+        # A timed set's timer; its panel shows these keys.
+        Binding("space", "time_set", "Timer", id="session-time-set", show=False),
+        Binding("c", "timer_mode", "Count up/down", id="session-timer-mode", show=False),
         Binding("u", "undo", "Undo", id="session-undo"),
         Binding("m", "mark_kind", "Drop/failure", id="session-mark-kind", show=False),
         Binding("k", "skip_set", "Skip set", id="session-skip-set"),
@@ -172,7 +176,7 @@ class SessionScreen(GluteScreen[None]):
         self.kind = "work"
         self.held_reps = 0
         view = self.query_one(StepView)
-        view.show(self.runner, hold_cue=self.settings.hold_cue, last=self.last)
+        view.show(self.runner, hold_cue=self.settings.hold_cue, last=self.last, clock=self.clock)
         view.show_kind(self.kind)
         if self.runner.current is None:
             self.focus()
@@ -193,6 +197,9 @@ class SessionScreen(GluteScreen[None]):
 
     def tick(self) -> None:
         """Poll the countdown: ring once when it ends (even if the clock jumped), then redraw."""
+        held = self.query_one(SetTimerPanel).poll()
+        if held is not None:  # a timed set's count-down reached its target
+            self._fill_seconds(held, ring=True)
         countdown = self.countdown
         if countdown is None:
             return
@@ -274,11 +281,21 @@ class SessionScreen(GluteScreen[None]):
             if step.kind == "set":
                 load, unit = parse_load(self.query_one("#load", Input).value, self.settings.units)
                 rpe = parse_rpe(self.query_one("#rpe", Input).value)
-                reps = self.query_one("#reps", NumberPicker).value or 0
-                if not self._reps_confirmed(step.index, reps):
-                    return
                 kind = None if step.warmup else self.kind
-                self.runner.record_set(reps, load=load, unit=unit, rpe=rpe, kind=kind)
+                if self.runner.item(step).timed:
+                    held = self.query_one(SetTimerPanel).stop()
+                    if held is not None:  # enter stops a running timer: look, then log
+                        self._fill_seconds(held, ring=False)
+                        return
+                    seconds = self.query_one("#seconds", NumberPicker).value or 0
+                    self.runner.record_set(
+                        0, load=load, unit=unit, rpe=rpe, kind=kind, seconds=seconds
+                    )
+                else:
+                    reps = self.query_one("#reps", NumberPicker).value or 0
+                    if not self._reps_confirmed(step.index, reps):
+                        return
+                    self.runner.record_set(reps, load=load, unit=unit, rpe=rpe, kind=kind)
             else:
                 self.runner.record_pain(
                     self.query_one("#pain", NumberPicker).value,
@@ -479,15 +496,19 @@ class SessionScreen(GluteScreen[None]):
         self.leave_safely(self.app.exit)
 
     def action_pause(self) -> None:
-        """Pause the session (and the countdown) until a key is pressed."""
+        """Pause the session (and the countdown, and a timed set's timer) until a key is pressed."""
         if self.countdown is not None:
             self.countdown.pause()
         self._show_countdown()
+        panel = self.query_one(SetTimerPanel)
+        timing = panel.pause()
 
         def resumed(_: None) -> None:
             if self.countdown is not None:
                 self.countdown.resume()
             self._show_countdown()
+            if timing:
+                panel.toggle()
 
         self.app.push_screen(PausedDialog(), resumed)
 
@@ -511,6 +532,29 @@ class SessionScreen(GluteScreen[None]):
         hold = self.runner.item(step).hold_seconds
         if hold and (self.countdown is None or self._countdown_kind == "hold"):
             self._start_countdown(hold, f"Hold {hold} s", "hold")
+
+    def action_time_set(self) -> None:
+        """Start a timed set's timer, or stop it and fill in the seconds held."""
+        panel = self.query_one(SetTimerPanel)
+        if panel.timer is None:
+            return
+        if self.countdown is not None:  # the set starts now: the rest is over
+            self._stop_countdown()
+        held = panel.toggle()
+        if held is not None:
+            self._fill_seconds(held, ring=False)
+
+    def action_timer_mode(self) -> None:
+        """Switch a timed set's timer between counting down to the target and counting up."""
+        self.query_one(SetTimerPanel).switch_mode()
+
+    def _fill_seconds(self, held: int, *, ring: bool) -> None:
+        """Put the seconds the timer measured in the seconds field (changeable before logging)."""
+        picker = self.query_one("#seconds", NumberPicker)
+        picker.set_value(held)
+        picker.focus()
+        if ring and self.settings.bell:
+            self.app.bell()
 
     def action_mark_kind(self) -> None:
         """Mark the work set on screen as a drop set, a set to failure, or a plain work set."""
@@ -544,6 +588,8 @@ class SessionScreen(GluteScreen[None]):
                 and bool(self.runner.item(step).hold_seconds)
                 and self.settings.hold_cue
             )
+        if action in ("time_set", "timer_mode"):
+            return step is not None and step.kind == "set" and self.runner.item(step).timed
         if action == "mark_kind":
             return step is not None and step.kind == "set" and not step.warmup
         if action == "retry_save":

@@ -15,14 +15,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Static
 
 from glutetui.text import neutralise
+from glutetui.timer import MAX_SECONDS
 from glutetui.tui.format import load_text, step_target
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.number_picker import NumberPicker
+from glutetui.tui.widgets.set_timer_panel import SetTimerPanel
 from glutetui.workout.entries import MAX_PAIN, MAX_REPS_DONE
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from glutetui.clock import Clock
     from glutetui.workout.last_time import LastTime
     from glutetui.workout.runner import Runner
 
@@ -45,8 +48,13 @@ class StepView(VerticalScroll, can_focus=False):
         yield Label("", id="last-time", markup=False)
         yield Static("", id="step-cues", markup=False)
         yield CountdownPanel(id="countdown")
+        yield SetTimerPanel(id="set-timer")
         with Horizontal(id="set-entry"):
             yield NumberPicker(0, maximum=MAX_REPS_DONE, label="Reps", id="reps")
+            # A timed exercise logs seconds in the reps' place (one of the two is shown).
+            yield NumberPicker(
+                0, maximum=MAX_SECONDS, label="Seconds", short_label="Secs", id="seconds"
+            )
             with Vertical(id="set-extras"):
                 # The long labels say what may be typed; small screens show the short ones.
                 yield Label("Load (kg, lb or band colour)", classes="field-label -long")
@@ -92,11 +100,17 @@ class StepView(VerticalScroll, can_focus=False):
             label.update(before.describe(step.set_number, step.side, step.warmup))
 
     def show(
-        self, runner: Runner, *, hold_cue: bool, last: Mapping[str, LastTime] | None = None
+        self,
+        runner: Runner,
+        *,
+        hold_cue: bool,
+        last: Mapping[str, LastTime] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         """Draw ``runner``'s current step, reset the entry fields to its defaults and focus the
         main one (the session screen focuses itself when every step is done). ``last`` holds
-        what was done the last time of each exercise (``None`` while the log is being read)."""
+        what was done the last time of each exercise (``None`` while the log is being read);
+        ``clock`` times the sets of a timed exercise."""
         step = runner.current
         done, total = runner.progress
         n, of = runner.exercise_position
@@ -112,6 +126,10 @@ class StepView(VerticalScroll, can_focus=False):
         target = self.query_one("#step-target", Label)
         cues = self.query_one("#step-cues", Static)
         self.show_last(runner, last)
+        timed = step is not None and step.kind == "set" and runner.item(step).timed
+        self.query_one(SetTimerPanel).reset(runner.default_seconds(step) if timed else None, clock)
+        self.query_one("#reps").display = not timed
+        self.query_one("#seconds").display = timed
         if step is None:
             name.update("All done")
             label.update("Every step is behind you.")
@@ -134,9 +152,11 @@ class StepView(VerticalScroll, can_focus=False):
             cues.update("\n".join(f"• {cue}" for cue in item.exercise.cues[:MAX_CUES]))
             reps = self.query_one("#reps", NumberPicker)
             reps.set_value(runner.default_reps(step))
+            seconds = self.query_one("#seconds", NumberPicker)
+            seconds.set_value(runner.default_seconds(step))
             self.query_one("#load", Input).value = load_text(load, unit)
             self.query_one("#rpe", Input).value = ""
-            reps.focus()
+            (seconds if timed else reps).focus()
         else:
             target.update("Any pain in the hip, knee or back during that exercise?")
             cues.update("")
