@@ -1,8 +1,8 @@
 """The session file format: a :class:`~glutetui.model.Session` as TOML and back, versioned.
 
-:func:`session_to_dict` (written in :mod:`glutetui.log.toml_writing`) produces plain values (str, int, float, bool, aware datetimes, lists and
-dicts) that tomli-w writes as-is; keys whose value is ``None`` are left out, because TOML has no
-null. :func:`session_from_dict` is strict about *types* and lenient about unknown keys (a newer
+:func:`session_to_dict` (in :mod:`glutetui.log.toml_writing`) produces plain values (str,
+int, float, bool, aware datetimes, lists and dicts) that tomli-w writes as-is; keys whose value
+is ``None`` are left out, because TOML has no null. :func:`session_from_dict` is strict about *types* and lenient about unknown keys (a newer
 minor writer may add one): anything it cannot use raises :class:`LogFormatError` with a reason
 a person can act on. :func:`parse_session_bytes` reads a whole file with rtoml, the fastest
 reader that gives back exactly what tomli-w wrote (``bench/toml_readers.py`` compares them).
