@@ -236,3 +236,37 @@ def test_the_inline_check_of_sets_agrees_with_the_schema(
         assert isinstance(inline, Session) and same_session(inline, schema)
     else:
         assert inline == schema
+
+
+EXERCISE_KEYS = st.sampled_from(
+    ["exercise_id", "name", "per_side", "target_sets", "target_reps", "pain", "note", "skipped",
+     "warmup_sets", "planned_load", "planned_unit", "tempo"]
+)  # fmt: skip
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions, st.lists(st.tuples(st.integers(0, 11), EXERCISE_KEYS, ODD_VALUES), max_size=4))
+def test_the_inline_check_of_exercises_agrees_with_the_schema(
+    session: Session, changes: list[tuple[int, str, Any]]
+) -> None:
+    """Exercises are checked inline too; whatever a file holds, the outcome is the schema's."""
+    data = rtoml.loads(session_bytes(session).decode())
+    for at, key, value in changes:
+        if data["exercises"]:
+            data["exercises"][at % len(data["exercises"])][key] = value
+
+    def outcome() -> object:
+        try:
+            return session_from_dict(data, P)
+        except LogFormatError as exc:
+            return exc.reason
+
+    inline = outcome()
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(toml_format, "_exercise", lambda raw, n, path: ExerciseLog(
+            *toml_format._read(raw, toml_format._EXERCISE, f"exercises[{n}]", path)))  # fmt: skip
+        schema = outcome()
+    if isinstance(schema, Session):
+        assert isinstance(inline, Session) and same_session(inline, schema)
+    else:
+        assert inline == schema

@@ -5,7 +5,9 @@ renders in every view."""
 from __future__ import annotations
 
 import io
+import shutil
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -15,7 +17,7 @@ from glutetui import figures, stats
 from glutetui.cli.backup import write_backup
 from glutetui.cli.exporting.glutetui import write_csv
 from glutetui.cli.exporting.strong import write_strong
-from glutetui.log import LogFormatError, LogStore, session_from_dict, session_row
+from glutetui.log import LogFormatError, LogStore, reading, session_from_dict, session_row
 from glutetui.log.ranges import check_session
 from glutetui.log.toml_format import session_bytes
 from glutetui.model import ExerciseLog, Session, SetResult
@@ -201,3 +203,39 @@ def session_to_plain(session: Session) -> dict[str, object]:
     from glutetui.log import session_to_dict
 
     return session_to_dict(session)
+
+
+@pytest.mark.parametrize("workers", [False, True], ids=["in-process", "forked-workers"])
+def test_every_path_of_reading_reports_each_out_of_range_file(
+    bad_log: Paths, workers: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one reader range-checks every file whichever way it is read: cold (in this process
+    or in forked workers, both indexes), warm (from the indexes just written) and by
+    ``log --check`` both cold and warm; none of them lets a value out of range through."""
+    if workers:
+        monkeypatch.setattr(reading, "PARALLEL_FROM", 1)
+        monkeypatch.setattr(reading, "CHUNK", 4)
+        monkeypatch.setattr(reading, "_can_fork", lambda: True)
+        monkeypatch.setattr(reading, "_usable_cores", lambda: 2)
+    forked: list[bool] = []
+    real = reading._in_workers
+
+    def spy(*args: Any) -> Any:
+        found = real(*args)
+        forked.append(found is not None)
+        return found
+
+    monkeypatch.setattr(reading, "_in_workers", spy)
+    bad = len(BAD_EDITS)
+    for _ in ("cold", "warm"):
+        store = LogStore(bad_log)
+        found = store.summaries(limit=0)
+        assert (found.count, len(found.problems)) == (1, bad)
+        history = store.history()
+        assert [s.id for s in history.sessions] == ["2026-03-02-1800"]
+        assert len(history.problems) == bad
+    assert forked == ([True, True] if workers else [])  # both indexes read cold, by workers
+    shutil.rmtree(bad_log.cache_dir)
+    for _ in ("cold", "warm"):
+        done = run("log", "--check")
+        assert (done.returncode, done.stdout.count(".toml:")) == (1, bad), done.stdout

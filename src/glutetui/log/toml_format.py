@@ -1,8 +1,8 @@
 """The session file format: a :class:`~glutetui.model.Session` as TOML and back, versioned.
 
-:func:`session_to_dict` produces plain values (str, int, float, bool, aware datetimes, lists and
-dicts) that tomli-w writes as-is; keys whose value is ``None`` are left out, because TOML has no
-null. :func:`session_from_dict` is strict about *types* and lenient about unknown keys (a newer
+:func:`session_to_dict` (in :mod:`glutetui.log.toml_writing`) produces plain values (str,
+int, float, bool, aware datetimes, lists and dicts) that tomli-w writes as-is; keys whose value
+is ``None`` are left out, because TOML has no null. :func:`session_from_dict` is strict about *types* and lenient about unknown keys (a newer
 minor writer may add one): anything it cannot use raises :class:`LogFormatError` with a reason
 a person can act on. :func:`parse_session_bytes` reads a whole file with rtoml, the fastest
 reader that gives back exactly what tomli-w wrote (``bench/toml_readers.py`` compares them).
@@ -18,103 +18,18 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import rtoml
-import tomli_w
 
 from glutetui.log.errors import LogFormatError
 from glutetui.log.ranges import check_session
+from glutetui.log.toml_writing import FORMAT_VERSION as FORMAT_VERSION
+from glutetui.log.toml_writing import session_bytes as session_bytes
+from glutetui.log.toml_writing import session_to_dict as session_to_dict
 from glutetui.model import SET_KINDS, SIDES, ExerciseLog, Session, SetResult
-
-FORMAT_VERSION = 1
-"""Version of the session file format that this glutetui writes and the newest it reads."""
 
 SUFFIX = ".toml"
 STATUSES = ("in-progress", "complete", "incomplete")
 _WORK_KINDS = ("drop", "failure")
 """Kinds a set with ``warmup = true`` cannot have (a file saying both is refused)."""
-
-# --------------------------------------------------------------------------- writing
-
-
-def _aware(value: datetime, what: str) -> datetime:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"{what} must be timezone-aware, got {value.isoformat()}")
-    return value
-
-
-def _set_to_dict(s: SetResult) -> dict[str, Any]:
-    d: dict[str, Any] = {"exercise_id": s.exercise_id, "set_number": s.set_number, "reps": s.reps}
-    if s.side is not None:
-        d["side"] = s.side
-    if s.load is not None:
-        if not math.isfinite(s.load):
-            raise ValueError(f"load must be a finite number, got {s.load!r}")
-        d["load"] = s.load
-    if s.unit is not None:
-        d["unit"] = s.unit
-    if s.rpe is not None:
-        d["rpe"] = s.rpe
-    if s.warmup:
-        d["warmup"] = True
-    if s.finished_at is not None:
-        d["finished_at"] = _aware(s.finished_at, "finished_at")
-    if s.note:
-        d["note"] = s.note
-    if s.seconds is not None:
-        d["seconds"] = s.seconds
-    if s.kind in ("drop", "failure"):  # a warm-up is written as `warmup`, which every version reads
-        d["kind"] = s.kind
-    return d
-
-
-def _exercise_to_dict(e: ExerciseLog) -> dict[str, Any]:
-    d: dict[str, Any] = {"exercise_id": e.exercise_id, "name": e.name, "per_side": e.per_side}
-    if e.target_sets is not None:
-        d["target_sets"] = e.target_sets
-    if e.target_reps is not None:
-        d["target_reps"] = list(e.target_reps)
-    if e.pain is not None:
-        d["pain"] = e.pain
-    if e.note:
-        d["note"] = e.note
-    if e.skipped:
-        d["skipped"] = True
-    if e.warmup_sets:
-        d["warmup_sets"] = e.warmup_sets
-    if e.planned_load is not None:
-        d["planned_load"] = e.planned_load
-    if e.planned_unit is not None:
-        d["planned_unit"] = e.planned_unit
-    return d
-
-
-def session_to_dict(session: Session) -> dict[str, Any]:
-    """``session`` as a dict ready for :func:`tomli_w.dumps`, with ``format_version`` first.
-
-    Raises :class:`ValueError` for values no file may hold (naive datetimes, non-finite loads).
-    """
-    d: dict[str, Any] = {
-        "format_version": FORMAT_VERSION,
-        "id": session.id,
-        "status": session.status,
-        "started_at": _aware(session.started_at, "started_at"),
-    }
-    if session.ended_at is not None:
-        d["ended_at"] = _aware(session.ended_at, "ended_at")
-    if session.routine_id is not None:
-        d["routine_id"] = session.routine_id
-    d["cursor"] = session.cursor
-    d["source"] = session.source
-    if session.note:
-        d["note"] = session.note
-    d["exercises"] = [_exercise_to_dict(e) for e in session.exercises]
-    d["sets"] = [_set_to_dict(s) for s in session.sets]
-    return d
-
-
-def session_bytes(session: Session) -> bytes:
-    """The file content for ``session`` (UTF-8 TOML); raises ``ValueError``/``TypeError``."""
-    return tomli_w.dumps(session_to_dict(session)).encode("utf-8")
-
 
 # --------------------------------------------------------------------------- reading
 
@@ -182,6 +97,23 @@ def _flag(value: Any, where: str, key: str, path: Path | None) -> bool:
 
 
 _ZONES: dict[timedelta, timezone] = {timedelta(0): UTC}
+_ZONE_AT: dict[int, timezone] = {0: UTC}
+"""Plain zones by offset in seconds: a log's datetimes share a handful of offsets."""
+
+
+def _rtoml_zone_type() -> type | None:
+    """rtoml's tzinfo class if it tells its offset by ``seconds()`` (a quarter of the cost of
+    ``utcoffset()``, which builds a timedelta); else ``None``, and offsets are asked for the
+    usual way."""
+    probe = rtoml.loads("t = 2000-01-01T00:00:00-01:30")["t"].tzinfo
+    try:
+        seconds = probe.seconds()
+    except (AttributeError, TypeError):
+        return None
+    return type(probe) if seconds == -5400 else None
+
+
+_RTOML_ZONE = _rtoml_zone_type()
 
 
 def _plain_zone(value: datetime) -> datetime | None:
@@ -191,6 +123,13 @@ def _plain_zone(value: datetime) -> datetime | None:
     every other part of glutetui makes (and what the index gives back).
     """
     tzinfo = value.tzinfo
+    if type(tzinfo) is _RTOML_ZONE:  # a file's datetimes: a couple of dozen per session
+        seconds = tzinfo.seconds()  # type: ignore[union-attr]
+        zone = _ZONE_AT.get(seconds)
+        if zone is None:
+            zone = _ZONE_AT.setdefault(seconds, timezone(timedelta(seconds=seconds)))
+        # combine, not value.replace(tzinfo=...): a third of the cost.
+        return datetime.combine(value, value.time(), zone)
     if type(tzinfo) is timezone:
         return value
     offset = value.utcoffset()
@@ -199,9 +138,7 @@ def _plain_zone(value: datetime) -> datetime | None:
     zone = _ZONES.get(offset)
     if zone is None:
         zone = _ZONES.setdefault(offset, timezone(offset))
-    # The constructor, not value.replace(tzinfo=...): a third of the cost, 26 times a file.
-    v = value
-    return datetime(v.year, v.month, v.day, v.hour, v.minute, v.second, v.microsecond, zone)
+    return datetime.combine(value, value.time(), zone)
 
 
 def _moment(value: Any, where: str, key: str, path: Path | None) -> datetime:
@@ -285,26 +222,61 @@ _SESSION: _Schema = (
 )
 
 
+_new = object.__new__
+_set_fields = object.__setattr__
+"""A checked value is stored as the instance's ``__dict__`` in one step: a frozen dataclass's
+``__init__`` sets each field through ``object.__setattr__``, which costs more than the checks
+and, at two dozen sets a file, most of a cold read. The objects are the same ones ``__init__``
+makes (same fields, equal, same pickle); what ``__post_init__`` would do is done here too."""
+
+_SET_DEFAULTS: dict[str, Any] = {
+    "exercise_id": None,
+    "set_number": None,
+    "reps": None,
+    "side": None,
+    "load": None,
+    "unit": None,
+    "rpe": None,
+    "warmup": False,
+    "finished_at": None,
+    "note": "",
+    "seconds": None,
+    "kind": "work",
+}
+_EXERCISE_DEFAULTS: dict[str, Any] = {
+    "exercise_id": None,
+    "name": None,
+    "per_side": False,
+    "target_sets": None,
+    "target_reps": None,
+    "pain": None,
+    "note": "",
+    "skipped": False,
+    "warmup_sets": 0,
+    "planned_load": None,
+    "planned_unit": None,
+}
+
+
 def _set(raw: Any, number: int, path: Path | None) -> SetResult:
-    """One ``[[sets]]`` table. Sets are most of a file, so the usual case (every value of the
-    type tomli-w writes) is checked inline; anything else takes the schema, which gives the
-    reason for what is wrong (tests/log/test_toml_format.py proves both agree)."""
+    """One ``[[sets]]`` table. Sets are most of a file, so the usual case (only keys of a set,
+    each value of the type tomli-w writes) is checked inline; anything else takes the schema,
+    which gives the reason for what is wrong (tests/log/test_toml_format.py proves both agree)."""
     if type(raw) is dict:
-        get = raw.get
-        exercise_id, set_number, reps = get("exercise_id"), get("set_number"), get("reps")
-        side, load, unit, rpe = get("side"), get("load"), get("unit"), get("rpe")
-        warmup, finished_at, note = get("warmup", False), get("finished_at"), get("note", "")
-        seconds, kind = get("seconds"), get("kind", "work")
+        d = _SET_DEFAULTS | raw  # one dict, in the fields' order; an unknown key makes it longer
+        finished_at, kind, warmup = d["finished_at"], d["kind"], d["warmup"]
+        side, load, unit, rpe, seconds = d["side"], d["load"], d["unit"], d["rpe"], d["seconds"]
         if (
-            type(exercise_id) is str
-            and type(set_number) is int
-            and type(reps) is int
+            len(d) == 12
+            and type(d["exercise_id"]) is str
+            and type(d["set_number"]) is int
+            and type(d["reps"]) is int
             and (side is None or (type(side) is str and side in SIDES))
             and (load is None or (type(load) is float and math.isfinite(load)))
             and (unit is None or type(unit) is str)
             and (rpe is None or type(rpe) is int)
             and type(warmup) is bool
-            and type(note) is str
+            and type(d["note"]) is str
             and (
                 finished_at is None
                 or (type(finished_at) is datetime and (finished_at := _plain_zone(finished_at)))
@@ -313,24 +285,51 @@ def _set(raw: Any, number: int, path: Path | None) -> SetResult:
             and (kind == "work" or (type(kind) is str and kind in SET_KINDS))
             and not (warmup and kind in _WORK_KINDS)
         ):
-            return SetResult(
-                exercise_id,
-                set_number,
-                reps,
-                side,
-                load,
-                unit,
-                rpe,
-                warmup,
-                finished_at,
-                note,
-                seconds,
-                kind,
-            )
+            d["finished_at"] = finished_at
+            if warmup:  # SetResult.__post_init__: each of warmup and kind implies the other
+                d["kind"] = "warm-up"
+            elif kind == "warm-up":
+                d["warmup"] = True
+            made = _new(SetResult)
+            _set_fields(made, "__dict__", d)
+            return made
     values = _read(raw, _SET, f"sets[{number}]", path)
     if values[7] and values[11] in _WORK_KINDS:
         _fail(path, f"sets[{number}] is a warm-up (warmup = true) and a {values[11]} set at once")
     return SetResult(*values)
+
+
+def _exercise(raw: Any, number: int, path: Path | None) -> ExerciseLog:
+    """One ``[[exercises]]`` table: the usual case inline, as for sets; else the schema."""
+    if type(raw) is dict:
+        d = _EXERCISE_DEFAULTS | raw
+        sets, reps, pain, load, unit = (
+            d["target_sets"], d["target_reps"], d["pain"], d["planned_load"], d["planned_unit"]
+        )  # fmt: skip
+        if (
+            len(d) == 11
+            and type(d["exercise_id"]) is str
+            and type(d["name"]) is str
+            and type(d["per_side"]) is bool
+            and (sets is None or type(sets) is int)
+            and (
+                reps is None
+                or (type(reps) is list and len(reps) == 2 and type(reps[0]) is type(reps[1]) is int)
+            )
+            and (pain is None or type(pain) is int)
+            and type(d["note"]) is str
+            and type(d["skipped"]) is bool
+            and type(d["warmup_sets"]) is int
+            and d["warmup_sets"] >= 0
+            and (load is None or (type(load) is float and math.isfinite(load)))
+            and (unit is None or type(unit) is str)
+        ):
+            if reps is not None:
+                d["target_reps"] = (reps[0], reps[1])
+            made = _new(ExerciseLog)
+            _set_fields(made, "__dict__", d)
+            return made
+    return ExerciseLog(*_read(raw, _EXERCISE, f"exercises[{number}]", path))
 
 
 def _read(data: Any, schema: _Schema, where: str, path: Path | None) -> list[Any]:
@@ -379,8 +378,7 @@ def session_from_dict(data: Mapping[str, Any], path: Path | None = None) -> Sess
         _fail(path, f"the file must be a table, not {_type_name(data)}")
     _check_version(data, path)
     exercises = tuple(
-        ExerciseLog(*_read(raw, _EXERCISE, f"exercises[{i}]", path))
-        for i, raw in enumerate(_items(data, "exercises", path), 1)
+        _exercise(raw, i, path) for i, raw in enumerate(_items(data, "exercises", path), 1)
     )
     sets = tuple(_set(raw, i, path) for i, raw in enumerate(_items(data, "sets", path), 1))
     sid, started, _, _, ended, status, note, routine_id, cursor, source = _read(
