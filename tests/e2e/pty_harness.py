@@ -41,7 +41,7 @@ keep it open, and the terminal would not hang up when the test closes it."""
 def make_config_dir(root: Path) -> Path:
     """A fresh config dir under ``root`` whose first-run notice was already shown."""
     config = root / "config"
-    config.mkdir()
+    config.mkdir(mode=0o700)  # private, as glutetui makes it: no warning to read past
     (config / "state.toml").write_text("first_run_notice_shown = true\n")
     return config
 
