@@ -65,7 +65,6 @@ def work_out(paths: Paths, today: date) -> tuple[int, str]:
 
     if not os.path.exists(state_path(paths.config_root)):
         return EXIT_NOT_DUE, NO_PROGRAMME
-    # Next-morning check-ins join here once the coach's reader is merged (issue 12).
     context = load_context(paths, today)
     if context.programme is None or context.position is None:
         return EXIT_NOT_DUE, NO_PROGRAMME
