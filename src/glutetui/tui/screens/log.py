@@ -298,6 +298,7 @@ class LogScreen(GluteScreen[None]):
 
     def _start_history(self) -> None:
         self.pages.reading_history()
+        self.query_one(ConsistencyPane).read_adherence(self.today())
         self._read_history(self.today(), self.settings, self._progress())
 
     def _add_rows(self, rows: list[SessionRow]) -> None:
