@@ -45,7 +45,7 @@ async def test_consistency_tab_shows_done_against_planned(paths: Paths) -> None:
     assert lines == [
         "Programme: Gluteus medius basics, 3 times a week. "
         "Adherence: 4 of 5 planned sessions done (80%)",
-        "This week: 1 of 2 planned so far",
+        "This programme week: 1 of 2 planned so far",
         "Done of planned, week by week: week 1 3/3, week 2 1/2",
     ]
 

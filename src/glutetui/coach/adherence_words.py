@@ -25,7 +25,7 @@ def adherence_lines(name: str, adherence: Adherence) -> list[str]:
     ]
     if adherence.weeks:
         now = adherence.weeks[-1]
-        lines.append(f"This week: {now.done} of {now.planned} planned so far")
+        lines.append(f"This programme week: {now.done} of {now.planned} planned so far")
         shown = adherence.weeks[-WEEKS_SHOWN:]
         lines.append(
             "Done of planned, week by week: "
