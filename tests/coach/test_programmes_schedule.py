@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from glutetui.coach.adherence import training_days_of_rows
+from glutetui.coach.checkins import CheckIn, Compared
 from glutetui.coach.programmes import Criteria, Programme, Stage, scheduled_days
 from glutetui.coach.programmes_schedule import position
 from glutetui.coach.programmes_state import ProgrammeState
@@ -26,21 +26,14 @@ TWO_STAGES = Programme(
 )
 
 
-@dataclass(frozen=True)
-class Check:
-    when: datetime
-    pain: int
-    compared: str
-
-
 def days(*offsets: int) -> set[date]:
     return {START + timedelta(days=o) for o in offsets}
 
 
-def mornings(*offsets: int, compared: str = "same") -> list[Check]:
+def mornings(*offsets: int, compared: Compared = "same") -> list[CheckIn]:
     tz = UTC
     return [
-        Check(
+        CheckIn(
             datetime.combine(START + timedelta(days=o), datetime.min.time(), tz).replace(hour=8),
             1,
             compared,
@@ -52,7 +45,7 @@ def mornings(*offsets: int, compared: str = "same") -> list[Check]:
 def at(
     offset: int,
     trained: set[date],
-    checks: list[Check] | None = None,
+    checks: list[CheckIn] | None = None,
     state: ProgrammeState | None = None,
 ):
     return position(
@@ -184,7 +177,7 @@ def test_rows_and_sessions_agree_on_training_days() -> None:
 )
 def test_adherence_stays_within_bounds_and_stages_need_their_criteria(
     offsets: set[int],
-    checks: list[tuple[int, str]],
+    checks: list[tuple[int, Compared]],
     today: int,
     per_week: int,
     min_weeks: int,

@@ -71,6 +71,7 @@ async def test_without_a_programme_the_library_comes_first(paths: Paths) -> None
 
 async def test_the_checkin_hook_runs_before_the_programme_is_read(paths: Paths) -> None:
     seen: list[str] = []
+    wired = TodayScreen.checkin_prompt
     TodayScreen.checkin_prompt = lambda screen: seen.append(text_of(screen))
     try:
         app = app_for(paths, FakeClock())
@@ -79,7 +80,7 @@ async def test_the_checkin_hook_runs_before_the_programme_is_read(paths: Paths) 
             screen = await screen_shown(pilot, TodayScreen)
             await asyncio.wait_for(screen.ready.wait(), TIMEOUT)
     finally:
-        TodayScreen.checkin_prompt = None
+        TodayScreen.checkin_prompt = wired
     assert seen == [READING]
 
 

@@ -14,7 +14,6 @@ def print_adherence(paths: Paths, *, as_json: bool = False) -> int:
     from glutetui.clock import SystemClock
     from glutetui.coach.programmes_context import load_context
 
-    # Next-morning check-ins join here once the coach's reader is merged (issue 12).
     context = load_context(paths, SystemClock().now().date())
     if context.position is None or context.state is None:
         echo(

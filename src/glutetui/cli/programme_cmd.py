@@ -120,7 +120,6 @@ def _status(paths: Paths, today: date) -> int:
     from glutetui.coach.programmes_context import load_context
     from glutetui.coach.programmes_words import status_lines
 
-    # Next-morning check-ins join here once the coach's reader is merged (issue 12).
     context = load_context(paths, today)
     _warn(context.problems)
     assert context.programme is not None and context.position is not None

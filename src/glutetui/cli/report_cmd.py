@@ -67,7 +67,6 @@ def cmd_report(args: argparse.Namespace, paths: Paths) -> int:
     today = now.date()
     if args.since is not None and args.since > today:
         raise GlutetuiError(f"--since {args.since.isoformat()} is in the future")
-    # Next-morning check-ins join here once the coach's reader is merged (issue 12).
     data = gather(paths, today, args.since)
     kind = _format(args)
     generated = f"{now:%Y-%m-%d %H:%M}"

@@ -7,13 +7,13 @@ Used by ``glutetui programme``, ``glutetui due``, ``glutetui log --adherence`` a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from glutetui.coach.checkins import CheckIns
 from glutetui.coach.programmes import Programme
 from glutetui.coach.programmes_registry import Programmes, collect
-from glutetui.coach.programmes_schedule import CheckInLike, Position, position
+from glutetui.coach.programmes_schedule import Position, position
 from glutetui.coach.programmes_state import ProgrammeState, ProgrammeStateError, load_state
 from glutetui.coach.selftests import SelfTest, SelfTestResult
 from glutetui.paths import Paths
@@ -34,6 +34,8 @@ class ProgrammeContext:
     self_tests: dict[str, SelfTest]
     results: tuple[SelfTestResult, ...]
     """Every readable self-test result, oldest first."""
+    checkins: CheckIns = field(default_factory=CheckIns)
+    """Every readable next-morning check-in, newest first (unreadable files among ``problems``)."""
 
 
 @dataclass(frozen=True)
@@ -68,19 +70,22 @@ def read_training_days(paths: Paths, since: date) -> set[date]:
     return training_days_of_rows(found.rows)
 
 
-def load_context(
-    paths: Paths, today: date, checkins: Iterable[CheckInLike] = ()
-) -> ProgrammeContext:
+def load_context(paths: Paths, today: date, checkins: CheckIns | None = None) -> ProgrammeContext:
     """Read what is needed and work out the position on ``today``.
 
-    Raises :class:`ProgrammeStateError` when the state file is damaged, or names a programme
-    that is no longer on offer.
+    The next-morning check-ins are read from ``checkins/`` unless given; whether one is settled
+    follows the pain zones of ``settings.toml``. Raises :class:`ProgrammeStateError` when the
+    state file is damaged, or names a programme that is no longer on offer.
     """
+    from glutetui.coach.checkins import read_all
     from glutetui.coach.selftests_store import read_results
+    from glutetui.settings import load_settings
 
     offer = offered(paths)
     results, unreadable = read_results(paths.config_root, offer.self_tests)
-    problems = (*offer.problems, *unreadable)
+    found = read_all(paths) if checkins is None else checkins
+    unread_checkins = tuple((str(p.path), p.reason) for p in found.problems)
+    problems = (*offer.problems, *unreadable, *unread_checkins)
     state = load_state(paths.config_root)
 
     def context(
@@ -95,6 +100,7 @@ def load_context(
             problems,
             offer.self_tests,
             tuple(results),
+            found,
         )
 
     if state is None:
@@ -106,5 +112,6 @@ def load_context(
             "reinstall it, fix its file, or run `glutetui programme end`"
         )
     days = read_training_days(paths, state.started)
-    where = position(programme, state, days, checkins, today, results=results)
+    settings = load_settings(paths.settings_file).settings
+    where = position(programme, state, days, found.items, today, settings=settings, results=results)
     return context(state, programme, where)

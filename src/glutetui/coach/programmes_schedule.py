@@ -12,27 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from glutetui.coach.adherence import Adherence, WeekAdherence, summarise, week_adherence, week_days
 from glutetui.coach.programmes import DAYS_PER_WEEK, Programme, Stage, scheduled_days
 from glutetui.coach.programmes_state import ProgrammeState
+from glutetui.coach.zones import is_settled
+from glutetui.settings import Settings
 
-SETTLED = frozenset({"better", "same"})
-"""Next-morning answers that count as settled (the 24-hour rule, docs/coaching: worse means not)."""
-
-
-class CheckInLike(Protocol):
-    """What the schedule needs of a next-morning check-in."""
-
-    @property
-    def when(self) -> datetime: ...
-
-    @property
-    def pain(self) -> int: ...
-
-    @property
-    def compared(self) -> str: ...
+if TYPE_CHECKING:
+    from glutetui.coach.checkins import CheckIn
 
 
 class ResultLike(Protocol):
@@ -43,11 +32,6 @@ class ResultLike(Protocol):
 
     @property
     def when(self) -> datetime: ...
-
-
-def is_settled(checkin: CheckInLike) -> bool:
-    """Whether a next-morning answer counts as settled: the same as before, or better."""
-    return checkin.compared in SETTLED
 
 
 @dataclass(frozen=True)
@@ -99,11 +83,11 @@ class Position:
 
 
 def _settled_before(
-    checkins: Sequence[CheckInLike],
+    checkins: Sequence[CheckIn],
     count: int,
     state: ProgrammeState,
     day_index: int,
-    settled: Callable[[CheckInLike], bool],
+    settled: Callable[[CheckIn], bool],
 ) -> tuple[bool, int]:
     """Whether the last ``count`` check-ins before programme day ``day_index`` are settled,
     and how many of those last ``count`` are."""
@@ -116,10 +100,10 @@ def _settled_before(
 def _conditions(
     stage: Stage,
     weeks: Sequence[WeekAdherence],
-    checkins: Sequence[CheckInLike],
+    checkins: Sequence[CheckIn],
     state: ProgrammeState,
     boundary_day: int,
-    settled: Callable[[CheckInLike], bool],
+    settled: Callable[[CheckIn], bool],
 ) -> Readiness:
     criteria = stage.advance
     spent = len(weeks)
@@ -152,14 +136,23 @@ def position(
     programme: Programme,
     state: ProgrammeState,
     training_days: Iterable[date],
-    checkins: Iterable[CheckInLike],
+    checkins: Iterable[CheckIn],
     today: date,
     *,
-    settled: Callable[[CheckInLike], bool] = is_settled,
+    settings: Settings | None = None,
     results: Iterable[ResultLike] = (),
 ) -> Position:
-    """Where the person stands on ``today`` (see the module's docstring for the rules)."""
-    checks = sorted(checkins, key=lambda c: c.when)
+    """Where the person stands on ``today`` (see the module's docstring for the rules).
+
+    A check-in is settled by :func:`glutetui.coach.zones.is_settled` under ``settings`` (its
+    pain zones; the defaults when ``None``); a skipped question is no answer and not counted.
+    """
+    rules = Settings() if settings is None else settings
+
+    def settled(checkin: CheckIn) -> bool:
+        return is_settled(checkin, rules)
+
+    checks = sorted((c for c in checkins if not c.skipped), key=lambda c: c.when)
     today = max(today, state.started)
     paused = state.is_paused_on(today)
     current = state.active_days_before(today)

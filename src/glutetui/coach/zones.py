@@ -8,9 +8,12 @@ are defaults a person can change in ``settings.toml`` (``pain_amber_from``, ``pa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from glutetui.settings import Settings
+
+if TYPE_CHECKING:
+    from glutetui.coach.checkins import CheckIn
 
 ZoneId = Literal["green", "amber", "red"]
 
@@ -64,3 +67,14 @@ def describe_pain(pain: int | None, settings: Settings) -> str:
     if pain is None:
         return "pain not given"
     return f"pain {pain} – {pain_zone(pain, settings).words}"
+
+
+def is_settled(checkin: CheckIn, settings: Settings) -> bool:
+    """Whether a next-morning answer counts as settled (the 24-hour rule, coaching.md §1).
+
+    Settled: answered (not skipped), the same as before the session or better, and the pain
+    now below the red zone. The one definition: programmes' stage criteria and every view use it.
+    """
+    if checkin.skipped or checkin.pain is None or checkin.compared == "worse":
+        return False
+    return pain_zone(checkin.pain, settings).id != "red"

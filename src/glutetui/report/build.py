@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, timedelta
 
-from glutetui.coach.programmes_schedule import CheckInLike
 from glutetui.paths import Paths
 from glutetui.report.data import ProgrammeSummary, ReportData, build, self_test_rows
 from glutetui.report.reading import sessions_between
@@ -14,16 +12,13 @@ DEFAULT_WEEKS = 12
 """Without ``--since`` and without a programme, the report covers the last twelve weeks."""
 
 
-def gather(
-    paths: Paths, today: date, since: date | None, checkins: Iterable[CheckInLike] = ()
-) -> ReportData:
+def gather(paths: Paths, today: date, since: date | None) -> ReportData:
     """The report's data from ``since`` (default: the programme's start, else twelve weeks
-    back) to ``today``."""
+    back) to ``today``, with the next-morning check-ins of ``checkins/``."""
     from glutetui.coach.programmes_context import load_context
     from glutetui.settings import load_settings
 
-    checks = tuple(checkins)
-    context = load_context(paths, today, checks)
+    context = load_context(paths, today)
     summary = None
     if context.programme is not None and context.position is not None and context.state is not None:
         position = context.position
@@ -39,13 +34,14 @@ def gather(
     if since is None:
         since = summary.started if summary is not None else today - timedelta(weeks=DEFAULT_WEEKS)
     sessions, unreadable = sessions_between(paths, since, today)
-    unit = load_settings(paths.settings_file).settings.units
+    settings = load_settings(paths.settings_file).settings
     return build(
         sessions,
         since,
         today,
-        unit,
-        checkins=checks,
+        settings.units,
+        checkins=context.checkins.items,
+        settings=settings,
         programme=summary,
         self_tests=self_test_rows(context.results, context.self_tests),
         unreadable=unreadable,

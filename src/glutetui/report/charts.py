@@ -18,12 +18,12 @@ from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
-from glutetui.report.data import PAIN_ZONES, ExerciseReport, ReportData
+from glutetui.report.data import ExerciseReport, ReportData
 from glutetui.report.words import percent
 
 _ID = re.compile(r'\b(id)="([^"#]+)"')
 _REF = re.compile(r'(href="|url\()#([^")]+)')
-ZONE_COLOURS = ("#cfe8cf", "#f6e3b4", "#f3c6c0")
+ZONE_COLOURS = {"green": "#cfe8cf", "amber": "#f6e3b4", "red": "#f3c6c0"}
 SIDE_STYLE = {"left": ("#1f77b4", "o"), "right": ("#d62728", "s"), "both": ("#444444", "^")}
 WIDTH = 7.5
 
@@ -65,8 +65,10 @@ def pain_chart(data: ReportData) -> Figure:
 def _pain_chart(data: ReportData) -> Figure:
     figure = Figure(figsize=(WIDTH, 2.8), layout="constrained")
     axes = figure.add_subplot()
-    for (low, high, label), colour in zip(PAIN_ZONES, ZONE_COLOURS, strict=True):
-        axes.axhspan(low, high, color=colour, zorder=0, label=label)
+    for zone in data.zones:
+        # Whole-number scores: a zone's band reaches half-way to its neighbours.
+        low, high = max(zone.low - 0.5, 0), min(zone.high + 0.5, 10)
+        axes.axhspan(low, high, color=ZONE_COLOURS[zone.id], zorder=0, label=zone.label)
     if data.pain:
         days, values = zip(*data.pain, strict=True)
         axes.plot(
@@ -74,8 +76,8 @@ def _pain_chart(data: ReportData) -> Figure:
         )
     if data.mornings:
         axes.plot(
-            _days([m[0] for m in data.mornings]),
-            [m[1] for m in data.mornings],
+            _days([m.day for m in data.mornings]),
+            [m.pain for m in data.mornings],
             marker="D",
             linestyle="--",
             color="#7b3294",
@@ -85,7 +87,7 @@ def _pain_chart(data: ReportData) -> Figure:
     axes.set_ylabel("pain (0–10)")
     axes.set_title("Pain")
     if data.pain or data.mornings:
-        _dates(axes, [d for d, _ in data.pain] + [m[0] for m in data.mornings])
+        _dates(axes, [d for d, _ in data.pain] + [m.day for m in data.mornings])
         axes.legend(loc="upper left", fontsize=7, ncols=2)
     else:
         _empty(axes, "No pain was reported in this period")

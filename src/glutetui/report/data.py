@@ -12,21 +12,32 @@ from datetime import date
 
 from glutetui import figures, stats
 from glutetui.coach.adherence import Adherence
-from glutetui.coach.programmes_schedule import CheckInLike
+from glutetui.coach.checkins import CheckIn
 from glutetui.coach.selftests import SelfTest, SelfTestResult
+from glutetui.coach.zones import ZONE_SOURCE, PainZone, is_settled, pain_zone, zones
 from glutetui.model import Session, SetResult
+from glutetui.settings import Settings
 from glutetui.text import neutralise
 
 NOT_A_DIAGNOSIS = (
     "This report lists what was logged in glutetui. It is not a diagnosis and not medical "
     "advice: talk it through with your physiotherapist or doctor."
 )
-PAIN_ZONES = ((0, 3, "0–3 safe"), (3, 5, "4–5 acceptable"), (5, 10, "above 5 too much"))
-"""Pain zones (0–10) as commonly taught with the pain-monitoring model."""
-PAIN_ZONES_SOURCE = (
-    "Pain zones as commonly taught with the pain-monitoring model (0–3 safe, 4–5 acceptable, "
-    "above 5 too much; secondary summaries of Silbernagel et al., Am J Sports Med 2007;35(6):897–906)."
-)
+PAIN_ZONES_SOURCE = f"Pain zones: {ZONE_SOURCE}."
+
+
+@dataclass(frozen=True)
+class Morning:
+    """One answered next-morning check-in, as the report shows it."""
+
+    day: date
+    pain: int
+    zone: str
+    """The pain's zone in words (``fine``, ``acceptable``, ``too much``)."""
+    compared: str
+    """``better``, ``same`` or ``worse`` than before the session."""
+    settled: bool
+    """Settled by :func:`glutetui.coach.zones.is_settled`, the programmes' own definition."""
 
 
 @dataclass(frozen=True)
@@ -101,14 +112,16 @@ class ReportData:
     training_days: int
     pain: tuple[tuple[date, int], ...]
     """Highest pain reported in each session that had one (:func:`glutetui.figures.max_pain`)."""
-    mornings: tuple[tuple[date, int, str], ...]
-    """Next-morning check-ins: day, pain, compared with the day before."""
+    mornings: tuple[Morning, ...]
+    """Answered next-morning check-ins in the period, oldest first (skipped ones left out)."""
     exercises: tuple[ExerciseReport, ...]
     notes: tuple[Note, ...]
     programme: ProgrammeSummary | None = None
     self_tests: tuple[SelfTestRow, ...] = ()
     unreadable: int = 0
     """Log files in the period that could not be read (left out, never touched)."""
+    zones: tuple[PainZone, ...] = zones(Settings())
+    """The pain zones under the person's settings, lowest first (shaded on the pain chart)."""
     sources: tuple[str, ...] = field(default=(PAIN_ZONES_SOURCE,))
 
 
@@ -138,7 +151,8 @@ def build(
     until: date,
     unit: str = "kg",
     *,
-    checkins: Iterable[CheckInLike] = (),
+    checkins: Iterable[CheckIn] = (),
+    settings: Settings | None = None,
     programme: ProgrammeSummary | None = None,
     self_tests: Iterable[SelfTestRow] = (),
     unreadable: int = 0,
@@ -183,10 +197,17 @@ def build(
         for exercise_id, name in names.items()
         if exercise_id in counts
     )
+    rules = Settings() if settings is None else settings
     mornings = tuple(
-        (c.when.date(), c.pain, c.compared)
+        Morning(
+            c.when.date(),
+            c.pain,
+            pain_zone(c.pain, rules).words,
+            c.compared,
+            is_settled(c, rules),
+        )
         for c in sorted(checkins, key=lambda c: c.when)
-        if since <= c.when.date() <= until
+        if c.pain is not None and c.compared is not None and since <= c.when.date() <= until
     )
     return ReportData(
         since=since,
@@ -201,6 +222,7 @@ def build(
         programme=programme,
         self_tests=tuple(r for r in self_tests if since <= r.day <= until),
         unreadable=unreadable,
+        zones=zones(rules),
     )
 
 

@@ -69,7 +69,24 @@ def render(data: ReportData, generated: str) -> str:
             "Highest pain reported in each session, and next-morning answers, over the pain zones.",
         ),
     ]
-    if not data.mornings:
+    if data.mornings:
+        parts += [
+            "<h3>Next mornings</h3>",
+            _table(
+                ["day", "pain", "zone", "compared with before the session", "settled"],
+                [
+                    (
+                        m.day.isoformat(),
+                        str(m.pain),
+                        m.zone,
+                        m.compared,
+                        "yes" if m.settled else "no",
+                    )
+                    for m in data.mornings
+                ],
+            ),
+        ]
+    else:
         parts.append("<p class=small>No next-morning check-ins were recorded in this period.</p>")
     parts.append("<h2>Exercises</h2>")
     if not data.exercises:

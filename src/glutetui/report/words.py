@@ -43,6 +43,14 @@ def summary_rows(data: ReportData) -> list[tuple[str, str]]:
     ]
     if data.pain:
         rows.append(("Highest pain in a session", f"{max(p for _, p in data.pain)} of 10"))
+    if data.mornings:
+        settled = sum(1 for m in data.mornings if m.settled)
+        rows.append(
+            (
+                "Next-morning check-ins",
+                f"{len(data.mornings)}, {settled} settled; highest pain {max(m.pain for m in data.mornings)} of 10",
+            )
+        )
     if data.unreadable:
         rows.append(("Log files left out", f"{data.unreadable} could not be read"))
     return rows

@@ -15,6 +15,7 @@ from glutetui.log.errors import StoreError
 
 if TYPE_CHECKING:
     from glutetui.tui.app import GluteApp
+    from glutetui.tui.screens.today import TodayScreen
 
 
 def offer_checkin(app: GluteApp, *, force: bool = False) -> None:
@@ -42,6 +43,14 @@ def offer_checkin(app: GluteApp, *, force: bool = False) -> None:
             app.call_from_thread(show_checkin, app, due)
 
     app.run_worker(find, thread=True, name="find-due-checkin", group="checkin")
+
+
+def prompt_on_today(screen: TodayScreen) -> None:
+    """The Today screen's ``checkin_prompt``: its panel when a check-in is due (Today is
+    opened first for someone following a programme, and again with ``t``)."""
+    from glutetui.tui.base import glute_app
+
+    offer_checkin(glute_app(screen.app))
 
 
 def show_checkin(app: GluteApp, follows: str | None, *, force: bool = False) -> None:

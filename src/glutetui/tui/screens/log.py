@@ -9,7 +9,8 @@ its figures; the Sessions tab is usable meanwhile. The table is filled a page at
 :mod:`glutetui.stats`; "today" is the app clock's date, so tests freeze it with a ``FakeClock``.
 
 Keys: enter or ``o`` open the highlighted session, ``n`` edit its note, ``d`` move it to the
-trash, ``r`` read the log again, ``1``–``4`` switch tabs. Every one of them is also a ``log: …``
+trash, ``r`` read the log again, ``1``–``4`` switch tabs, ``w`` write the report for a
+physiotherapist (HTML, into the config dir's ``reports/``). Every one of them is also a ``log: …``
 command in the palette (:mod:`glutetui.tui.commands.log`).
 """
 
@@ -107,6 +108,7 @@ class LogScreen(GluteScreen[None]):
             "3", "show_tab('consistency')", "Consistency", id="log-tab-consistency", show=False
         ),
         Binding("4", "show_tab('balance')", "Balance", id="log-tab-balance", show=False),
+        Binding("w", "write_report", "Report", id="log-write-report", show=False),
     ]
 
     def __init__(self) -> None:
@@ -298,6 +300,7 @@ class LogScreen(GluteScreen[None]):
 
     def _start_history(self) -> None:
         self.pages.reading_history()
+        self.query_one(ConsistencyPane).read_adherence(self.today())
         self._read_history(self.today(), self.settings, self._progress())
 
     def _add_rows(self, rows: list[SessionRow]) -> None:
@@ -379,6 +382,13 @@ class LogScreen(GluteScreen[None]):
     @on(DataTable.RowSelected, "#log-sessions")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_session()
+
+    def action_write_report(self) -> None:
+        """Write the report for a physiotherapist (HTML) in a thread, and say where it is."""
+        from glutetui.tui.commands.programme import write_report
+
+        app = self.glute_app
+        app.run_worker(partial(write_report, app, "html"), thread=True, group="report")
 
     def action_open_session(self) -> None:
         """Show every set and side of the highlighted session, with its notes."""

@@ -4,7 +4,9 @@ Drawn at once with a line saying it is reading; a worker then reads the programm
 summaries and the self-tests (:func:`glutetui.coach.programmes_context.load_context`) and
 fills in today's session with its doses (or the rest day and when the next session is), this
 week's sessions done and planned, the stage and what it takes to move on, and the week streak.
-``s`` plans today's session with its routine.
+``s`` plans today's session with its routine. When the next-morning check-in is due, its panel
+comes at the foot (:func:`glutetui.tui.checkin.prompt_on_today`); an answer fills the screen
+again, since it may be what moves the stage on.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from glutetui.tui.base import GluteScreen
+from glutetui.tui.checkin import prompt_on_today
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from glutetui.catalog import Catalog
     from glutetui.coach.programmes_context import ProgrammeContext
+    from glutetui.tui.widgets.checkin_panel import CheckInPanel
 
 READING = "Reading your programme…"
 
@@ -70,7 +74,7 @@ class TodayScreen(GluteScreen[None]):
         Binding("escape", "app.pop_screen", "Library", id="today-back"),
     ]
 
-    checkin_prompt: ClassVar[Callable[[TodayScreen], None] | None] = None
+    checkin_prompt: ClassVar[Callable[[TodayScreen], None] | None] = prompt_on_today
     """Where the coach's next-morning check-in prompt plugs in: called once the screen is
     drawn, before the programme is read (a check-in answered now counts for today)."""
 
@@ -94,6 +98,12 @@ class TodayScreen(GluteScreen[None]):
         if prompt is not None:
             prompt(self)
         self.fill()
+
+    def on_check_in_panel_done(self, event: CheckInPanel.Done) -> None:
+        """An answer may settle the stage's last morning: read the programme again."""
+        if event.checkin is not None:
+            self.ready.clear()
+            self.fill()
 
     @work(thread=True, exclusive=True, group="today")
     def fill(self) -> None:

@@ -1,16 +1,22 @@
 """ConsistencyPane: the log's Consistency tab.
 
 The streak of weeks with training, a calendar of training days, and this week's work sets
-against the weekly goal with the weeks before it. Styled in the log screen's ``log.tcss``.
+against the weekly goal with the weeks before it; when a programme is followed, its adherence
+(sessions done of planned, this week and over the programme), read in a thread by
+:meth:`ConsistencyPane.read_adherence`. Styled in the log screen's ``log.tcss``.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import ProgressBar, Sparkline, Static
 
 from glutetui import stats
+from glutetui.tui.base import glute_app
 from glutetui.tui.widgets.heatmap import CalendarHeatMap
 
 
@@ -18,12 +24,30 @@ class ConsistencyPane(VerticalScroll):
     """Streak, calendar and weekly goal; :meth:`show` fills it."""
 
     def compose(self) -> ComposeResult:
+        yield Static(id="log-adherence", markup=False)
         yield Static(id="log-streak", markup=False)
         yield CalendarHeatMap(id="log-calendar")
         yield Static(id="log-week-label", markup=False)
         yield ProgressBar(id="log-week", show_eta=False)
         yield Static(id="log-weeks-label", classes="log-label", markup=False)
         yield Sparkline([], id="log-weeks-trend", classes="log-trend")
+
+    def on_mount(self) -> None:
+        self.query_one("#log-adherence").display = False
+
+    @work(thread=True, exclusive=True, group="log-adherence", exit_on_error=False)
+    def read_adherence(self, today: date) -> None:
+        """Read the programme followed (if any) off the event loop and show its adherence."""
+        from glutetui.coach.adherence_words import read_adherence_lines
+
+        lines = read_adherence_lines(glute_app(self.app).paths, today)
+        self.app.call_from_thread(self.show_adherence, lines)
+
+    def show_adherence(self, lines: list[str]) -> None:
+        """Show the adherence lines above the streak; hidden when there are none."""
+        shown = self.query_one("#log-adherence", Static)
+        shown.update("\n".join(lines))
+        shown.display = bool(lines)
 
     def show(
         self, streak: stats.Streak, calendar: stats.Calendar, weeks: tuple[stats.WeekSets, ...]
