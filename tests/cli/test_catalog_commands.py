@@ -82,6 +82,14 @@ def test_plugins_table_and_json() -> None:
         "hevy",
         "fitnotes",
     ]
+    # What the hooks called on demand offer is said too, not a bare "-".
+    offers = {p["name"]: p["offers"] for p in plugins if p["offers"]}
+    assert offers == {
+        "coach_policy": ["dose policy"],
+        "programmes": ["programmes"],
+        "selftests": ["self-tests"],
+    }
+    assert not any(line.rstrip().endswith(" -") for line in lines[1:])
 
 
 def test_paths_follow_the_environment(isolated_config: Path) -> None:

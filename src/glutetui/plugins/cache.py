@@ -39,7 +39,7 @@ _DERIVED_KEYS = frozenset({"dose", "plugin", "search_text"})
 """Keys of a cached exercise that are not :class:`~glutetui.model.Exercise` fields."""
 
 CACHE_NAME = "catalog.marshal"
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 """The glutetui package folder, whose every file is part of the key."""

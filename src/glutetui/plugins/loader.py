@@ -31,6 +31,13 @@ from glutetui.plugins import PluginError
 from glutetui.plugins.result import LoadResult, PluginInfo, PluginStatus, describe
 from glutetui.switches import STRICT_ENV, disabled_from_env, env_flag
 
+OFFERED_BY_HOOK = {
+    "register_programmes": "programmes",
+    "register_self_tests": "self-tests",
+    "suggest_dose": "dose policy",
+}
+"""Hooks called when needed rather than at loading, and what a plugin implementing one offers."""
+
 BUILTIN_DISTRIBUTION = "glutetui"
 """The distribution whose plugins load first: the built-ins shipped in glutetui's own wheel."""
 
@@ -46,6 +53,7 @@ class _Record:
     exercises: list[str] = field(default_factory=list)
     routines: list[str] = field(default_factory=list)
     importers: list[str] = field(default_factory=list)
+    offers: list[str] = field(default_factory=list)
     registered: bool = False
     """Handed to pluggy under ``name`` (pluggy keeps a plugin whose validation failed half-way)."""
 
@@ -63,6 +71,7 @@ class _Record:
             exercises=tuple(self.exercises),
             routines=tuple(self.routines),
             importers=tuple(self.importers),
+            offers=tuple(self.offers),
         )
 
 
@@ -187,6 +196,15 @@ class _Loader:
             self.pm.register(plugin, name=name)
         except (ValueError, pluggy.PluginValidationError) as exc:
             self.fail(record, f"was refused by the plugin manager: {describe(exc)}", exc)
+
+    def note_offers(self) -> None:
+        """What each plugin offers through the hooks called on demand, not at loading
+        (programmes, self-tests, a dose policy), so ``glutetui plugins`` can say so."""
+        for hook, word in OFFERED_BY_HOOK.items():
+            for impl in getattr(self.pm.hook, hook).get_hookimpls():
+                record = self.records.get(impl.plugin_name)
+                if record is not None and record.status != "failed":
+                    record.offers.append(word)
 
     def check_pending(self) -> None:
         known = hook_names()
@@ -358,6 +376,7 @@ def load(
     loader.call("register_exercises", loader.accept_exercise)
     loader.call("register_routines", loader.accept_routine)
     loader.call("register_importers", loader.accept_importer)
+    loader.note_offers()
     return loader.result()
 
 

@@ -42,9 +42,17 @@ class PluginInfo:
     routines: tuple[str, ...] = ()
     importers: tuple[str, ...] = ()
     """Names of the importers it registered."""
+    offers: tuple[str, ...] = ()
+    """What it offers through hooks called on demand: ``programmes``, ``self-tests``,
+    ``dose policy``."""
 
 
-REGISTERED_KINDS = {"exercises": "", "routines": "routine", "importers": "importer"}
+REGISTERED_KINDS = {
+    "exercises": "",
+    "routines": "routine",
+    "importers": "importer",
+    "offers": "offers",
+}
 """Each :class:`PluginInfo` field listing what a plugin registered, and the word that marks
 its entries in ``glutetui plugins`` (exercises, the main kind, go unmarked). A new kind of
 registration is one more field and one more entry here."""
