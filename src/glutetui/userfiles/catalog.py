@@ -72,7 +72,7 @@ def _tupled(value: Any) -> Any:
 def parse_exercise(text: str) -> Exercise:
     """The exercise ``text`` describes, checked as a plugin's; raises :class:`FileError`."""
     data = parse_toml(text)
-    refuse_unknown(data, EXERCISE_KEYS, "", None)
+    refuse_unknown(data, EXERCISE_KEYS, "", None, text)
     if not isinstance(data.get("id"), str) or not isinstance(data.get("name"), str):
         missing = "id" if not isinstance(data.get("id"), str) else "name"
         raise FileError(f"{missing} is needed, as text in quotes", line_of_key(text, missing))
@@ -98,7 +98,7 @@ def parse_routine(text: str) -> Routine:
     """The routine ``text`` describes, its shape checked (its exercise ids are checked against
     the catalog by :func:`with_user_files`); raises :class:`FileError`."""
     data = parse_toml(text)
-    refuse_unknown(data, ROUTINE_KEYS, "", None)
+    refuse_unknown(data, ROUTINE_KEYS, "", None, text)
     items = data.get("items", [])
     if not isinstance(items, list):
         raise FileError("items must be [[items]] tables", line_of_key(text, "items"))

@@ -66,11 +66,18 @@ def parse_toml(text: str) -> dict[str, Any]:
 
 
 def refuse_unknown(
-    table: dict[str, Any], allowed: frozenset[str], label: str, line: int | None
+    table: dict[str, Any],
+    allowed: frozenset[str],
+    label: str,
+    line: int | None,
+    text: str | None = None,
 ) -> None:
-    """Raise :class:`FileError` for the first key of ``table`` not in ``allowed`` (a typo)."""
+    """Raise :class:`FileError` for the first key of ``table`` not in ``allowed`` (a typo), at
+    ``line``, or else at the key's own line in ``text``."""
     extra = sorted(set(table) - allowed)
     if extra:
+        if line is None and text is not None:
+            line = line_of_key(text, extra[0])
         raise FileError(
             f"{label}unknown key {extra[0]!r} (known: {', '.join(sorted(allowed))})", line
         )
