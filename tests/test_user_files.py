@@ -174,3 +174,17 @@ def test_the_cache_serves_the_files_problems_too(paths: Paths) -> None:
         p for p in first.plugins if p.name == YOUR_FILES
     ]
     assert your_files(cached).problems[0].startswith("exercises/broken.toml, line 1: not valid")
+
+
+def test_the_docs_examples_load(tmp_path: Path) -> None:
+    """Each TOML example of docs/your-files.md, written where its first line says, loads."""
+    guide = Path(__file__).parents[1] / "docs" / "your-files.md"
+    blocks = guide.read_text("utf-8").split("```toml\n")[1:]
+    assert len(blocks) == 2
+    for block in blocks:
+        text = block.split("```", 1)[0]
+        folder, name = text.splitlines()[0].removeprefix("# ").split("/")
+        write(tmp_path, folder, name, text)
+    result = load(tmp_path)
+    assert your_files(result).problems == ()
+    assert result.catalog.routine("after-work").items[0].exercise_id == "wall-lean"
