@@ -128,8 +128,6 @@ def with_user_files(result: LoadResult, config_root: str) -> LoadResult:
     """``result`` with the exercises and routines of ``config_root``'s files added after every
     plugin's, and a "your files" entry in its report (only when there is a file or folder)."""
     root_exercises, root_routines = folders_of(config_root)
-    if not (os.path.isdir(root_exercises) or os.path.isdir(root_routines)):
-        return result
     catalog = result.catalog
     # Items of files read before are dropped first: reading again after a save is no clash.
     sources = {k: v for k, v in catalog.sources.items() if not is_file_source(v)}
@@ -179,10 +177,12 @@ def with_user_files(result: LoadResult, config_root: str) -> LoadResult:
         routines=tuple(added_routines),
     )
     reload = result.reload
+    others = tuple(p for p in result.plugins if p.name != YOUR_FILES)
+    folders = os.path.isdir(root_exercises) or os.path.isdir(root_routines)
     return replace(
         result,
         catalog=Catalog(exercises=exercises, routines=routines, sources=sources),
-        plugins=(*(p for p in result.plugins if p.name != YOUR_FILES), info),
+        plugins=(*others, info) if folders else others,
         reload=None if reload is None else _reloading(reload, config_root),
     )
 
