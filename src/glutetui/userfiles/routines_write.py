@@ -54,10 +54,10 @@ def routine_toml(routine: Routine) -> str:
     items = []
     for item in routine.items:
         table: dict[str, object] = {"exercise_id": item.exercise_id}
-        if item.sets is not None:
-            table["sets"] = list(item.sets)
-        if item.reps is not None:
-            table["reps"] = list(item.reps)
+        # One number for a fixed count, as a person would write it; a range as a list.
+        for key, value in (("sets", item.sets), ("reps", item.reps)):
+            if value is not None:
+                table[key] = value[0] if value[0] == value[1] else list(value)
         if item.load is not None:
             table["load"] = item.load
         items.append(table)

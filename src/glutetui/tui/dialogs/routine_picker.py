@@ -39,7 +39,9 @@ class RoutinePicker(Dialog[str | None]):
         with Vertical(classes="dialog", id="routine-dialog"):
             yield Label("Start from a routine", classes="dialog-title")
             yield OptionList(*self._options(), id="routine-list", markup=False)
-            yield Label(self._empty(), id="routine-empty")
+            empty = Label("No routine is installed.", id="routine-empty")
+            empty.display = not self.catalog.routines
+            yield empty
             yield Label("Yours (★): e renames, d deletes · escape cancels", classes="dialog-hint")
 
     def _options(self) -> list[Option]:
@@ -49,9 +51,6 @@ class RoutinePicker(Dialog[str | None]):
             text = f"{mine}{neutralise(r.name)}  ({len(r.items)} exercises)"
             options.append(Option(f"{text}\n  {neutralise(r.summary)}", id=r.id))
         return options
-
-    def _empty(self) -> str:
-        return "" if self.catalog.routines else "No routine is installed."
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -84,7 +83,7 @@ class RoutinePicker(Dialog[str | None]):
         ids = list(self.catalog.routines)
         if ids:
             listing.highlighted = ids.index(keep) if keep in ids else 0
-        self.query_one("#routine-empty", Label).update(self._empty())
+        self.query_one("#routine-empty", Label).display = not ids
 
     def action_rename(self) -> None:
         """Give one of your routines a new name (its id stays, for the log and programmes)."""
