@@ -109,3 +109,12 @@ async def test_the_palette_saves_the_plan(
         await _name(pilot, "From the palette")
         assert (Path(paths.config_root) / "routines" / "from-the-palette.toml").is_file()
         assert "from-the-palette" in app.catalog.routines
+
+
+def test_the_detail_pane_names_your_file(builtins: LoadResult) -> None:
+    from glutetui.tui.widgets.exercise_detail import describe_exercise
+
+    clam = builtins.catalog.get("clamshell")
+    mine = describe_exercise(clam, "exercises/clam\x1b[2J.toml").plain
+    assert mine.endswith("From your file: exercises/clam[2J.toml"), "escape neutralised"
+    assert describe_exercise(clam, "clamshell").plain.endswith("From plugin: clamshell")
