@@ -14,7 +14,8 @@ import pytest
 
 from glutetui.paths import Paths
 from glutetui.plugins import cache, load_plugins
-from glutetui.userfiles.catalog import YOUR_FILES, with_user_files
+from glutetui.userfiles import YOUR_FILES
+from glutetui.userfiles.catalog import with_user_files
 
 EXERCISE = """\
 id = "wall-lean"
@@ -188,3 +189,23 @@ def test_the_docs_examples_load(tmp_path: Path) -> None:
     result = load(tmp_path)
     assert your_files(result).problems == ()
     assert result.catalog.routine("after-work").items[0].exercise_id == "wall-lean"
+
+
+def test_plugins_lists_your_files(isolated_config: Path) -> None:
+    from tests.cli.runner import run
+
+    isolated_config.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write(isolated_config, "exercises", "wall-lean.toml", EXERCISE)
+    write(
+        isolated_config, "exercises", "broken.toml", EXERCISE.replace("reps = [5, 8]", "reps = 0")
+    )
+    shown = run("plugins")
+    assert (shown.returncode, shown.stderr) == (0, "")
+    assert "your files: exercises/broken.toml, line 6: reps" in shown.stdout
+    row = next(line for line in shown.stdout.splitlines() if line.startswith(YOUR_FILES))
+    assert row.split()[2:] == ["(config", "dir)", "partial", "wall-lean"]
+    import json
+
+    mine = next(p for p in json.loads(run("plugins", "--json").stdout) if p["name"] == YOUR_FILES)
+    assert mine["exercises"] == ["wall-lean"]
+    assert mine["problems"][0].startswith("exercises/broken.toml, line 6: ")

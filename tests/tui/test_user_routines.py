@@ -15,7 +15,7 @@ from glutetui.tui.dialogs.confirm import ConfirmDialog
 from glutetui.tui.dialogs.routine_name import RoutineNameDialog
 from glutetui.tui.dialogs.routine_picker import RoutinePicker
 from glutetui.tui.screens.plan import PlanScreen
-from glutetui.userfiles.catalog import YOUR_FILES
+from glutetui.userfiles import YOUR_FILES
 
 from .support import run_command, screen_change, screen_shown, seen_first_run, settle
 

@@ -7,6 +7,9 @@ catalog entries checked like a plugin's; :mod:`~glutetui.userfiles.routines_writ
 routines saved from the app.
 """
 
+YOUR_FILES = "your files"
+"""The name the files go by in ``glutetui plugins`` and its ``--json``."""
+
 FOLDERS = ("exercises", "routines")
 """The config dir's folders of exercise and routine files (programmes have their own reader);
 a constant here, not in the catalog module, so the cached command line can watch them cheaply."""

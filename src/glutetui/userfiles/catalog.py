@@ -25,7 +25,7 @@ from glutetui.model import (
     routine_problems,
 )
 from glutetui.plugins.result import LoadResult, PluginInfo
-from glutetui.userfiles import FOLDERS, is_file_source
+from glutetui.userfiles import FOLDERS, YOUR_FILES, is_file_source
 from glutetui.userfiles.reading import (
     FileError,
     FileProblem,
@@ -38,8 +38,6 @@ from glutetui.userfiles.reading import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-YOUR_FILES = "your files"
-"""The name the files go by in ``glutetui plugins`` and its ``--json``."""
 
 EXERCISE_KEYS = frozenset(f.name for f in fields(Exercise))
 ROUTINE_KEYS = frozenset({"id", "name", "summary", "items"})
