@@ -35,6 +35,7 @@ from bench_session import bench_session  # noqa: E402
 from fake_plugins import install  # noqa: E402
 from ptyrun import time_command, time_to_marker  # noqa: E402
 from toml_readers import bench_readers  # noqa: E402
+from user_files import write_user_files  # noqa: E402
 
 PY = sys.executable
 GLUTETUI = str(Path(sys.executable).with_name("glutetui"))  # the console script people run
@@ -180,6 +181,8 @@ def bench_plugins(runs: int, cfg: Path) -> bool:
             "five_builtins",
             1.5,
         )
+        # The 100 plugins' side also has a few exercise and routine files (issue 13 item 4).
+        write_user_files(cfg / hundred.name)
         samples = alternate(
             runs,
             no_extra_plugins=lambda: time_to_marker([PY, "-m", "glutetui"], LIBRARY_MARKER, base),
@@ -188,7 +191,10 @@ def bench_plugins(runs: int, cfg: Path) -> bool:
             ),
         )
         ok &= report(
-            "start-up: built-ins vs 100 installed plugins", samples, "no_extra_plugins", 1.1
+            "start-up: built-ins vs 100 installed plugins and 5 TOML files",
+            samples,
+            "no_extra_plugins",
+            1.1,
         )
         return ok
 

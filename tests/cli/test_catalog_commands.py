@@ -102,4 +102,7 @@ def test_paths_follow_the_environment(isolated_config: Path) -> None:
         "logs": str(isolated_config / "logs"),
         "trash": str(isolated_config / "trash"),
         "cache": str(isolated_config / "cache"),
+        "exercises": str(isolated_config / "exercises"),
+        "routines": str(isolated_config / "routines"),
+        "programmes": str(isolated_config / "programmes"),
     }

@@ -76,3 +76,30 @@ async def test_reps_far_above_the_target_are_asked_about_once(session_app: Glute
         await pilot.press("y")
         await screen_shown(pilot, SessionScreen)
         assert [s.reps for s in screen.runner.logged("hip-thrust")] == [10, 40]
+
+
+async def test_escape_sequences_pasted_into_a_note_never_reach_the_log_or_the_screen(
+    session_app: GluteApp, paths: Paths
+) -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    hostile = "left hip \x1b]2;owned\x07tight\x1b[?1049l \x9b31m" + "x" * 2000
+    async with session_app.run_test(size=SIZE) as pilot:
+        screen = await to_last_pain_step(session_app, pilot)
+        note = screen.query_one("#note", Input)
+        note.focus()
+        await pilot.pause()
+        note.post_message(events.Paste(hostile))  # what a terminal's bracketed paste delivers
+        await pilot.pause()
+        shown = note.value
+        screen.action_finish()  # "f" would be typed into the note, which has the focus
+        if isinstance(pilot.app.screen, ConfirmDialog):  # finishing with steps left asks
+            await pilot.press("y")
+        await screen_shown(pilot, SummaryScreen)
+        await settle(pilot)
+    saved = LogStore(paths).load(SESSION_ID).exercise("hip-thrust").note
+    for text in (shown, saved):
+        assert "left hip" in text and "tight" in text
+        assert not any(c in text for c in "\x1b\x07\x9b"), repr(text[:60])
+    assert len(saved) <= 500  # the field's limit holds for a paste too

@@ -7,6 +7,7 @@ installed has changed.
 from __future__ import annotations
 
 from glutetui.cli.output import echo, print_json, print_table, warn_plugin_problems
+from glutetui.userfiles import YOUR_FILES
 
 TYPE_CHECKING = False  # avoids importing typing on every run of the command line
 if TYPE_CHECKING:
@@ -101,6 +102,8 @@ def cmd_plugins(args: argparse.Namespace, paths: Paths) -> int:
     rows = []
     for p in data["plugins"]:
         dist = f"{p['distribution']} {p['version']}" if p["distribution"] else "(not installed)"
+        if p["name"] == YOUR_FILES:
+            dist = "(config dir)"
         registered = ", ".join(_registered(p)) or "-"
         rows.append([p["name"], dist, p["status"], registered])
     print_table(["plugin", "distribution", "status", "registered"], rows, wrap=("registered",))

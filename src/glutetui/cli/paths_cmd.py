@@ -25,10 +25,14 @@ def cmd_paths(args: argparse.Namespace, paths: Paths) -> int:
         "logs": paths.logs_dir,
         "trash": paths.trash_dir,
         "cache": paths.cache_dir,
+        # The folders of files people write themselves (docs/your-files.md).
+        "exercises": paths.config_dir / "exercises",
+        "routines": paths.config_dir / "routines",
+        "programmes": paths.config_dir / "programmes",
     }
     if args.json:
         print_json({k: str(v) for k, v in items.items()})
         return 0
     for key, value in items.items():
-        echo(f"{key:<9} {value}")
+        echo(f"{key:<10} {value}")
     return 0

@@ -52,8 +52,9 @@ def offered(paths: Paths) -> Offer:
     """Every programme and self-test on offer, routine names, and every problem on the way."""
     from glutetui.coach.selftests_registry import collect_self_tests
     from glutetui.plugins import load_plugins
+    from glutetui.userfiles.catalog import with_user_files
 
-    result = load_plugins()
+    result = with_user_files(load_plugins(), paths.config_root)
     routines = {rid: r.name for rid, r in result.catalog.routines.items()}
     programmes = collect(result.manager, paths.config_root, set(routines))
     tests, test_problems = collect_self_tests(result.manager)

@@ -10,6 +10,8 @@ catalog as plain data, valid while nothing it was built from has changed:
   installed in every ``sys.path`` folder (by name, which carries the version);
 * every file of the glutetui package itself, found by walking it (not a hand-kept list, which
   fell behind the modules that shape the catalog), so an edited install stays honest;
+* the config dir's ``exercises/`` and ``routines/`` folders, walked the same way (the files
+  people write, :mod:`glutetui.userfiles`), so a file changed, added or removed shows at once;
 * every file of each plugin package, each plugin module, every module first imported while
   the plugins loaded (helpers a plugin imports), and the ``entry_points.txt`` of every
   distribution that declares glutetui plugins.
@@ -28,6 +30,7 @@ import sys
 from glutetui import __version__
 from glutetui.paths import Paths
 from glutetui.switches import DISABLE_ENV
+from glutetui.userfiles import FOLDERS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -125,7 +128,8 @@ def _plugin_entry_point_files() -> list[str]:
 
 
 def read(paths: Paths) -> dict[str, object] | None:
-    """The cached catalog data, or ``None`` if there is none or it may be stale."""
+    """The cached catalog data, or ``None`` if there is none or it may be stale (a plugin or
+    one of the config dir's exercise or routine files changed)."""
     try:
         with open(os.path.join(paths.cache_root, CACHE_NAME), "rb") as fh:
             data = marshal.load(fh)
@@ -136,6 +140,8 @@ def read(paths: Paths) -> dict[str, object] | None:
     trees = data.get("trees")
     if not isinstance(trees, dict) or PACKAGE_DIR not in trees:
         return None
+    if any(os.path.join(paths.config_root, name) not in trees for name in FOLDERS):
+        return None  # made for another config dir, or before these files were read
     if any(_tree(folder) != listing for folder, listing in trees.items()):
         return None
     files = data.get("files")
@@ -243,6 +249,8 @@ def write(paths: Paths, data: dict[str, object]) -> None:
 
 
 def _fresh(paths: Paths, strict: bool) -> tuple[LoadResult, dict[str, object]]:
+    from glutetui.userfiles.catalog import with_user_files
+
     if not strict:
         from glutetui.plugins.probe import ProbeError, load_data
 
@@ -253,16 +261,31 @@ def _fresh(paths: Paths, strict: bool) -> tuple[LoadResult, dict[str, object]]:
         except ProbeError:
             pass  # not a plugin's doing: load them here as before
         else:
+            # The files are read here, not in the child: their folders belong to this config dir.
+            result = with_user_files(from_data(data), paths.config_root)
+            data = _watch_user_files(data | content(result), paths)
             write(paths, data)
-            return from_data(data), data
+            return result, data
     from glutetui.plugins import load_plugins
 
     before = set(sys.modules)
-    result = load_plugins(strict=strict)
-    data = build(result, [name for name in sys.modules if name not in before])
+    result = with_user_files(load_plugins(strict=strict), paths.config_root)
+    data = _watch_user_files(
+        build(result, [name for name in sys.modules if name not in before]), paths
+    )
     if not strict:
         write(paths, data)
     return result, data
+
+
+def _watch_user_files(data: dict[str, object], paths: Paths) -> dict[str, object]:
+    """``data`` keyed on the exercise and routine files too: one changed, added or removed
+    (or its folder made) makes the cache stale."""
+    trees = dict(data["trees"])  # type: ignore[call-overload]
+    for name in FOLDERS:
+        folder = os.path.join(paths.config_root, name)
+        trees[folder] = _tree(folder)
+    return data | {"trees": trees}
 
 
 def from_data(data: dict[str, Any]) -> LoadResult:

@@ -90,6 +90,7 @@ class GluteApp(OrderedKeysApp[int]):
         lazy_provider("glutetui.tui.commands.log", "LogCommands"),
         lazy_provider("glutetui.tui.commands.session", "SessionCommands"),
         lazy_provider("glutetui.tui.commands.programme", "ProgrammeCommands"),
+        lazy_provider("glutetui.tui.commands.routines", "RoutineCommands"),
     }
 
     def __init__(

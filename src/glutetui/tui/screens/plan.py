@@ -63,6 +63,7 @@ class PlanScreen(GluteScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("g", "go", "Go", id="plan-go"),
         Binding("r", "routine", "Routine", id="plan-routine"),
+        Binding("n", "save_routine", "Save routine", id="plan-save-routine"),
         Binding("plus,equals_sign", "sets(1)", "+set", id="plan-more-sets"),
         Binding("minus", "sets(-1)", "-set", id="plan-fewer-sets"),
         Binding("w", "warmup", "Warm-up", id="plan-warmup"),
@@ -320,6 +321,24 @@ class PlanScreen(GluteScreen[None]):
                 self.query_one(DataTable).focus()
 
         self.app.push_screen(RoutinePicker(self.catalog), chosen)
+
+    def action_save_routine(self) -> None:
+        """Save the plan as one of your routines (``routines/<name>.toml``), asking its name."""
+        from glutetui.tui.dialogs.routine_name import RoutineNameDialog
+        from glutetui.tui.plan_routine import save_plan_as_routine
+
+        plan = self.plan()
+        if plan is None:
+            self.notify("Choose at least one exercise first.", severity="warning")
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                routine_id = save_plan_as_routine(self.glute_app, plan, name, self.unit)
+                if routine_id is not None:
+                    self.routine_id = routine_id
+
+        self.app.push_screen(RoutineNameDialog("Save this plan as a routine"), named)
 
     def _change(self, change: Callable[[PlanItem], PlanItem]) -> None:
         """Apply ``change`` to the highlighted exercise's plan item (if it is valid)."""

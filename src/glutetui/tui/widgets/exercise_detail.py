@@ -10,6 +10,7 @@ from textual.widgets import Static
 from glutetui.equipment import display_name
 from glutetui.model import Exercise
 from glutetui.text import neutralise
+from glutetui.userfiles import is_file_source
 
 
 def describe_exercise(ex: Exercise, plugin: str) -> Text:
@@ -42,7 +43,7 @@ def describe_exercise(ex: Exercise, plugin: str) -> Text:
     if ex.evidence:
         heading("Evidence")
         text.append(f"{neutralise(ex.evidence)}\n")
-    text.append("\nFrom plugin: ", style="dim")
+    text.append("\nFrom your file: " if is_file_source(plugin) else "\nFrom plugin: ", style="dim")
     text.append(neutralise(plugin), style="italic")
     return text
 
