@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from glutetui.tui.dialogs.base import Dialog
+from glutetui.tui.widgets.text_field import TextField
 
 MAX_NOTE_LENGTH = 500
 
@@ -32,7 +33,7 @@ class NoteEditDialog(Dialog[str | None]):
             yield Static(
                 f"Note for the session of {self.when}", classes="dialog-title", markup=False
             )
-            yield Input(
+            yield TextField(
                 self.note,
                 placeholder="How did it go? (empty removes the note)",
                 max_length=MAX_NOTE_LENGTH,

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from glutetui.tui.dialogs.base import Dialog
+from glutetui.tui.widgets.text_field import TextField
 from glutetui.userfiles.routines_write import MAX_NAME_LENGTH
 
 
@@ -30,7 +31,7 @@ class RoutineNameDialog(Dialog[str | None]):
         with Vertical(classes="dialog", id="routine-name"):
             # The title may quote a routine's name from a file: never markup.
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Input(
+            yield TextField(
                 self.name_text,
                 placeholder="A name, such as After work",
                 max_length=MAX_NAME_LENGTH,

@@ -20,6 +20,7 @@ from glutetui.tui.format import load_text, step_target
 from glutetui.tui.widgets.countdown import CountdownPanel
 from glutetui.tui.widgets.number_picker import NumberPicker
 from glutetui.tui.widgets.set_timer_panel import SetTimerPanel
+from glutetui.tui.widgets.text_field import TextField
 from glutetui.workout.entries import MAX_PAIN, MAX_REPS_DONE
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class StepView(VerticalScroll, can_focus=False):
                 )
                 yield Label("0 none, 10 worst", classes="field-label -short")
                 yield Label("Note (optional)", classes="field-label")
-                yield Input(id="note", max_length=500)
+                yield TextField(id="note", max_length=500)
         yield Static("", id="done-message")
         yield Label("", id="entry-error")
         yield Label("", id="save-status")
