@@ -98,30 +98,20 @@ def read_results(
     """Every readable result, oldest first, and ``(path, reason)`` for each file left out."""
     import rtoml
 
-    folder = folder_of(config_root)
-    try:
-        names = sorted(
-            n for n in os.listdir(folder) if n.endswith(".toml") and not n.startswith(".")
-        )
-    except FileNotFoundError:
-        return [], []
-    except OSError as exc:
-        return [], [(folder, f"cannot be listed: {exc.strerror or exc}")]
-    results: list[SelfTestResult] = []
-    problems: list[tuple[str, str]] = []
-    for name in names:
-        path = os.path.join(folder, name)
+    from glutetui.userfiles.reading import FileError, read_named_files
+
+    def parse(stem: str, text: str) -> SelfTestResult:
+        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+            raise FileError(f"is larger than {MAX_FILE_BYTES // 1024} KiB")
         try:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
-            if len(raw) > MAX_FILE_BYTES:
-                raise ValueError(f"is larger than {MAX_FILE_BYTES // 1024} KiB")
-            try:
-                data = rtoml.loads(raw.decode("utf-8"))
-            except rtoml.TomlParsingError as exc:
-                raise ValueError(f"not valid TOML: {exc}") from None
-            results.append(_result(data, name[:-5], tests))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            problems.append((path, " ".join(str(exc).split()) or type(exc).__name__))
+            return _result(rtoml.loads(text), stem, tests)
+        except rtoml.TomlParsingError as exc:
+            raise FileError(f"not valid TOML: {' '.join(str(exc).split())}") from None
+        except ValueError as exc:
+            raise FileError(" ".join(str(exc).split()) or type(exc).__name__) from None
+
+    found, refused = read_named_files(folder_of(config_root), parse)
+    results = [result for _, result in found]
+    problems = [(p.path, p.reason) for p in refused]
     results.sort(key=lambda r: (r.when, r.id))
     return results, problems

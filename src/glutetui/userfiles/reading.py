@@ -94,6 +94,14 @@ def read_folder(
     """Every file of ``folder`` that ``parse`` accepts as ``(path, item)``, by file name, and
     a problem for each one it refuses (``parse`` raises :class:`FileError`) or that cannot be
     read. A missing folder is no problem: nobody has written a file yet."""
+    return read_named_files(folder, lambda _stem, text: parse(text))
+
+
+def read_named_files(
+    folder: str, parse: Callable[[str, str], T]
+) -> tuple[list[tuple[str, T]], list[FileProblem]]:
+    """As :func:`read_folder`, for records named by their file: ``parse(stem, text)`` gets the
+    file's name without ``.toml`` too."""
     try:
         names = toml_names(folder)
     except FileNotFoundError:
@@ -109,7 +117,7 @@ def read_folder(
                 raw = handle.read(MAX_FILE_BYTES + 1)
             if len(raw) > MAX_FILE_BYTES:
                 raise FileError(f"is larger than {MAX_FILE_BYTES // 1024} KiB")
-            found.append((path, parse(raw.decode("utf-8"))))
+            found.append((path, parse(name[: -len(".toml")], raw.decode("utf-8"))))
         except FileError as exc:
             problems.append(FileProblem(path, exc.reason, exc.line))
         except UnicodeDecodeError:
