@@ -31,6 +31,9 @@ class Settings:
     """Ring the terminal bell when a timer ends (works over SSH)."""
     hold_cue: bool = True
     """Count the hold at the top of each rep for exercises that have one."""
+    hold_lower_seconds: int = 2
+    """Seconds to lower between holds: after each hold the next one starts by itself until the
+    top of the rep range (0: every hold waits for h)."""
     weekly_goal_sets: int = 30
     """Work sets per week to aim for."""
     theme: str = ""
@@ -122,6 +125,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "switch_sides_seconds": _int_in(0, 300),
     "bell": _bool,
     "hold_cue": _bool,
+    "hold_lower_seconds": _int_in(0, 30),
     "weekly_goal_sets": _int_in(1, 500),
     "theme": _theme,
     "equipment": _equipment,

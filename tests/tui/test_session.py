@@ -303,6 +303,8 @@ async def test_hold_cue_counts_and_rings_once(
         clock.advance(1.5)
         screen.tick()
         screen.tick()
-        assert bells == [1] and screen.countdown is None
+        # One bell for the hold; lowering (2 s) now runs towards the next hold by itself.
+        assert bells == [1] and screen.countdown is not None
+        assert screen.countdown.label.startswith("Lower")
         await pilot.press("enter")  # logging the set is unaffected
         assert len(screen.runner.session.sets) == 1

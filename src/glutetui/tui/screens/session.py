@@ -55,6 +55,8 @@ COMPACT = (60, 20)
 """Below this width or height the step drops its extras (progress bar, cues, big digits)."""
 WORK_KINDS: tuple[SetKind, ...] = ("work", "drop", "failure")
 """What ``m`` cycles a work set through (a warm-up step stays a warm-up)."""
+HOLD_KINDS = frozenset({"hold", "lower"})
+"""Countdowns of the hold cycle: cued by ``hold_cue``, not the rest bell."""
 OVER = {
     "rest": "Rest over — next set",
     "switch-sides": "Other side now",
@@ -187,8 +189,8 @@ class SessionScreen(GluteScreen[None]):
         hint = ""
         if self.countdown is not None:
             hint = (
-                "h: next hold"
-                if self._countdown_kind == "hold"
+                "h: hold again · enter logs the reps held"
+                if self._countdown_kind in HOLD_KINDS
                 else "n: skip · t: +15 s · p: pause · log the next set any time"
             )
         self.query_one(CountdownPanel).show(self.countdown, hint, self._over)
@@ -205,15 +207,38 @@ class SessionScreen(GluteScreen[None]):
             return
         reason = countdown.poll()
         if reason is not None:
-            ring = self.settings.bell if self._countdown_kind != "hold" else self.settings.hold_cue
+            ended = self._countdown_kind
+            holding = ended in HOLD_KINDS
+            ring = self.settings.hold_cue if holding else self.settings.bell
             if reason == "elapsed" and ring:
                 self.app.bell()
-            self._over = OVER.get(self._countdown_kind, "")
-            if self._countdown_kind == "hold" and reason == "elapsed":
+            self._over = OVER.get(ended, "")
+            if ended == "hold" and reason == "elapsed":
                 self._count_held_rep()
             self.countdown = None
             self.refresh_bindings()
+            if reason == "elapsed" and holding and self._next_in_hold_cycle(ended):
+                return
         self._show_countdown()
+
+    def _next_in_hold_cycle(self, ended: str) -> bool:
+        """Hold, lower, hold again, by themselves, until the top of the rep range; whether the
+        next countdown started (``hold_lower_seconds = 0`` leaves each hold to ``h``)."""
+        lower = self.settings.hold_lower_seconds
+        step = self.runner.current
+        if not lower or step is None or step.kind != "set":
+            return False
+        item = self.runner.item(step)
+        hold = item.hold_seconds
+        if not hold:
+            return False
+        if ended == "hold" and self.held_reps < item.reps[1]:
+            self._start_countdown(lower, f"Lower, next hold ({self.held_reps} done)", "lower")
+            return True
+        if ended == "lower":
+            self._start_countdown(hold, f"Hold {hold} s ({self.held_reps} done)", "hold")
+            return True
+        return False
 
     def _start_countdown(self, seconds: int, label: str, kind: str) -> None:
         self.countdown = Countdown(seconds, self.clock, label=label) if seconds > 0 else None
@@ -530,7 +555,7 @@ class SessionScreen(GluteScreen[None]):
         if step is None or step.kind != "set":
             return
         hold = self.runner.item(step).hold_seconds
-        if hold and (self.countdown is None or self._countdown_kind == "hold"):
+        if hold and (self.countdown is None or self._countdown_kind in HOLD_KINDS):
             self._start_countdown(hold, f"Hold {hold} s", "hold")
 
     def action_time_set(self) -> None:
@@ -580,7 +605,7 @@ class SessionScreen(GluteScreen[None]):
         """Show only the keys that do something now."""
         step = self.runner.current
         if action in ("skip_rest", "more_time"):
-            return self.countdown is not None and self._countdown_kind != "hold"
+            return self.countdown is not None and self._countdown_kind not in HOLD_KINDS
         if action == "hold":
             return (
                 step is not None
