@@ -47,6 +47,7 @@ def test_scaffold_files_are_valid_and_the_example_registers_cleanly() -> None:
     result = load_plugins(extra=[("step_ups", module)], strict=True)
     exercise = result.catalog.get("step-ups-lateral-step-up")
     assert exercise.evidence and "Int J Sports Phys Ther 2014" in exercise.evidence
+    assert exercise.load_step_kg == 1.0  # the example shows a ladder the coach can climb
     compile(files["tests/test_plugin.py"], "scaffold test", "exec")
 
 

@@ -175,6 +175,11 @@ def register_exercises(register):
             reps=(8, 12),
             per_side=True,
             equipment=["step"],
+            optional_equipment=["dumbbell"],
+            # The ladder the coach climbs once every set reaches the top of the range: here a
+            # dumbbell in the hand on the working side, heavier by this much each step up (also
+            # band_positions, band_colours, and easier/harder exercise ids; docs/plugins.md).
+            load_step_kg=1.0,
             cues=["Hips stay level", "Knee tracks over the foot"],
             tags=["home", "standing"],
             # Where the facts come from: every figure the app shows has a source it can show.
