@@ -65,7 +65,17 @@ def _lines(data: ReportData, generated: str) -> list[tuple[str, str]]:
     lines.append(("heading", "Sources"))
     for source in data.sources:
         lines += [("body", part) for part in textwrap.wrap(source, WRAP)]
-    return lines
+    # Any line still wider than the page (a programme's source, a long name) wraps too: the
+    # page has no right margin to spill into.
+    return [
+        (style, part)
+        for style, text in lines
+        for part in (
+            textwrap.wrap(text, WRAP, subsequent_indent="    ", drop_whitespace=False)
+            if style == "body" and len(text) > WRAP
+            else [text]
+        )
+    ]
 
 
 STYLES = {
