@@ -18,8 +18,11 @@ import base64
 import contextlib
 import itertools
 import os
+import re
+import select
 import shutil
 import subprocess
+import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,7 +32,7 @@ import pytest
 
 from tests.e2e.pty_harness import ANSI, make_config_dir
 
-from .support import Served, free_port, gone, start_server, stop_server
+from .support import Served, gone, start_server, stop_server
 
 pytestmark = pytest.mark.e2e
 
@@ -97,19 +100,20 @@ class DevTools:
 
 @pytest.fixture
 async def browser(tmp_path: Path) -> AsyncIterator[tuple[aiohttp.ClientSession, int]]:
-    port = free_port()
     process = subprocess.Popen(
         [
             chromium(),
             *FLAGS,
-            f"--remote-debugging-port={port}",
+            "--remote-debugging-port=0",  # Chromium picks a free port and says which
             f"--user-data-dir={tmp_path / 'chromium'}",
             "about:blank",
         ],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
+        port = devtools_port(process)
         async with aiohttp.ClientSession() as client:
             yield client, port
     finally:
@@ -119,20 +123,28 @@ async def browser(tmp_path: Path) -> AsyncIterator[tuple[aiohttp.ClientSession, 
         process.kill()
 
 
+def devtools_port(process: subprocess.Popen[str]) -> int:
+    """The port from Chromium's "DevTools listening on ws://127.0.0.1:PORT/…" line (waits on
+    its standard error, no polling)."""
+    assert process.stderr is not None
+    deadline = time.monotonic() + TIMEOUT
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([process.stderr], [], [], left)
+        line = process.stderr.readline() if ready else ""
+        if not line and process.poll() is not None:
+            break
+        found = re.search(r"DevTools listening on ws://[^:]+:(\d+)/", line)
+        if found:
+            return int(found.group(1))
+    raise AssertionError("Chromium never said where its DevTools listen")
+
+
 async def page_socket(client: aiohttp.ClientSession, port: int) -> str:
-    """The DevTools address of the browser's first page, once the browser listens."""
-
-    async def ask() -> str:
-        while True:
-            with contextlib.suppress(aiohttp.ClientError):
-                async with client.get(f"http://127.0.0.1:{port}/json/list") as listing:
-                    pages = [t for t in await listing.json() if t["type"] == "page"]
-                    if pages:
-                        return str(pages[0]["webSocketDebuggerUrl"])
-            # The browser is still starting: its DevTools port is not open yet.
-            await asyncio.sleep(0.2)
-
-    return await asyncio.wait_for(ask(), TIMEOUT)
+    """The DevTools address of the browser's first page (it listens by now)."""
+    async with client.get(f"http://127.0.0.1:{port}/json/list") as listing:
+        pages = [t for t in await listing.json() if t["type"] == "page"]
+    assert pages, "Chromium has no page"
+    return str(pages[0]["webSocketDebuggerUrl"])
 
 
 async def test_chromium_opens_the_printed_address_and_sees_the_library(
