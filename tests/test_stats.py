@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from glutetui import balance as sides
 from glutetui import stats
 from glutetui.figures import KG_PER_LB
 from glutetui.model import ExerciseLog, Session, SetResult
@@ -209,13 +210,13 @@ def test_exercises_in_uses_the_latest_name_and_sorts_by_name() -> None:
 
 
 def test_compare_sides_flags_a_weaker_side_beyond_the_threshold() -> None:
-    even = stats.compare_sides(sided("c", 1, 10, 10))
+    even = sides.compare_sides(sided("c", 1, 10, 10))
     assert even is not None and even.imbalance == 0 and even.weaker is None and not even.flagged
 
-    slight = stats.compare_sides(sided("c", 1, 10, 11))  # 9 % below
+    slight = sides.compare_sides(sided("c", 1, 10, 11))  # 9 % below
     assert slight is not None and slight.weaker == "left" and not slight.flagged
 
-    weak = stats.compare_sides((*sided("c", 1, 12, 12), *sided("c", 2, 12, 8)))  # 20/24
+    weak = sides.compare_sides((*sided("c", 1, 12, 12), *sided("c", 2, 12, 8)))  # 20/24
     assert weak is not None and weak.basis == "reps" and weak.compared == 2
     assert weak.weaker == "right" and weak.flagged
     assert weak.imbalance == pytest.approx(1 - 20 / 24)
@@ -223,13 +224,13 @@ def test_compare_sides_flags_a_weaker_side_beyond_the_threshold() -> None:
 
 
 def test_a_skipped_side_is_not_done_never_weaker() -> None:
-    only_left = stats.compare_sides([SetResult("c", 1, 12, side="left")])
+    only_left = sides.compare_sides([SetResult("c", 1, 12, side="left")])
     assert only_left is not None
     assert only_left.weaker is None and not only_left.flagged and only_left.imbalance == 0
     assert only_left.compared == 0 and only_left.not_done("right") == 1
     # One set skipped on the right among three: the two done on both sides are compared.
     sets = (*sided("c", 1, 12, 12), *sided("c", 2, 12, 12), SetResult("c", 3, 12, side="left"))
-    result = stats.compare_sides(sets)
+    result = sides.compare_sides(sets)
     assert result is not None and result.compared == 2 and result.weaker is None
     assert result.not_done("right") == 1 and result.not_done("left") == 0
     assert result.amount("left") == result.amount("right") == 24
@@ -242,11 +243,11 @@ def test_only_sets_at_the_same_load_or_band_are_compared() -> None:
         SetResult("d", 2, 10, side="left", unit="band:red"),
         SetResult("d", 2, 15, side="right", unit="band:yellow"),
     )
-    apart = stats.compare_sides(sets)
+    apart = sides.compare_sides(sets)
     assert apart is not None and apart.compared == 0 and apart.mismatched == 2
     assert apart.weaker is None and not apart.flagged
     # The same load in kg and in lb is the same load.
-    same = stats.compare_sides(
+    same = sides.compare_sides(
         (
             SetResult("d", 3, 10, side="left", load=10, unit="kg"),
             SetResult("d", 3, 8, side="right", load=10 / 0.45359237, unit="lb"),
@@ -256,7 +257,7 @@ def test_only_sets_at_the_same_load_or_band_are_compared() -> None:
 
 
 def test_timed_sets_compare_seconds() -> None:
-    result = stats.compare_sides(
+    result = sides.compare_sides(
         (
             SetResult("p", 1, 0, side="left", seconds=30),
             SetResult("p", 1, 0, side="right", seconds=20),
@@ -266,8 +267,8 @@ def test_timed_sets_compare_seconds() -> None:
 
 
 def test_compare_sides_without_sides_is_none() -> None:
-    assert stats.compare_sides([SetResult("x", 1, 10)]) is None
-    assert stats.compare_sides([SetResult("x", 1, 10, side="left", warmup=True)]) is None
+    assert sides.compare_sides([SetResult("x", 1, 10)]) is None
+    assert sides.compare_sides([SetResult("x", 1, 10, side="left", warmup=True)]) is None
 
 
 def test_recent_balance_adds_up_the_last_sessions_of_each_exercise() -> None:
@@ -276,7 +277,7 @@ def test_recent_balance_adds_up_the_last_sessions_of_each_exercise() -> None:
         for n in range(8)
     ]
     history.append(session(TODAY, (SetResult("hip-thrust", 1, 10),), sid="unsided"))
-    result = stats.recent_balance(history, last=4)
+    result = sides.recent_balance(history, last=4)
     assert [b.exercise_id for b in result] == ["clamshell"]
     (clam,) = result
     assert clam.sessions == 4
@@ -336,7 +337,7 @@ def test_balance_is_symmetric_under_swapping_sides(
         sets.append(SetResult("e", n + 1, rr, side="right", load=rl, unit="kg"))
     swap = {"left": "right", "right": "left"}
     mirrored = [replace(s, side=swap[s.side]) for s in sets]  # type: ignore[index]
-    a, b = stats.compare_sides(sets), stats.compare_sides(mirrored)
+    a, b = sides.compare_sides(sets), sides.compare_sides(mirrored)
     assert a is not None and b is not None
     assert a.imbalance == pytest.approx(b.imbalance)
     assert 0.0 <= a.imbalance <= 1.0

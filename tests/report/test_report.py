@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from glutetui import balance as sides
 from glutetui import figures, stats
 from glutetui.coach.selftests import SelfTestResult
 from glutetui.coach.selftests_store import save_result
@@ -103,10 +104,10 @@ def test_report_numbers_are_the_logs() -> None:
     assert [p.load for p in thrust_report.points] == [42.0, 44.0]
     balance = clam_report.balance
     assert balance is not None
-    assert balance == stats.compare_pairs(
+    assert balance == sides.compare_pairs(
         pair
         for x in chosen
-        for pair in stats.side_pairs(x.sets)
+        for pair in sides.side_pairs(x.sets)
         if pair[0] and pair[0].exercise_id == "clamshell"
     )
     assert (balance.left, balance.right, balance.weaker) == (78, 66, "right")

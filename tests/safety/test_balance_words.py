@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from glutetui import stats
+from glutetui import balance as sides
 from glutetui.model import SetResult
 from glutetui.tui.widgets.balance import describe, footnote
 
 
-def entry(*sets: SetResult) -> stats.ExerciseBalance:
-    balance = stats.compare_sides(sets)
+def entry(*sets: SetResult) -> sides.ExerciseBalance:
+    balance = sides.compare_sides(sets)
     assert balance is not None
-    return stats.ExerciseBalance("c", "Clamshell", 1, balance)
+    return sides.ExerciseBalance("c", "Clamshell", 1, balance)
 
 
 def test_a_skipped_side_reads_not_done_never_a_hundred_percent_weaker() -> None:

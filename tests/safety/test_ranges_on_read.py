@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from glutetui import balance as sides
 from glutetui import figures, stats
 from glutetui.cli.backup import write_backup
 from glutetui.cli.exporting.glutetui import write_csv
@@ -186,7 +187,7 @@ def test_whatever_the_reader_accepts_renders_in_every_view(sessions: list[Sessio
     for session in accepted:
         session_cells(session_row(session))
         figures.session_figures(session)
-    stats.recent_balance(accepted)
+    sides.recent_balance(accepted)
     stats.streak(accepted, today)
     stats.training_calendar(accepted, today)
     stats.weekly_sets(accepted, today, goal=30)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from glutetui import balance as sides
 from glutetui import figures, stats
 from glutetui.coach.adherence import Adherence
 from glutetui.coach.checkins import CheckIn
@@ -62,7 +63,7 @@ class ExerciseReport:
     name: str
     sessions: int
     points: tuple[DosePoint, ...]
-    balance: stats.Balance | None
+    balance: sides.Balance | None
 
     @property
     def timed(self) -> bool:
@@ -164,7 +165,7 @@ def build(
     )
     pain: list[tuple[date, int]] = []
     notes: list[Note] = []
-    pairs_by_exercise: dict[str, list[stats.Pair]] = {}
+    pairs_by_exercise: dict[str, list[sides.Pair]] = {}
     points: dict[str, list[DosePoint]] = {}
     counts: dict[str, int] = {}
     for session in chosen:
@@ -182,7 +183,7 @@ def build(
             if not work:
                 continue
             # Paired within the session: set numbers start again in every session.
-            pairs_by_exercise.setdefault(exercise_id, []).extend(stats.side_pairs(work))
+            pairs_by_exercise.setdefault(exercise_id, []).extend(sides.side_pairs(work))
             points.setdefault(exercise_id, []).extend(_dose_points(session, work, unit))
             counts[exercise_id] = counts.get(exercise_id, 0) + 1
     names = stats.exercises_in(chosen)
@@ -192,7 +193,7 @@ def build(
             name=neutralise(name),
             sessions=counts[exercise_id],
             points=tuple(points[exercise_id]),
-            balance=stats.compare_pairs(pairs_by_exercise[exercise_id]),
+            balance=sides.compare_pairs(pairs_by_exercise[exercise_id]),
         )
         for exercise_id, name in names.items()
         if exercise_id in counts

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from glutetui import balance as sides
 from glutetui import stats
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class LogFigures:
     streak: stats.Streak
     calendar: stats.Calendar
     weeks: tuple[stats.WeekSets, ...]
-    balance: tuple[stats.ExerciseBalance, ...]
+    balance: tuple[sides.ExerciseBalance, ...]
     exercises: dict[str, str]
     """Exercise id -> name of every exercise logged, for the Progress tab's choice."""
 
@@ -44,7 +45,7 @@ def compute_figures(sessions: Iterable[Session], today: date, settings: Settings
         streak=stats.streak(sessions, today),
         calendar=stats.training_calendar(sessions, today, CALENDAR_WEEKS),
         weeks=stats.weekly_sets(sessions, today, settings.weekly_goal_sets, WEEKS_SHOWN),
-        balance=stats.recent_balance(sessions),
+        balance=sides.recent_balance(sessions),
         exercises=stats.exercises_in(sessions),
     )
 

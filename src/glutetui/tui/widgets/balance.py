@@ -17,8 +17,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
+from glutetui.balance import DEFAULT_IMBALANCE_THRESHOLD, ExerciseBalance
 from glutetui.model import SIDES, Side
-from glutetui.stats import DEFAULT_IMBALANCE_THRESHOLD, ExerciseBalance
 from glutetui.text import neutralise
 
 FULL, EMPTY = "█", "░"
@@ -54,7 +54,7 @@ def amount_text(entry: ExerciseBalance, side: Side) -> str:
 
 
 class BalanceBars(Widget):
-    """Bars for each :class:`~glutetui.stats.ExerciseBalance`, flagged ones marked in words."""
+    """Bars for each :class:`~glutetui.balance.ExerciseBalance`, flagged ones marked in words."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "balance-bars--title",
