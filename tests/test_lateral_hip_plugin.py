@@ -11,8 +11,8 @@ import types
 import pytest
 
 from glutetui.coach.programmes import Programme, check_programme
-from glutetui.model import exercise_problems
 from glutetui.plugins import LoadResult, load_plugins
+from glutetui.validation import exercise_problems
 from tests.plugin_venv import ROOT
 
 SOURCE = ROOT / "plugins" / "glutetui-lateral-hip" / "src"

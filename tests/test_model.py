@@ -14,14 +14,12 @@ from glutetui.model import (
     SLUG_RE,
     Dose,
     Exercise,
-    InvalidExerciseError,
     Routine,
     RoutineItem,
     format_range,
-    normalise_exercise,
-    routine_problems,
 )
 from glutetui.plugins import load_plugins
+from glutetui.validation import InvalidExerciseError, normalise_exercise, routine_problems
 
 # Doses and equipment as the source material gives them (seed/gluteus-medius.txt).
 BUILTINS = {

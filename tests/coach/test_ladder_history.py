@@ -9,9 +9,9 @@ import pytest
 from glutetui.coach.checkins import CheckIn, CheckIns
 from glutetui.coach.history import exercise_history
 from glutetui.coach.ladder import Rung, band_parts, bottom, describe_load, step_down, step_up
-from glutetui.model import InvalidExerciseError, normalise_exercise
 from glutetui.plugins import load_plugins
 from glutetui.settings import Settings
+from glutetui.validation import InvalidExerciseError, normalise_exercise
 from tests.coach.helpers import MACHINE, NOW, WALK, session
 
 S = Settings()

@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from glutetui.catalog import Catalog
 from glutetui.clock import FakeClock
-from glutetui.model import Exercise, InvalidExerciseError, normalise_exercise
+from glutetui.model import Exercise
 from glutetui.set_timer import SetTimer
 from glutetui.timer import MAX_SECONDS
+from glutetui.validation import InvalidExerciseError, normalise_exercise
 from glutetui.workout.entries import InvalidEntry
 from glutetui.workout.plan import Plan, PlanItem, default_item
 from glutetui.workout.runner import Runner

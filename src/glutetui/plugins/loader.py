@@ -19,17 +19,11 @@ import pluggy
 from glutetui import PROJECT_NAME, hookspecs
 from glutetui.catalog import Catalog
 from glutetui.importers import Importer, importer_problems
-from glutetui.model import (
-    Exercise,
-    InvalidExerciseError,
-    Routine,
-    RoutineItem,
-    normalise_exercise,
-    routine_problems,
-)
+from glutetui.model import Exercise, Routine, RoutineItem
 from glutetui.plugins import PluginError
 from glutetui.plugins.result import LoadResult, PluginInfo, PluginStatus, describe
 from glutetui.switches import STRICT_ENV, disabled_from_env, env_flag
+from glutetui.validation import InvalidExerciseError, normalise_exercise, routine_problems
 
 OFFERED_BY_HOOK = {
     "register_programmes": "programmes",

@@ -3,8 +3,8 @@
 ``exercises/<id>.toml`` holds one exercise with the fields of :class:`~glutetui.model.Exercise`;
 ``routines/<id>.toml`` one routine with those of :class:`~glutetui.model.Routine` and its items
 as ``[[items]]`` tables (the fields of :class:`~glutetui.model.RoutineItem`). Each is checked
-exactly like a plugin's registration (:func:`~glutetui.model.normalise_exercise`,
-:func:`~glutetui.model.routine_problems`, ids nobody else uses), after every plugin; a file that
+exactly like a plugin's registration (:func:`~glutetui.validation.normalise_exercise`,
+:func:`~glutetui.validation.routine_problems`, ids nobody else uses), after every plugin; a file that
 cannot be used is reported by its name and line under "your files" and the others still load.
 """
 
@@ -16,14 +16,7 @@ from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
 from glutetui.catalog import Catalog
-from glutetui.model import (
-    Exercise,
-    InvalidExerciseError,
-    Routine,
-    RoutineItem,
-    normalise_exercise,
-    routine_problems,
-)
+from glutetui.model import Exercise, Routine, RoutineItem
 from glutetui.plugins.result import LoadResult, PluginInfo
 from glutetui.userfiles import FOLDERS, YOUR_FILES, is_file_source
 from glutetui.userfiles.reading import (
@@ -34,6 +27,7 @@ from glutetui.userfiles.reading import (
     read_folder,
     refuse_unknown,
 )
+from glutetui.validation import InvalidExerciseError, normalise_exercise, routine_problems
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -12,10 +12,11 @@ from collections.abc import Container, Sequence
 from dataclasses import replace
 
 from glutetui.fsutil import write_atomic
-from glutetui.model import Routine, RoutineItem, routine_problems
+from glutetui.model import Routine, RoutineItem
 from glutetui.text import strip_controls
 from glutetui.userfiles.catalog import parse_routine
 from glutetui.userfiles.reading import MAX_FILE_BYTES, FileError
+from glutetui.validation import routine_problems
 
 FOLDER = "routines"
 MAX_NAME_LENGTH = 80
