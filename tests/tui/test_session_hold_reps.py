@@ -49,10 +49,10 @@ async def test_holds_follow_one_another_until_the_top_of_the_range(
             assert reps.value == done
             assert screen.countdown is not None or done == 15
             if done < 15:
-                assert screen._countdown_kind == "lower"
+                assert screen.pauses.kind == "lower"
                 clock.advance(2.1)  # lowering ends: the next hold starts by itself
                 screen.tick()
-                assert screen._countdown_kind == "hold"
+                assert screen.pauses.kind == "hold"
         assert screen.countdown is None  # the top of the range: the cycle stops
         await pilot.press("enter")
         assert [s.reps for s in screen.runner.logged("clamshell")] == [15]

@@ -3,15 +3,13 @@
 The screen drives a :class:`~glutetui.workout.runner.Runner` and shows its current step: the
 exercise, ``Set 2 of 3 · Left side``, the target, the form cues, the load and the progress of
 the whole session. After every entry (a set, a pain answer, a skip, an undo) the session is
-saved through the store, so a dropped SSH link loses at most the set in progress. A save that fails is shown
-with its path and reason; the session stays in memory and the next entry (or ``r``) tries again.
-Sets that could not be saved are never dropped without asking: if the final save fails the
-screen stays (showing why, with ``r`` to retry), and closing it or quitting (``q``) while the
-session is unsaved retries first and, if that fails too, asks before discarding.
+saved (:mod:`glutetui.tui.session_saving`), so a dropped SSH link loses at most the set in
+progress; sets that could not be saved are never dropped without asking.
 
 The session lives in its own mode (see :mod:`glutetui.tui.session_mode`), so the library or the
 log can be opened in the middle of it (``l``) and the rest countdown keeps going: it is computed
-from the app's clock, not counted.
+from the app's clock, not counted (:mod:`glutetui.tui.session_timers`). Which keys apply when is
+in :mod:`glutetui.tui.session_keys`.
 """
 
 from __future__ import annotations
@@ -21,18 +19,19 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Input, Label
 
 from glutetui.log import LogStore, StoreError
 from glutetui.model import SetKind, format_range
 from glutetui.timer import Countdown
+from glutetui.tui import session_timers as timers
 from glutetui.tui.base import GluteScreen
-from glutetui.tui.dialogs import ConfirmDialog, PausedDialog
+from glutetui.tui.dialogs import ConfirmDialog
 from glutetui.tui.format import plural
+from glutetui.tui.session_keys import SESSION_BINDINGS, key_applies
 from glutetui.tui.session_mode import close_session
-from glutetui.tui.session_owner import offer_save_apart
-from glutetui.tui.widgets.countdown import CountdownPanel
+from glutetui.tui.session_saving import leave_safely, save_session
 from glutetui.tui.widgets.key_bar import KeyBar
 from glutetui.tui.widgets.number_picker import NumberPicker
 from glutetui.tui.widgets.set_timer_panel import SetTimerPanel
@@ -46,7 +45,7 @@ from glutetui.workout.entries import (
     plausible_reps,
 )
 from glutetui.workout.last_time import LastTime, last_times
-from glutetui.workout.lease import SessionClaimError
+from glutetui.workout.pauses import Pauses
 from glutetui.workout.recorder import Recorder
 from glutetui.workout.runner import Runner
 
@@ -55,14 +54,6 @@ COMPACT = (60, 20)
 """Below this width or height the step drops its extras (progress bar, cues, big digits)."""
 WORK_KINDS: tuple[SetKind, ...] = ("work", "drop", "failure")
 """What ``m`` cycles a work set through (a warm-up step stays a warm-up)."""
-HOLD_KINDS = frozenset({"hold", "lower"})
-"""Countdowns of the hold cycle: cued by ``hold_cue``, not the rest bell."""
-OVER = {
-    "rest": "Rest over — next set",
-    "switch-sides": "Other side now",
-    "hold": "Hold over — lower, next rep",
-}
-"""What the end of each countdown means, said once it is over (until the next entry)."""
 
 
 class SessionScreen(GluteScreen[None]):
@@ -70,29 +61,7 @@ class SessionScreen(GluteScreen[None]):
 
     TITLE = "Session"
     CSS_PATH = "session.tcss"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "accept", "Log", id="session-accept"),
-        # Shown beside the countdown rather than in the footer, which has 80 columns to share.
-        Binding("n", "skip_rest", "Skip rest", id="session-skip-rest", show=False),
-        Binding("t", "more_time", "+15 s", id="session-more-time", show=False),
-        Binding("h", "hold", "Hold cue", id="session-hold", show=False),
-        # A timed set's timer; its panel shows these keys.
-        Binding("space", "time_set", "Timer", id="session-time-set", show=False),
-        Binding("c", "timer_mode", "Count up/down", id="session-timer-mode", show=False),
-        Binding("u", "undo", "Undo", id="session-undo"),
-        Binding("m", "mark_kind", "Drop/failure", id="session-mark-kind", show=False),
-        Binding("k", "skip_set", "Skip set", id="session-skip-set"),
-        Binding("x", "skip_exercise", "Skip ex.", id="session-skip-exercise"),
-        Binding("p", "pause", "Pause", id="session-pause"),
-        Binding("f", "finish", "Finish", id="session-finish"),
-        Binding("r", "retry_save", "Retry save", id="session-retry-save"),
-        # Only once the session is finished but its save failed (else escape means "back to reps").
-        Binding("escape", "close", "Close", id="session-close", show=False),
-        Binding("escape", "focus_main", "Back to reps", show=False),
-        # Only while unsaved (see check_action): otherwise the app's own q quits as usual.
-        Binding("q", "quit", "Quit", id="session-quit", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = SESSION_BINDINGS
 
     def __init__(
         self, runner: Runner, store: LogStore | None = None, recorder: Recorder | None = None
@@ -101,26 +70,33 @@ class SessionScreen(GluteScreen[None]):
         self.runner = runner
         """The state machine; its ``session`` is what gets saved."""
         self._store = store
-        self.countdown: Countdown | None = None
-        """The rest, switch-sides or hold countdown running now, if any."""
-        self._countdown_kind = ""
-        self._over = ""
-        """What the countdown that just ended means ("Rest over — next set"), until the next entry."""
+        self._pauses: Pauses | None = None
         self.unsaved = False
         """The last save failed: the session is only in memory until a save works."""
-        self._save_problem = ""
+        self.save_problem = ""
+        """Where and why the last save failed."""
         self._recorder = recorder
         """Made at the first save, unless given (a resumed session comes with its owner)."""
         self.last: dict[str, LastTime] | None = None
         """What was done the last time of each exercise; ``None`` until the log was read."""
-        self.held_reps = 0
-        """Reps of the set on screen whose hold ran to the end (``h``): they fill the reps."""
         self.kind: SetKind = "work"
         """How the work set on screen will be logged: ``work``, ``drop`` or ``failure``."""
         self._confirmed: tuple[int, int] | None = None
         """``(step index, reps)`` the person confirmed although far above the target."""
 
     # ---- wiring
+
+    @property
+    def pauses(self) -> Pauses:
+        """The rest, switch-sides or hold countdown running now, and the hold cycle."""
+        if self._pauses is None:
+            self._pauses = Pauses(self.clock)
+        return self._pauses
+
+    @property
+    def countdown(self) -> Countdown | None:
+        """The rest, switch-sides or hold countdown running now, if any."""
+        return self.pauses.countdown
 
     @property
     def store(self) -> LogStore:
@@ -176,7 +152,7 @@ class SessionScreen(GluteScreen[None]):
     def show_step(self) -> None:
         """Draw the current step and reset the entry fields to their defaults."""
         self.kind = "work"
-        self.held_reps = 0
+        self.pauses.new_step()
         view = self.query_one(StepView)
         view.show(self.runner, hold_cue=self.settings.hold_cue, last=self.last, clock=self.clock)
         view.show_kind(self.kind)
@@ -186,70 +162,19 @@ class SessionScreen(GluteScreen[None]):
         self._show_countdown()
 
     def _show_countdown(self) -> None:
-        hint = ""
-        if self.countdown is not None:
-            hint = (
-                "h: hold again · enter logs the reps held"
-                if self._countdown_kind in HOLD_KINDS
-                else "n: skip · t: +15 s · p: pause · log the next set any time"
-            )
-        self.query_one(CountdownPanel).show(self.countdown, hint, self._over)
-
-    # ---- time
+        timers.show_countdown(self)
 
     def tick(self) -> None:
-        """Poll the countdown: ring once when it ends (even if the clock jumped), then redraw."""
-        held = self.query_one(SetTimerPanel).poll()
-        if held is not None:  # a timed set's count-down reached its target
-            self._fill_seconds(held, ring=True)
-        countdown = self.countdown
-        if countdown is None:
-            return
-        reason = countdown.poll()
-        if reason is not None:
-            ended = self._countdown_kind
-            holding = ended in HOLD_KINDS
-            ring = self.settings.hold_cue if holding else self.settings.bell
-            if reason == "elapsed" and ring:
-                self.app.bell()
-            self._over = OVER.get(ended, "")
-            if ended == "hold" and reason == "elapsed":
-                self._count_held_rep()
-            self.countdown = None
-            self.refresh_bindings()
-            if reason == "elapsed" and holding and self._next_in_hold_cycle(ended):
-                return
-        self._show_countdown()
-
-    def _next_in_hold_cycle(self, ended: str) -> bool:
-        """Hold, lower, hold again, by themselves, until the top of the rep range; whether the
-        next countdown started (``hold_lower_seconds = 0`` leaves each hold to ``h``)."""
-        lower = self.settings.hold_lower_seconds
-        step = self.runner.current
-        if not lower or step is None or step.kind != "set":
-            return False
-        item = self.runner.item(step)
-        hold = item.hold_seconds
-        if not hold:
-            return False
-        if ended == "hold" and self.held_reps < item.reps[1]:
-            self._start_countdown(lower, f"Lower, next hold ({self.held_reps} done)", "lower")
-            return True
-        if ended == "lower":
-            self._start_countdown(hold, f"Hold {hold} s ({self.held_reps} done)", "hold")
-            return True
-        return False
+        """Poll the countdowns: ring once when one ends (even if the clock jumped), then redraw."""
+        timers.tick(self)
 
     def _start_countdown(self, seconds: int, label: str, kind: str) -> None:
-        self.countdown = Countdown(seconds, self.clock, label=label) if seconds > 0 else None
-        self._countdown_kind = kind
-        self._over = ""
+        self.pauses.start(seconds, label, kind)
         self.refresh_bindings()
         self._show_countdown()
 
     def _stop_countdown(self) -> None:
-        self.countdown = None
-        self._over = ""
+        self.pauses.stop()
         self.refresh_bindings()
         self._show_countdown()
 
@@ -257,39 +182,7 @@ class SessionScreen(GluteScreen[None]):
 
     def save(self) -> bool:
         """Write the session; on failure keep it in memory, say where and why, and carry on."""
-        session = self.runner.session
-        status = self.query_one("#save-status", Label)
-        try:
-            saved = self.recorder.save(session)
-        except StoreError as exc:
-            self.unsaved = True
-            where = getattr(exc, "path", self.store.logs_dir)
-            reason = getattr(exc, "reason", str(exc))
-            self._save_problem = f"{where}: {reason}"
-            status.update(f"NOT SAVED to {where}: {reason}. Your sets are kept; r retries.")
-            status.add_class("-error")
-            if isinstance(exc, SessionClaimError):  # not a passing fault: retrying cannot help
-                offer_save_apart(self, exc)
-                self.refresh_bindings()
-                return False
-            self.notify(
-                f"{where}: {reason}\nYour sets are kept in memory; press r to retry.",
-                title="Could not save the session",
-                severity="error",
-                timeout=20,
-                markup=False,
-            )
-            self.refresh_bindings()
-            return False
-        if self.unsaved:
-            self.notify(f"Saved to {saved.path}.", title="Saved again")
-        self.unsaved = False
-        status.update(f"Saved {len(session.sets)} set(s).")
-        status.remove_class("-error")
-        self.refresh_bindings()
-        for failure in saved.new_failures:
-            self.notify(str(failure), title="Plugin problem", severity="warning", markup=False)
-        return True
+        return save_session(self)
 
     # ---- entries
 
@@ -310,7 +203,7 @@ class SessionScreen(GluteScreen[None]):
                 if self.runner.item(step).timed:
                     held = self.query_one(SetTimerPanel).stop()
                     if held is not None:  # enter stops a running timer: look, then log
-                        self._fill_seconds(held, ring=False)
+                        timers.fill_seconds(self, held, ring=False)
                         return
                     seconds = self.query_one("#seconds", NumberPicker).value or 0
                     self.runner.record_set(
@@ -366,7 +259,7 @@ class SessionScreen(GluteScreen[None]):
         )
         return False
 
-    def _typed_answer(self) -> tuple[int | None, str] | None:
+    def typed_answer(self) -> tuple[int | None, str] | None:
         """The pain and note typed on the "how did it feel" step, if anything was typed."""
         step = self.runner.current
         if step is None or step.kind != "pain":
@@ -378,7 +271,7 @@ class SessionScreen(GluteScreen[None]):
     def keep_typed_answer(self) -> None:
         """Log (and save) what was typed on the "how did it feel" step before leaving it, so a
         pain score is never lost by finishing or quitting from there."""
-        typed = self._typed_answer()
+        typed = self.typed_answer()
         if typed is None:
             return
         try:
@@ -472,29 +365,8 @@ class SessionScreen(GluteScreen[None]):
             self._show_summary()
 
     def leave_safely(self, then: Callable[[], object]) -> None:
-        """Call ``then`` (which drops this session) once no unsaved set would be lost with it.
-
-        If the session is unsaved the save is retried first; if it fails again the person is
-        asked and ``then`` runs only on an explicit yes.
-        """
-        if not self.unsaved or self.save():
-            then()
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                then()
-
-        self.app.push_screen(
-            ConfirmDialog(
-                "The session is NOT SAVED",
-                f"{len(self.runner.session.sets)} set(s) are only in memory: "
-                f"{self._save_problem}\nKeep them and r retries the save.",
-                yes_label="Discard them",
-                no_label="Keep them",
-            ),
-            answered,
-        )
+        """Call ``then`` (which drops this session) once no unsaved set would be lost with it."""
+        leave_safely(self, then)
 
     def action_close(self) -> None:
         """Leave a finished session whose save failed: retry, then ask before discarding it."""
@@ -522,20 +394,7 @@ class SessionScreen(GluteScreen[None]):
 
     def action_pause(self) -> None:
         """Pause the session (and the countdown, and a timed set's timer) until a key is pressed."""
-        if self.countdown is not None:
-            self.countdown.pause()
-        self._show_countdown()
-        panel = self.query_one(SetTimerPanel)
-        timing = panel.pause()
-
-        def resumed(_: None) -> None:
-            if self.countdown is not None:
-                self.countdown.resume()
-            self._show_countdown()
-            if timing:
-                panel.toggle()
-
-        self.app.push_screen(PausedDialog(), resumed)
+        timers.pause(self)
 
     def action_skip_rest(self) -> None:
         """End the countdown now."""
@@ -552,34 +411,21 @@ class SessionScreen(GluteScreen[None]):
     def action_hold(self) -> None:
         """Count the hold at the top of a rep (exercises with a hold)."""
         step = self.runner.current
-        if step is None or step.kind != "set":
-            return
-        hold = self.runner.item(step).hold_seconds
-        if hold and (self.countdown is None or self._countdown_kind in HOLD_KINDS):
-            self._start_countdown(hold, f"Hold {hold} s", "hold")
+        if (
+            step is not None
+            and step.kind == "set"
+            and self.pauses.hold(self.runner.item(step).hold_seconds)
+        ):
+            self.refresh_bindings()
+            self._show_countdown()
 
     def action_time_set(self) -> None:
         """Start a timed set's timer, or stop it and fill in the seconds held."""
-        panel = self.query_one(SetTimerPanel)
-        if panel.timer is None:
-            return
-        if self.countdown is not None:  # the set starts now: the rest is over
-            self._stop_countdown()
-        held = panel.toggle()
-        if held is not None:
-            self._fill_seconds(held, ring=False)
+        timers.time_set(self)
 
     def action_timer_mode(self) -> None:
         """Switch a timed set's timer between counting down to the target and counting up."""
         self.query_one(SetTimerPanel).switch_mode()
-
-    def _fill_seconds(self, held: int, *, ring: bool) -> None:
-        """Put the seconds the timer measured in the seconds field (changeable before logging)."""
-        picker = self.query_one("#seconds", NumberPicker)
-        picker.set_value(held)
-        picker.focus()
-        if ring and self.settings.bell:
-            self.app.bell()
 
     def action_mark_kind(self) -> None:
         """Mark the work set on screen as a drop set, a set to failure, or a plain work set."""
@@ -589,12 +435,6 @@ class SessionScreen(GluteScreen[None]):
         self.kind = WORK_KINDS[(WORK_KINDS.index(self.kind) + 1) % len(WORK_KINDS)]
         self.query_one(StepView).show_kind(self.kind)
 
-    def _count_held_rep(self) -> None:
-        """A hold ran to its end: one more rep done, counted into the reps field."""
-        self.held_reps += 1
-        self.query_one("#reps", NumberPicker).set_value(self.held_reps)
-        self._over = f"{self._over} ({self.held_reps} done)"
-
     def action_focus_main(self) -> None:
         """From the load, RPE or note box back to the big number, where the letter keys work."""
         step = self.runner.current
@@ -603,32 +443,4 @@ class SessionScreen(GluteScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show only the keys that do something now."""
-        step = self.runner.current
-        if action in ("skip_rest", "more_time"):
-            return self.countdown is not None and self._countdown_kind not in HOLD_KINDS
-        if action == "hold":
-            return (
-                step is not None
-                and step.kind == "set"
-                and bool(self.runner.item(step).hold_seconds)
-                and self.settings.hold_cue
-            )
-        if action in ("time_set", "timer_mode"):
-            return step is not None and step.kind == "set" and self.runner.item(step).timed
-        if action == "mark_kind":
-            return step is not None and step.kind == "set" and not step.warmup
-        if action == "retry_save":
-            return self.unsaved
-        if action == "close":
-            return self.runner.finished
-        if action == "quit":
-            return self.unsaved or self._typed_answer() is not None
-        if action in ("finish", "pause"):
-            return not self.runner.finished
-        if action in ("skip_set", "skip_exercise"):
-            return step is not None
-        if action == "undo":
-            return self.runner.can_undo
-        if action == "accept":
-            return not self.runner.finished
-        return True
+        return key_applies(self, action)
