@@ -1,9 +1,9 @@
-"""TOML readers side by side on real session files: tomllib, tomli (compiled wheel), rtoml.
+"""TOML readers side by side on real session files: tomllib, tomli (compiled wheel), rtoml, toml-rs.
 
 Each reader parses the same files written by glutetui (tomli-w, through the real store),
 round-robin so a shared machine's noise hits them alike; medians per file. A reader counts
 only if it reads back exactly what tomllib does (values, types and UTC offsets); glutetui
-reads with the fastest of those (``glutetui.log.toml_format``).
+reads with the fastest of those (``glutetui.toml_reading``).
 
     .venv/bin/python bench/toml_readers.py      # or: bench/run.py readers
 
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-READERS = ("tomllib", "tomli", "rtoml")
+READERS = ("tomllib", "tomli", "rtoml", "toml_rs")
 
 
 def same_values(a: Any, b: Any) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-import rtoml
+from glutetui.toml_reading import parse_toml
 
 from glutetui.log.errors import LogFormatError
 from glutetui.log.toml_format import session_bytes, session_from_dict
@@ -27,7 +27,7 @@ def file_sets(*sets: SetResult) -> list[dict[str, object]]:
     """The ``[[sets]]`` tables of a session holding ``sets``, as its file says them (and read
     back as the same sets)."""
     session = Session(id="s-1", started_at=START, sets=sets, status="complete")
-    table = rtoml.loads(session_bytes(session).decode())
+    table = parse_toml(session_bytes(session).decode())
     assert session_from_dict(table).sets == sets
     sets_tables: list[dict[str, object]] = table["sets"]
     return sets_tables

@@ -111,7 +111,7 @@ def state_from_data(data: dict[str, object], where: str) -> ProgrammeState:
 
 def load_state(config_root: str) -> ProgrammeState | None:
     """The programme followed, or ``None``; raises :class:`ProgrammeStateError` if damaged."""
-    import rtoml
+    from glutetui.toml_reading import TomlError, parse_toml
 
     path = state_path(config_root)
     try:
@@ -122,10 +122,9 @@ def load_state(config_root: str) -> ProgrammeState | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise ProgrammeStateError(f"cannot read {path}: {exc}") from exc
     try:
-        data = rtoml.loads(text)
-    except rtoml.TomlParsingError as exc:
-        reason = " ".join(str(exc).split())
-        raise ProgrammeStateError(f"{path} is not valid TOML: {reason}") from None
+        data = parse_toml(text)
+    except TomlError as exc:
+        raise ProgrammeStateError(f"{path} is not valid TOML: {exc}") from None
     return state_from_data(data, path)
 
 

@@ -96,17 +96,16 @@ def read_results(
     config_root: str, tests: Mapping[str, SelfTest]
 ) -> tuple[list[SelfTestResult], list[tuple[str, str]]]:
     """Every readable result, oldest first, and ``(path, reason)`` for each file left out."""
-    import rtoml
-
+    from glutetui.toml_reading import TomlError, parse_toml
     from glutetui.userfiles.reading import FileError, read_named_files
 
     def parse(stem: str, text: str) -> SelfTestResult:
         if len(text.encode("utf-8")) > MAX_FILE_BYTES:
             raise FileError(f"is larger than {MAX_FILE_BYTES // 1024} KiB")
         try:
-            return _result(rtoml.loads(text), stem, tests)
-        except rtoml.TomlParsingError as exc:
-            raise FileError(f"not valid TOML: {' '.join(str(exc).split())}") from None
+            return _result(parse_toml(text), stem, tests)
+        except TomlError as exc:
+            raise FileError(f"not valid TOML: {exc}") from None
         except ValueError as exc:
             raise FileError(" ".join(str(exc).split()) or type(exc).__name__) from None
 

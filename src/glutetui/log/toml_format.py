@@ -4,8 +4,8 @@
 int, float, bool, aware datetimes, lists and dicts) that tomli-w writes as-is; keys whose value
 is ``None`` are left out, because TOML has no null. :func:`session_from_dict` is strict about *types* and lenient about unknown keys (a newer
 minor writer may add one): anything it cannot use raises :class:`LogFormatError` with a reason
-a person can act on. :func:`parse_session_bytes` reads a whole file with rtoml, the fastest
-reader that gives back exactly what tomli-w wrote (``bench/toml_readers.py`` compares them).
+a person can act on. :func:`parse_session_bytes` reads a whole file with :func:`glutetui.toml_reading.parse_toml`,
+the fastest reader that gives back exactly what tomli-w wrote (``bench/toml_readers.py``).
 The full description is in ``docs/log-format.md``.
 """
 
@@ -17,14 +17,13 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, NoReturn
 
-import rtoml
-
 from glutetui.log.errors import LogFormatError
 from glutetui.log.ranges import check_session
 from glutetui.log.toml_writing import FORMAT_VERSION as FORMAT_VERSION
 from glutetui.log.toml_writing import session_bytes as session_bytes
 from glutetui.log.toml_writing import session_to_dict as session_to_dict
 from glutetui.model import SET_KINDS, SIDES, ExerciseLog, Session, SetResult
+from glutetui.toml_reading import TomlError, parse_toml
 
 SUFFIX = ".toml"
 STATUSES = ("in-progress", "complete", "incomplete")
@@ -97,40 +96,18 @@ def _flag(value: Any, where: str, key: str, path: Path | None) -> bool:
 
 
 _ZONES: dict[timedelta, timezone] = {timedelta(0): UTC}
-_ZONE_AT: dict[int, timezone] = {0: UTC}
-"""Plain zones by offset in seconds: a log's datetimes share a handful of offsets."""
-
-
-def _rtoml_zone_type() -> type | None:
-    """rtoml's tzinfo class if it tells its offset by ``seconds()`` (a quarter of the cost of
-    ``utcoffset()``, which builds a timedelta); else ``None``, and offsets are asked for the
-    usual way."""
-    probe = rtoml.loads("t = 2000-01-01T00:00:00-01:30")["t"].tzinfo
-    try:
-        seconds = probe.seconds()
-    except (AttributeError, TypeError):
-        return None
-    return type(probe) if seconds == -5400 else None
-
-
-_RTOML_ZONE = _rtoml_zone_type()
+"""Plain zones by offset: a log's datetimes share a handful of offsets."""
 
 
 def _plain_zone(value: datetime) -> datetime | None:
     """``value`` with a plain :class:`timezone` for its offset; ``None`` if it has none.
 
-    rtoml gives its own tzinfo class; a plain timezone reads, compares and pickles like what
-    every other part of glutetui makes (and what the index gives back).
+    The TOML readers give plain timezones already (the usual case, returned as it is); a
+    datetime made elsewhere may carry another tzinfo, and a plain one reads, compares and
+    pickles like what every other part of glutetui makes (and what the index gives back).
     """
     tzinfo = value.tzinfo
-    if type(tzinfo) is _RTOML_ZONE:  # a file's datetimes: a couple of dozen per session
-        seconds = tzinfo.seconds()  # type: ignore[union-attr]
-        zone = _ZONE_AT.get(seconds)
-        if zone is None:
-            zone = _ZONE_AT.setdefault(seconds, timezone(timedelta(seconds=seconds)))
-        # combine, not value.replace(tzinfo=...): a third of the cost.
-        return datetime.combine(value, value.time(), zone)
-    if type(tzinfo) is timezone:
+    if type(tzinfo) is timezone:  # a file's datetimes: a couple of dozen per session
         return value
     offset = value.utcoffset()
     if offset is None:
@@ -138,6 +115,7 @@ def _plain_zone(value: datetime) -> datetime | None:
     zone = _ZONES.get(offset)
     if zone is None:
         zone = _ZONES.setdefault(offset, timezone(offset))
+    # combine, not value.replace(tzinfo=...): a third of the cost.
     return datetime.combine(value, value.time(), zone)
 
 
@@ -409,8 +387,8 @@ def parse_session_bytes(raw: bytes, path: Path) -> Session:
             path, f"it is not UTF-8 text (bad byte at position {exc.start})"
         ) from None
     try:
-        data = rtoml.loads(text)
-    except rtoml.TomlParsingError as exc:
+        data = parse_toml(text)
+    except TomlError as exc:
         raise LogFormatError(path, f"it is not valid TOML ({exc})") from None
     # Range-checked as well as typed: a value the app could not have logged makes the file a
     # reported problem, never a crash in a view later (log/ranges.py).

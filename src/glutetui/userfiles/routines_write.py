@@ -50,7 +50,7 @@ def free_id(name: str, taken: Container[str], folder: str) -> str:
 
 def routine_toml(routine: Routine) -> str:
     """The file's text for ``routine``: what a person would write, read back the same."""
-    import rtoml
+    import tomli_w
 
     items = []
     for item in routine.items:
@@ -66,7 +66,9 @@ def routine_toml(routine: Routine) -> str:
     if routine.summary:
         data["summary"] = routine.summary
     data["items"] = items
-    return "# Saved from glutetui; edit freely (docs/your-files.md).\n" + rtoml.dumps(data)
+    return "# Saved from glutetui; edit freely (docs/your-files.md).\n" + tomli_w.dumps(
+        data, multiline_strings=True
+    )
 
 
 def save_routine(
