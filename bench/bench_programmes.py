@@ -22,7 +22,8 @@ GLUTETUI = str(Path(sys.executable).with_name("glutetui"))
 def _follow(cfg: Path) -> None:
     from glutetui.coach.programmes_state import ProgrammeState, save_state
 
-    cfg.mkdir(parents=True, exist_ok=True)
+    # Private, as glutetui makes it: an open folder would time its warning on every run.
+    cfg.mkdir(mode=0o700, parents=True, exist_ok=True)
     save_state(str(cfg), ProgrammeState("gluteus-medius-basics-3x", date.today()))
 
 

@@ -102,6 +102,33 @@ print({LOADED_TEXTUAL})
     assert done.stdout.strip() == "[]", f"the command line imports textual: {done.stdout[:200]}"
 
 
+HEAVY_FOR_DUE = ("pathlib", "shutil", "contextlib", "shlex", "typing", "glutetui.text")
+"""What a cached ``glutetui due`` (run from login scripts) has no use for; each costs it
+milliseconds, against a limit of three times ``python -c pass`` (bench/run.py due)."""
+
+
+def test_a_cached_due_imports_only_what_it_needs(isolated_config: Path) -> None:
+    from datetime import date
+
+    from glutetui.coach.programmes_state import ProgrammeState, save_state
+
+    save_state(str(isolated_config), ProgrammeState("gluteus-medius-basics-3x", date.today()))
+    code = f"""
+import sys
+from glutetui.cli import main
+first = main(["due", "--quiet"])  # works the answer out and caches it
+for name in [m for m in sys.modules if m.startswith("glutetui") or m in {HEAVY_FOR_DUE!r}]:
+    del sys.modules[name]
+before = set(sys.modules)
+from glutetui.cli import main
+assert main(["due", "--quiet"]) == first
+print(sorted(m for m in set(sys.modules) - before if m in {HEAVY_FOR_DUE!r}))
+"""
+    done = run_python(code, isolated_config)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", f"a cached `glutetui due` imports {done.stdout.strip()}"
+
+
 # --------------------------------------------------------------------------- cycles
 
 

@@ -13,7 +13,6 @@ keeps the permissions it had, so one a person opened up on purpose stays so.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 
@@ -103,8 +102,11 @@ def write_atomic(
         tmp = None
     finally:
         if tmp is not None:
-            with contextlib.suppress(OSError):
+            # Not contextlib.suppress: importing contextlib costs every command's start-up.
+            try:  # noqa: SIM105
                 os.unlink(tmp)
+            except OSError:
+                pass  # the failure that brought us here is the one to report
     if durable:
         fsync_dir(folder)
 

@@ -18,6 +18,10 @@ def _path(text: str) -> Path:
 
 
 APP_NAME = "glutetui"
+LOGS = "logs"
+"""The session files' folder, inside the config dir."""
+TRASH = "trash"
+"""Deleted sessions' folder, inside the config dir."""
 CONFIG_ENV = "GLUTETUI_CONFIG_DIR"
 CACHE_ENV = "GLUTETUI_CACHE_DIR"
 
@@ -94,12 +98,12 @@ class Paths:
     @property
     def logs_dir(self) -> Path:
         """One TOML file per session."""
-        return self.config_dir / "logs"
+        return self.config_dir / LOGS
 
     @property
     def trash_dir(self) -> Path:
         """Deleted sessions go here, not to oblivion."""
-        return self.config_dir / "trash"
+        return self.config_dir / TRASH
 
     @property
     def settings_file(self) -> Path:
@@ -114,24 +118,26 @@ class Paths:
     def open_folders(self) -> list[str]:
         """A notice for each of glutetui's folders (config, logs, trash, cache) that others
         can read, each with the command that makes it and what is in it private."""
-        import shlex
-
         from glutetui.fsutil import open_to_others
 
-        inside = self.cache_root.startswith(os.path.join(self.config_root, ""))
-        groups = {self.config_root: [self.config_root, str(self.logs_dir), str(self.trash_dir)]}
+        # Strings, not the Path properties: this runs on every command, cached ones included.
+        root = self.config_root
+        inside = self.cache_root.startswith(os.path.join(root, ""))
+        groups = {root: [root, os.path.join(root, LOGS), os.path.join(root, TRASH)]}
         if inside:
             groups[self.config_root].append(self.cache_root)
         else:
             groups[self.cache_root] = [self.cache_root]
         notices = []
-        for root, folders in groups.items():
+        for top, folders in groups.items():
             wide = [(f, m) for f in folders if (m := open_to_others(f)) is not None]
             if wide:
+                import shlex
+
                 shown = ", ".join(f"{f} (mode {m:o})" for f, m in wide)
                 notices.append(
                     f"other users can read {shown}; to make it private run: "
-                    f"chmod -R go-rwx {shlex.quote(root)}"
+                    f"chmod -R go-rwx {shlex.quote(top)}"
                 )
         return notices
 

@@ -19,13 +19,25 @@ from __future__ import annotations
 
 import re
 
-_CONTROLS = re.compile(
+_CONTROL_CLASS = (
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 """C0 and C1 controls, DEL, the bidirectional marks, embeddings, overrides and isolates, and
 lone surrogates (a file name that is not valid UTF-8 reaches Python with them)."""
-_SURROGATES = frozenset(chr(c) for c in range(0xD800, 0xE000))
-"""Lone surrogates: shown as the replacement character, so a file name keeps its length."""
+_compiled: list[re.Pattern[str]] = []
+""":data:`_CONTROL_CLASS`, compiled the first time text needs it: compiling costs every run
+of the command line (a cached ``glutetui due``) a few milliseconds, and most never need it."""
+
+
+def _controls() -> re.Pattern[str]:
+    if not _compiled:
+        _compiled.append(re.compile(_CONTROL_CLASS))
+    return _compiled[0]
+
+
+def _is_surrogate(char: str) -> bool:
+    """A lone surrogate: shown as the replacement character, so a file name keeps its length."""
+    return "\ud800" <= char <= "\udfff"
 _SPACES = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
 """Controls that separate words (tabs, line and paragraph breaks): they become one space."""
 
@@ -34,7 +46,7 @@ def _replace(match: re.Match[str]) -> str:
     found = match.group()
     if found in _SPACES:
         return " "
-    return "\ufffd" if found in _SURROGATES else ""
+    return "\ufffd" if _is_surrogate(found) else ""
 
 
 def strip_controls(text: str) -> tuple[str, int]:
@@ -47,10 +59,11 @@ def strip_controls(text: str) -> tuple[str, int]:
     """
     if text.isprintable():  # the common case, without a regex (also true of "")
         return text, 0
-    found = len(_CONTROLS.findall(text))
+    controls = _controls()
+    found = len(controls.findall(text))
     if not found:  # non-printable for another reason, such as a narrow no-break space
         return text, 0
-    return _CONTROLS.sub(_replace, text), found
+    return controls.sub(_replace, text), found
 
 
 def neutralise(text: object) -> str:

@@ -36,6 +36,14 @@ def test_help_lists_every_command() -> None:
         assert f"  {name} " in out
 
 
+@pytest.mark.parametrize("columns", [40, 100])
+def test_help_fits_the_width_columns_says(columns: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    lines = ok("log", "--help").splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert max(len(line) for line in lines) > columns - 20  # and uses it
+
+
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_config_dir_option_wins_over_the_environment(tmp_path: Path, where: str) -> None:
     option = ["--config-dir", str(tmp_path / "mine")]
