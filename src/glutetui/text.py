@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import re
 
-_CONTROL_CLASS = (
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_CONTROL_CLASS = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 """C0 and C1 controls, DEL, the bidirectional marks, embeddings, overrides and isolates, and
 lone surrogates (a file name that is not valid UTF-8 reaches Python with them)."""
 _compiled: list[re.Pattern[str]] = []
@@ -38,6 +36,8 @@ def _controls() -> re.Pattern[str]:
 def _is_surrogate(char: str) -> bool:
     """A lone surrogate: shown as the replacement character, so a file name keeps its length."""
     return "\ud800" <= char <= "\udfff"
+
+
 _SPACES = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85")
 """Controls that separate words (tabs, line and paragraph breaks): they become one space."""
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from glutetui.toml_reading import parse_toml
 
 from glutetui.log.errors import LogFormatError
 from glutetui.log.toml_format import session_bytes, session_from_dict
 from glutetui.model import Session, SetResult
+from glutetui.toml_reading import parse_toml
 
 START = datetime(2026, 1, 1, 18, 0, tzinfo=timezone(timedelta(hours=1)))
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from glutetui.toml_reading import parse_toml
 import tomli_w
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -27,6 +26,7 @@ from glutetui.log.toml_format import (
     session_to_dict,
 )
 from glutetui.model import ExerciseLog, Session, SetResult
+from glutetui.toml_reading import parse_toml
 from tests.history_factory import make_session
 from tests.log.strategies import sessions
 
