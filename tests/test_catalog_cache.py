@@ -272,3 +272,33 @@ def test_changing_the_package_invalidates_the_cache(
     else:
         _edit_keeping_mtime(target)
     assert cache.read(paths) is None
+
+
+def test_glutetuis_own_plugins_load_without_a_child_process(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glutetui.plugins import probe
+
+    if not cache.only_builtins():
+        pytest.skip("a plugin from another distribution is installed in this environment")
+
+    def no_child() -> None:
+        raise AssertionError("a child process was started for glutetui's own plugins")
+
+    monkeypatch.setattr(probe, "load_data", no_child)
+    assert "clamshell" in ids(paths)
+    assert cache.read(paths) is not None  # and the cache was written as usual
+
+
+def test_another_distributions_plugin_is_loaded_in_a_child_process(
+    paths: Paths, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glutetui.plugins import probe
+
+    install(site, "cachetest_f", "cache-f", "Cache F")
+    assert not cache.only_builtins()
+    started: list[int] = []
+    real = probe.load_data
+    monkeypatch.setattr(probe, "load_data", lambda: started.append(1) or real())
+    assert "cache-f" in ids(paths)
+    assert started == [1]

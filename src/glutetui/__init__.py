@@ -40,6 +40,8 @@ __version__ = "0.1.0"
 
 PROJECT_NAME = "glutetui"
 """The pluggy project name and the entry-point group."""
+BUILTIN_DISTRIBUTION = "glutetui"
+"""The distribution whose plugins load first: the built-ins shipped in glutetui's own wheel."""
 
 if TYPE_CHECKING:
     import pluggy

@@ -27,7 +27,7 @@ import marshal
 import os
 import sys
 
-from glutetui import __version__
+from glutetui import BUILTIN_DISTRIBUTION, PROJECT_NAME, __version__
 from glutetui.paths import Paths
 from glutetui.switches import DISABLE_ENV
 from glutetui.userfiles import FOLDERS
@@ -248,10 +248,25 @@ def write(paths: Paths, data: dict[str, object]) -> None:
         write_atomic(os.path.join(paths.cache_root, CACHE_NAME), marshal.dumps(data), durable=False)
 
 
+def only_builtins() -> bool:
+    """Whether every installed plugin ships with glutetui itself (the usual case).
+
+    Those are glutetui's own code and cannot hang, so they are loaded in this process: a
+    child process with time limits would only cost a Python start (a fifth of a second,
+    the first time any command runs with a new config dir).
+    """
+    import importlib.metadata
+
+    return all(
+        ep.dist is not None and ep.dist.name == BUILTIN_DISTRIBUTION
+        for ep in importlib.metadata.entry_points(group=PROJECT_NAME)
+    )
+
+
 def _fresh(paths: Paths, strict: bool) -> tuple[LoadResult, dict[str, object]]:
     from glutetui.userfiles.catalog import with_user_files
 
-    if not strict:
+    if not strict and not only_builtins():
         from glutetui.plugins.probe import ProbeError, load_data
 
         # In a child process with a time limit per plugin: an import that hangs or ends the

@@ -16,7 +16,7 @@ from typing import Any
 
 import pluggy
 
-from glutetui import PROJECT_NAME, hookspecs
+from glutetui import BUILTIN_DISTRIBUTION, PROJECT_NAME, hookspecs
 from glutetui.catalog import Catalog
 from glutetui.importers import Importer, importer_problems
 from glutetui.model import Exercise, Routine, RoutineItem
@@ -31,10 +31,6 @@ OFFERED_BY_HOOK = {
     "suggest_dose": "dose policy",
 }
 """Hooks called when needed rather than at loading, and what a plugin implementing one offers."""
-
-BUILTIN_DISTRIBUTION = "glutetui"
-"""The distribution whose plugins load first: the built-ins shipped in glutetui's own wheel."""
-
 
 @dataclass
 class _Record:

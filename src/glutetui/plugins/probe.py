@@ -1,6 +1,7 @@
 """Loading the plugins in a child process, so that no plugin can hang or end glutetui.
 
-Used when the catalog cache (:mod:`glutetui.plugins.cache`) is stale: a child Python imports
+Used when the catalog cache (:mod:`glutetui.plugins.cache`) is stale and a plugin from another
+distribution than glutetui is installed (glutetui's own load in process): a child Python imports
 every plugin and builds the catalog data, telling the parent on a pipe which plugin's code is
 running. The parent gives each plugin :func:`~glutetui.plugins.calls.import_seconds` to finish;
 a plugin that takes longer (an endless loop, a long sleep) or ends the child (``os._exit``,
