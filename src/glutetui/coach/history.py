@@ -33,6 +33,9 @@ class Outing:
     pain: int | None
     morning: CheckIn | None = None
     """The next-morning answer about this session, if one was given."""
+    target_seconds: Range | None = None
+    """The seconds planned per set and side when the exercise was timed (``None``: reps, or a
+    session logged before the target seconds were kept)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ def outing(session: Session, exercise_id: str, unit: str) -> Outing | None:
         started_at=session.started_at,
         rung=rung,
         target_reps=entry.target_reps if entry is not None else None,
+        target_seconds=entry.target_seconds if entry is not None else None,
         reps=reps,
         pain=entry.pain if entry is not None else None,
     )
