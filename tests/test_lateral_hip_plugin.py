@@ -67,7 +67,11 @@ def test_every_ladder_step_is_an_exercise_the_catalog_has(loaded: LoadResult) ->
         if other is not None
     }
     assert ("lateral-hip-bridge", "harder", "lateral-hip-offset-bridge") in steps
-    assert ("lateral-hip-isometric-hip-abduction-lying", "harder", "lateral-hip-isometric-hip-abduction-standing") in steps
+    assert (
+        "lateral-hip-isometric-hip-abduction-lying",
+        "harder",
+        "lateral-hip-isometric-hip-abduction-standing",
+    ) in steps
     for _, _, other in steps:
         assert loaded.catalog.get(other).id == other
 
