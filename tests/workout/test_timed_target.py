@@ -1,18 +1,25 @@
-"""A timed target agreed on the plan is the session's: it is logged, read back and resumed."""
+"""A timed target agreed on the plan is the session's: logged, read back, resumed, and kept by
+the coach."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from glutetui.catalog import Catalog
 from glutetui.clock import FakeClock
 from glutetui.coach.checkins import CheckIns
-from glutetui.coach.history import exercise_history
+from glutetui.coach.history import ExerciseHistory, exercise_history
+from glutetui.coach.policy import default_policy
+from glutetui.coach.suggest import suggestion_problems
+from glutetui.coach.words import last_time
 from glutetui.log import LogStore
 from glutetui.log.toml_format import parse_session_bytes, session_bytes
 from glutetui.model import Exercise
 from glutetui.paths import Paths
+from glutetui.settings import Settings
 from glutetui.workout.plan import Plan, PlanItem, default_item
 from glutetui.workout.runner import Runner
 
@@ -94,3 +101,60 @@ def test_the_coach_history_carries_the_session_target_seconds(clock: FakeClock) 
     (outing,) = history.outings
     assert outing.target_seconds == (20, 30)
     assert outing.target_reps == PLANK.reps
+
+
+def eased_history(clock: FakeClock, *, pain: int | None = None) -> ExerciseHistory:
+    """The side plank done at the eased 20–30 s: 25 s on the left, 22 s on the right."""
+    runner = Runner.start(eased_plan(), "20260101T100000-ffffff", clock)
+    runner.record_set(0, seconds=25)
+    runner.record_set(0, seconds=22)
+    session = replace(runner.session, status="complete")
+    if pain is not None:
+        logs = (replace(session.exercises[0], pain=pain), *session.exercises[1:])
+        session = replace(session, exercises=logs)
+    return exercise_history("side-plank", [session], CheckIns(), "kg", clock.now())
+
+
+def test_last_time_says_the_seconds_held_not_zero_reps(clock: FakeClock) -> None:
+    (outing,) = eased_history(clock).outings
+    assert outing.seconds == {"left": (25,), "right": (22,)}
+    assert last_time(outing, Settings()).startswith(
+        f"Last time, {outing.started_at.astimezone():%d %b}: left 25 s · right 22 s · "
+    )
+
+
+@pytest.mark.parametrize("pain", [None, 8])
+def test_the_coach_keeps_the_seconds_agreed_last_time(clock: FakeClock, pain: int | None) -> None:
+    """Kept whether it holds the dose or steps down a rung: no rule moves seconds yet."""
+    suggestion = default_policy(PLANK, eased_history(clock, pain=pain), Settings())
+    assert suggestion.seconds == (20, 30)
+    assert suggestion.dose_text(PLANK).startswith(f"{suggestion.sets} × 20–30 s/side")
+    assert suggestion_problems(suggestion, PLANK) == []
+
+
+def test_a_session_without_target_seconds_gets_the_exercise_own(clock: FakeClock) -> None:
+    history = eased_history(clock)
+    old = replace(history, outings=tuple(replace(o, target_seconds=None) for o in history.outings))
+    suggestion = default_policy(PLANK, old, Settings())
+    assert suggestion.seconds is None
+    assert suggestion.dose_text(PLANK).startswith("3 × 30–45 s/side")
+
+
+@pytest.mark.parametrize(
+    ("exercise", "seconds", "problem"),
+    [
+        (PLANK, (0, 30), "seconds (0, 30) is not a range within 1–600"),
+        (PLANK, (30, 20), "seconds (30, 20) is not a range"),
+        (PLANK, (20, 601), "is not a range within"),
+        (CLAM, (20, 30), "seconds are for a timed exercise; this one counts reps"),
+    ],
+)
+def test_a_policy_answering_seconds_glutetui_cannot_plan_is_refused(
+    clock: FakeClock, exercise: Exercise, seconds: tuple[int, int], problem: str
+) -> None:
+    suggestion = replace(
+        default_policy(exercise, eased_history(clock), Settings()),
+        exercise_id=exercise.id,
+        seconds=seconds,
+    )
+    assert problem in " / ".join(suggestion_problems(suggestion, exercise))
