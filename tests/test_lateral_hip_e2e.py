@@ -23,11 +23,11 @@ DIST = "glutetui-lateral-hip"
 OFFLINE = {"PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0", "PIP_FIND_LINKS": ""}
 """pip's own switches as environment variables: no index, build with what is installed."""
 EXERCISES = {
-    "isometric-hip-abduction-lying",
-    "isometric-hip-abduction-standing",
-    "bridge",
-    "offset-bridge",
-    "side-lying-hip-abduction",
+    "lateral-hip-isometric-hip-abduction-lying",
+    "lateral-hip-isometric-hip-abduction-standing",
+    "lateral-hip-bridge",
+    "lateral-hip-offset-bridge",
+    "lateral-hip-side-lying-hip-abduction",
 }
 # A Strong export with one session of bridges, logged under one of the plugin's aliases.
 STRONG_CSV = (
@@ -79,7 +79,7 @@ def test_build_install_use_uninstall_and_the_log_keeps_the_session(tmp_path: Pat
     exercises = json.loads(ok(glutetui(venv, config, "exercises", "--json")))
     ours = {ex["id"]: ex for ex in exercises if ex["plugin"] == "lateral_hip"}
     assert set(ours) == EXERCISES
-    assert ours["bridge"]["name"] == "Bridge"
+    assert ours["lateral-hip-bridge"]["name"] == "Bridge"
     plugins = {p["name"]: p for p in json.loads(ok(glutetui(venv, config, "plugins", "--json")))}
     assert {plugins[n]["distribution"] for n in ("lateral_hip", "lateral_hip_programme")} == {DIST}
     assert [plugins[n]["status"] for n in ("lateral_hip", "lateral_hip_programme")] == ["ok"] * 2
@@ -104,7 +104,7 @@ def test_build_install_use_uninstall_and_the_log_keeps_the_session(tmp_path: Pat
     export.write_text(STRONG_CSV, encoding="utf-8")
     ok(glutetui(venv, config, "import", "--unit", "kg", str(export)))
     (before,) = json.loads(ok(glutetui(venv, config, "log", "--json")))
-    assert before["exercises"] == ["bridge"]
+    assert before["exercises"] == ["lateral-hip-bridge"]
     assert "Bridge" in ok(glutetui(venv, config, "log"))
 
     removed = ok(glutetui(venv, config, "uninstall", "-y", DIST))
@@ -118,5 +118,5 @@ def test_build_install_use_uninstall_and_the_log_keeps_the_session(tmp_path: Pat
     table = ok(glutetui(venv, config, "log")).splitlines()
     (row,) = [line for line in table if line.startswith("2026-11-20")]
     assert "Bridge" in row
-    shown = ok(glutetui(venv, config, "log", "--exercise", "bridge", "--json"))
+    shown = ok(glutetui(venv, config, "log", "--exercise", "lateral-hip-bridge", "--json"))
     assert [s["id"] for s in json.loads(shown)] == [before["id"]]

@@ -49,6 +49,15 @@ def test_exercises_and_routines_register_cleanly(loaded: LoadResult) -> None:
         assert exercise.evidence and exercise.instructions
 
 
+def test_every_id_carries_the_plugin_prefix(loaded: LoadResult) -> None:
+    """docs/plugins.md, "Stable ids": a plugin's ids start with its name, so none can collide."""
+    ours = {p.name: p for p in loaded.plugins if p.name.startswith("lateral_hip")}
+    (programme,) = programmes(loaded)
+    ids = [*ours["lateral_hip"].exercises, *ours["lateral_hip_programme"].routines, programme.id]
+    assert len(ids) == 9
+    assert [i for i in ids if not i.startswith("lateral-hip-")] == []
+
+
 def test_every_ladder_step_is_an_exercise_the_catalog_has(loaded: LoadResult) -> None:
     steps = {
         (ex.id, label, other)
@@ -57,8 +66,12 @@ def test_every_ladder_step_is_an_exercise_the_catalog_has(loaded: LoadResult) ->
         for label, other in (("easier", ex.easier), ("harder", ex.harder))
         if other is not None
     }
-    assert ("bridge", "harder", "offset-bridge") in steps
-    assert ("isometric-hip-abduction-lying", "harder", "isometric-hip-abduction-standing") in steps
+    assert ("lateral-hip-bridge", "harder", "lateral-hip-offset-bridge") in steps
+    assert (
+        "lateral-hip-isometric-hip-abduction-lying",
+        "harder",
+        "lateral-hip-isometric-hip-abduction-standing",
+    ) in steps
     for _, _, other in steps:
         assert loaded.catalog.get(other).id == other
 
@@ -76,13 +89,13 @@ def test_the_programme_follows_the_trial_weeks_and_validates(loaded: LoadResult)
         for item in loaded.catalog.routines[r].items
     }
     # coaching.md §2: side-lying work squeezes a sore hip's tendons, so not in weeks 1 and 2.
-    assert "side-lying-hip-abduction" not in early
-    assert "offset-bridge" not in {
+    assert "lateral-hip-side-lying-hip-abduction" not in early
+    assert "lateral-hip-offset-bridge" not in {
         i.exercise_id for i in loaded.catalog.routines["lateral-hip-week-1"].items
     }
 
 
 def test_side_lying_work_carries_the_compression_note(loaded: LoadResult) -> None:
-    evidence = loaded.catalog.get("side-lying-hip-abduction").evidence or ""
+    evidence = loaded.catalog.get("lateral-hip-side-lying-hip-abduction").evidence or ""
     assert "Grimaldi et al., Sports Med 2015" in evidence
     assert "Not for the first weeks" in evidence

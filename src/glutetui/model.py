@@ -278,6 +278,9 @@ class ExerciseLog:
     per_side: bool = False
     target_sets: int | None = None
     target_reps: Range | None = None
+    target_seconds: Range | None = None
+    """The agreed seconds per set and side of a timed exercise (``None``: not timed, or an older
+    file, which then plans the exercise's own seconds)."""
     pain: int | None = None
     """Pain 0–10 reported after the exercise."""
     note: str = ""

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
-from glutetui.model import MAX_REPS, SET_KINDS, ExerciseLog, Session, SetResult
+from glutetui.model import MAX_REPS, MAX_TIMED_SECONDS, SET_KINDS, ExerciseLog, Session, SetResult
 from glutetui.workout.entries import MAX_LOAD, MAX_REPS_DONE
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
@@ -44,6 +44,10 @@ exercises = st.builds(
     target_sets=st.none() | st.integers(1, 20),
     target_reps=st.none()
     | st.tuples(st.integers(1, MAX_REPS), st.integers(1, MAX_REPS)).map(lambda r: tuple(sorted(r))),
+    target_seconds=st.none()
+    | st.tuples(st.integers(1, MAX_TIMED_SECONDS), st.integers(1, MAX_TIMED_SECONDS)).map(
+        lambda r: tuple(sorted(r))
+    ),
     pain=st.none() | st.integers(0, 10),
     note=text,
     skipped=st.booleans(),

@@ -239,8 +239,8 @@ def test_the_inline_check_of_sets_agrees_with_the_schema(
 
 
 EXERCISE_KEYS = st.sampled_from(
-    ["exercise_id", "name", "per_side", "target_sets", "target_reps", "pain", "note", "skipped",
-     "warmup_sets", "planned_load", "planned_unit", "tempo"]
+    ["exercise_id", "name", "per_side", "target_sets", "target_reps", "target_seconds", "pain",
+     "note", "skipped", "warmup_sets", "planned_load", "planned_unit", "tempo"]
 )  # fmt: skip
 
 

@@ -7,11 +7,11 @@ import sys
 from glutetui.plugins import load_plugins
 
 EXERCISES = (
-    "isometric-hip-abduction-lying",
-    "isometric-hip-abduction-standing",
-    "bridge",
-    "offset-bridge",
-    "side-lying-hip-abduction",
+    "lateral-hip-isometric-hip-abduction-lying",
+    "lateral-hip-isometric-hip-abduction-standing",
+    "lateral-hip-bridge",
+    "lateral-hip-offset-bridge",
+    "lateral-hip-side-lying-hip-abduction",
 )
 ROUTINES = ("lateral-hip-week-1", "lateral-hip-week-2", "lateral-hip-weeks-3-8")
 
@@ -33,8 +33,8 @@ def test_every_ladder_step_leads_to_an_exercise_in_the_catalog():
         for other in (exercise.easier, exercise.harder):
             if other is not None:
                 assert catalog.get(other).id == other
-    assert catalog.get("bridge").harder == "offset-bridge"
-    assert catalog.get("offset-bridge").easier == "bridge"
+    assert catalog.get("lateral-hip-bridge").harder == "lateral-hip-offset-bridge"
+    assert catalog.get("lateral-hip-offset-bridge").easier == "lateral-hip-bridge"
 
 
 def test_the_programme_is_on_offer_without_a_problem(tmp_path):

@@ -33,6 +33,11 @@ class Outing:
     pain: int | None
     morning: CheckIn | None = None
     """The next-morning answer about this session, if one was given."""
+    target_seconds: Range | None = None
+    """The seconds planned per set and side when the exercise was timed (``None``: reps, or a
+    session logged before the target seconds were kept)."""
+    seconds: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """Like ``reps``, the seconds of each timed work set (one logged in seconds, not reps)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,14 @@ def _band_or_weight_unit(work: list[SetResult], planned: str | None, unit: str) 
     return unit if figures.best_load(work, unit) is not None else None
 
 
+def _by_side(done: Iterable[tuple[str | None, int, int]]) -> dict[str, tuple[int, ...]]:
+    """``left`` / ``right`` / ``both`` -> the values of each set, in set order."""
+    per_side: dict[str, list[tuple[int, int]]] = {}
+    for side, number, value in done:
+        per_side.setdefault(side or "both", []).append((number, value))
+    return {side: tuple(v for _, v in sorted(rows)) for side, rows in per_side.items()}
+
+
 def outing(session: Session, exercise_id: str, unit: str) -> Outing | None:
     """The exercise's outing in ``session``, or ``None`` if it did no work set there."""
     entry = session.exercise(exercise_id)
@@ -64,10 +77,8 @@ def outing(session: Session, exercise_id: str, unit: str) -> Outing | None:
         return None
     # A work set is figures' one: anything not a warm-up.
     work = [s for s in mine if not s.warmup]
-    per_side: dict[str, list[tuple[int, int]]] = {}
-    for s in work:
-        per_side.setdefault(s.side or "both", []).append((s.set_number, s.reps))
-    reps = {side: tuple(r for _, r in sorted(rows)) for side, rows in per_side.items()}
+    reps = _by_side((s.side, s.set_number, s.reps) for s in work)
+    held = _by_side((s.side, s.set_number, s.seconds) for s in work if s.seconds and not s.reps)
     best = done.best_load
     rung = Rung(
         sets=entry.target_sets if entry is not None and entry.target_sets else done.work_sets,
@@ -79,6 +90,8 @@ def outing(session: Session, exercise_id: str, unit: str) -> Outing | None:
         started_at=session.started_at,
         rung=rung,
         target_reps=entry.target_reps if entry is not None else None,
+        target_seconds=entry.target_seconds if entry is not None else None,
+        seconds=held,
         reps=reps,
         pain=entry.pain if entry is not None else None,
     )

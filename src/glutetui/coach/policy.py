@@ -96,6 +96,8 @@ class Suggestion:
     notice: str | None = None
     """A calm notice to stop and ask a professional, when one applies."""
     notice_rule: str | None = None
+    seconds: Range | None = None
+    """Seconds per set (and side) for a timed exercise; ``None``: the exercise's own."""
 
     @property
     def rung(self) -> Rung:
@@ -105,7 +107,8 @@ class Suggestion:
     def dose_text(self, exercise: Exercise) -> str:
         """``3 × 12–15/side, red band at the ankles``; ``, a light load you choose`` for a
         loaded exercise with no load to go on yet."""
-        held = f"{format_range(exercise.seconds)} s" if exercise.seconds else None
+        timed = self.seconds or exercise.seconds
+        held = f"{format_range(timed)} s" if timed else None
         text = f"{self.sets} × {held or format_range(self.reps)}"
         text += "/side" if exercise.per_side else ""
         if self.load is None and self.unit is None and loaded(exercise):
@@ -342,6 +345,9 @@ def _decide(exercise: Exercise, history: ExerciseHistory, settings: Settings) ->
 def default_policy(exercise: Exercise, history: ExerciseHistory, settings: Settings) -> Suggestion:
     """The default suggestion for ``exercise`` after ``history`` (a pure function)."""
     suggestion = _decide(exercise, history, settings)
+    if exercise.timed and history.outings and history.outings[0].target_seconds:
+        # No rule moves seconds yet, so the seconds agreed last time stay (not the default).
+        suggestion = replace(suggestion, seconds=history.outings[0].target_seconds)
     notice = _notice(history, settings) if history.outings else None
     if notice is None:
         return suggestion

@@ -20,7 +20,7 @@ from glutetui.coach.policy import DIRECTIONS, Suggestion, default_policy
 from glutetui.coach.recent import recent_sessions
 from glutetui.log import LogStore
 from glutetui.log.errors import FileProblem
-from glutetui.model import MAX_REPS, MAX_SETS, SLUG_RE, Exercise, Session
+from glutetui.model import MAX_REPS, MAX_SETS, MAX_TIMED_SECONDS, SLUG_RE, Exercise, Session
 from glutetui.plugins.result import describe
 from glutetui.settings import Settings
 from glutetui.workout.entries import MAX_LOAD
@@ -69,6 +69,16 @@ def suggestion_problems(value: object, exercise: Exercise) -> list[str]:
         and 1 <= reps[0] <= reps[1] <= MAX_REPS
     ):
         problems.append(f"reps {reps!r} is not a range within 1–{MAX_REPS}")
+    held = value.seconds
+    if held is not None and not (
+        isinstance(held, tuple)
+        and len(held) == 2
+        and all(isinstance(h, int) and not isinstance(h, bool) for h in held)
+        and 1 <= held[0] <= held[1] <= MAX_TIMED_SECONDS
+    ):
+        problems.append(f"seconds {held!r} is not a range within 1–{MAX_TIMED_SECONDS}")
+    elif held is not None and not exercise.timed:
+        problems.append("seconds are for a timed exercise; this one counts reps")
     load = value.load
     if load is not None and (
         isinstance(load, bool)

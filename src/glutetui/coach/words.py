@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from glutetui.coach.history import Outing
 from glutetui.coach.ladder import describe_load
 from glutetui.coach.policy import Suggestion
 from glutetui.coach.zones import describe_pain
+from glutetui.figures import format_effort
 from glutetui.settings import Settings
 from glutetui.text import neutralise
 
@@ -13,23 +16,32 @@ DIRECTION_WORDS = {"up": "↑ up", "same": "= same", "down": "↓ down"}
 """A direction with a sign, so it reads without colour."""
 
 
-def _reps(outing: Outing) -> str:
-    sides = outing.reps
+def _by_side(sides: Mapping[str, tuple[str, ...]]) -> str:
     if set(sides) == {"left", "right"} and sides["left"] == sides["right"]:
-        return "each side " + ", ".join(map(str, sides["left"]))
+        return "each side " + ", ".join(sides["left"])
     return " · ".join(
-        f"{side} {', '.join(map(str, sides[side]))}"
-        if side != "both"
-        else ", ".join(map(str, sides[side]))
+        f"{side} {', '.join(sides[side])}" if side != "both" else ", ".join(sides[side])
         for side in ("left", "right", "both")
         if side in sides
     )
 
 
+def _done(outing: Outing) -> str:
+    """``each side 15, 15 reps``; for a timed exercise ``left 25 s · right 22 s``."""
+    if outing.seconds and not any(any(r) for r in outing.reps.values()):
+        return _by_side(
+            {
+                side: tuple(format_effort(0, s) for s in held)
+                for side, held in outing.seconds.items()
+            }
+        )
+    return _by_side({side: tuple(map(str, done)) for side, done in outing.reps.items()}) + " reps"
+
+
 def last_time(outing: Outing, settings: Settings) -> str:
     """``Last time, 28 Nov: each side 15, 15 · yellow band at the knees · pain 2 – fine``."""
     parts = [
-        _reps(outing) + " reps",
+        _done(outing),
         describe_load(outing.rung),
         describe_pain(outing.pain, settings),
     ]

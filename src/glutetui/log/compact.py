@@ -23,6 +23,10 @@ def from_iso(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+def _pair(value: list[int] | None) -> tuple[int, int] | None:
+    return None if value is None else (value[0], value[1])
+
+
 def session_to_json(session: Session) -> list[Any]:
     """A compact JSON-ready form of ``session`` for the index (not a public format)."""
     return [
@@ -41,6 +45,7 @@ def session_to_json(session: Session) -> list[Any]:
                 e.per_side,
                 e.target_sets,
                 None if e.target_reps is None else list(e.target_reps),
+                None if e.target_seconds is None else list(e.target_seconds),
                 e.pain,
                 e.note,
                 e.skipped,
@@ -77,8 +82,8 @@ def session_from_json(row: list[Any]) -> Session:
         id=sid,
         started_at=datetime.fromisoformat(started),
         exercises=tuple(
-            ExerciseLog(x, n, ps, ts, None if tr is None else (tr[0], tr[1]), p, nt, sk, w, pl, pu)
-            for x, n, ps, ts, tr, p, nt, sk, w, pl, pu in exercises
+            ExerciseLog(x, n, ps, ts, _pair(tr), _pair(th), p, nt, sk, w, pl, pu)
+            for x, n, ps, ts, tr, th, p, nt, sk, w, pl, pu in exercises
         ),
         sets=tuple(
             SetResult(x, sn, rp, sd, ld, u, rpe, w, from_iso(f), nt, sec, k)

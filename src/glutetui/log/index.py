@@ -32,11 +32,11 @@ from glutetui.log.toml_format import FORMAT_VERSION, SUFFIX
 
 T = TypeVar("T")
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 """3: one header and integrity scheme for both indexes (2 had two differently built ones);
 4: summary rows no longer carry the per-side entry count; 5: sets carry seconds and kind;
 6: summary rows carry the seconds of timed work; 7: files are range-checked on read (an older
-index may hold values that are now refused)."""
+index may hold values that are now refused); 8: exercises carry their target seconds."""
 WORTH_READING = 64
 """Below this many files not remembered as they are, parsing them beats reading the index."""
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from glutetui.log.errors import LogFormatError
-from glutetui.model import MAX_REPS, MAX_SETS, Session
+from glutetui.model import MAX_REPS, MAX_SETS, MAX_TIMED_SECONDS, Session
 from glutetui.workout.entries import (
     MAX_LOADS,
     MAX_REPS_DONE,
@@ -70,6 +70,11 @@ def check_session(session: Session, path: Path | None = None) -> Session:
             raise LogFormatError(path, f"{at}.target_sets must be from 1 to {MAX_SETS}")
         if e.target_reps is not None and not 1 <= e.target_reps[0] <= e.target_reps[1] <= MAX_REPS:
             raise LogFormatError(path, f"{at}.target_reps must lie within 1–{MAX_REPS}, low first")
+        held = e.target_seconds
+        if held is not None and not 1 <= held[0] <= held[1] <= MAX_TIMED_SECONDS:
+            raise LogFormatError(
+                path, f"{at}.target_seconds must lie within 1–{MAX_TIMED_SECONDS}, low first"
+            )
         if e.warmup_sets > MAX_WARMUP_SETS:
             raise LogFormatError(path, f"{at}.warmup_sets must be from 0 to {MAX_WARMUP_SETS}")
     lb, kg = MAX_LOADS["lb"], MAX_LOADS["kg"]

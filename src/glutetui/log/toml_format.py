@@ -165,6 +165,7 @@ _EXERCISE: _Schema = (
     ("per_side", _flag, False, False),
     ("target_sets", _whole, False, None),
     ("target_reps", _pair, False, None),
+    ("target_seconds", _pair, False, None),
     ("pain", _whole, False, None),
     ("note", _text, False, ""),
     ("skipped", _flag, False, False),
@@ -227,6 +228,7 @@ _EXERCISE_DEFAULTS: dict[str, Any] = {
     "per_side": False,
     "target_sets": None,
     "target_reps": None,
+    "target_seconds": None,
     "pain": None,
     "note": "",
     "skipped": False,
@@ -281,11 +283,12 @@ def _exercise(raw: Any, number: int, path: Path | None) -> ExerciseLog:
     """One ``[[exercises]]`` table: the usual case inline, as for sets; else the schema."""
     if type(raw) is dict:
         d = _EXERCISE_DEFAULTS | raw
-        sets, reps, pain, load, unit = (
-            d["target_sets"], d["target_reps"], d["pain"], d["planned_load"], d["planned_unit"]
+        sets, reps, held, pain, load, unit = (
+            d["target_sets"], d["target_reps"], d["target_seconds"], d["pain"],
+            d["planned_load"], d["planned_unit"],
         )  # fmt: skip
         if (
-            len(d) == 11
+            len(d) == 12
             and type(d["exercise_id"]) is str
             and type(d["name"]) is str
             and type(d["per_side"]) is bool
@@ -293,6 +296,10 @@ def _exercise(raw: Any, number: int, path: Path | None) -> ExerciseLog:
             and (
                 reps is None
                 or (type(reps) is list and len(reps) == 2 and type(reps[0]) is type(reps[1]) is int)
+            )
+            and (
+                held is None
+                or (type(held) is list and len(held) == 2 and type(held[0]) is type(held[1]) is int)
             )
             and (pain is None or type(pain) is int)
             and type(d["note"]) is str
@@ -304,6 +311,8 @@ def _exercise(raw: Any, number: int, path: Path | None) -> ExerciseLog:
         ):
             if reps is not None:
                 d["target_reps"] = (reps[0], reps[1])
+            if held is not None:
+                d["target_seconds"] = (held[0], held[1])
             made = _new(ExerciseLog)
             _set_fields(made, "__dict__", d)
             return made

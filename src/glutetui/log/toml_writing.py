@@ -53,6 +53,8 @@ def _exercise_to_dict(e: ExerciseLog) -> dict[str, Any]:
         d["target_sets"] = e.target_sets
     if e.target_reps is not None:
         d["target_reps"] = list(e.target_reps)
+    if e.target_seconds is not None:
+        d["target_seconds"] = list(e.target_seconds)
     if e.pain is not None:
         d["pain"] = e.pain
     if e.note:

@@ -238,7 +238,8 @@ class Plan:
 
         Exercises come from ``catalog`` when still installed (for cues, holds, timed sets and
         rest); one whose plugin is gone is rebuilt from what the log kept (name, sides, dose).
-        A timed exercise's target seconds are its default ones (the log keeps target reps only).
+        A timed exercise keeps the seconds agreed for the session (an older file, which has
+        none, plans the exercise's own).
         """
         items = []
         for log in session.exercises:
@@ -252,6 +253,7 @@ class Plan:
                     name=log.name,
                     instructions=("(from the log)",),
                     per_side=log.per_side,
+                    seconds=log.target_seconds,
                 )
             if log.planned_load is not None or log.planned_unit is not None:
                 load, unit = log.planned_load, log.planned_unit
@@ -275,7 +277,7 @@ class Plan:
                     load=load,
                     unit=unit,
                     warmup_sets=log.warmup_sets,
-                    seconds=ex.seconds,
+                    seconds=log.target_seconds or ex.seconds,
                 )
             )
         return cls(tuple(items), session.routine_id, rest_seconds, switch_sides_seconds)

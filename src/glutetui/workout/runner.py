@@ -51,6 +51,7 @@ def new_session(plan: Plan, session_id: str, clock: Clock) -> Session:
                 per_side=item.per_side,
                 target_sets=item.sets,
                 target_reps=item.reps,
+                target_seconds=item.seconds,
                 warmup_sets=item.warmup_sets,
                 planned_load=item.load,
                 planned_unit=item.unit,

@@ -21,7 +21,7 @@ COMPRESSION = (
 OWN_DOSE = "The sets and reps are this plugin's starting point, not figures from a study."
 
 ISOMETRIC_LYING = glutetui.Exercise(
-    id="isometric-hip-abduction-lying",
+    id="lateral-hip-isometric-hip-abduction-lying",
     name="Isometric hip abduction, lying",
     summary="Lying on your back beside a wall, press the outside of one leg gently into the wall and hold, without moving.",
     instructions=[
@@ -44,11 +44,11 @@ ISOMETRIC_LYING = glutetui.Exercise(
     tags=["floor", "home", "rehab", "beginner", "isometric", "early-stage"],
     evidence=f"Light isometric holds lying down open the {LEAP}.",
     # The ladder: a second round of holds, then the same holds standing up.
-    harder="isometric-hip-abduction-standing",
+    harder="lateral-hip-isometric-hip-abduction-standing",
 )
 
 ISOMETRIC_STANDING = glutetui.Exercise(
-    id="isometric-hip-abduction-standing",
+    id="lateral-hip-isometric-hip-abduction-standing",
     name="Isometric hip abduction, standing",
     summary="Standing side-on to a wall, press the outer side of one leg into the wall and hold, one side at a time.",
     instructions=[
@@ -71,11 +71,11 @@ ISOMETRIC_STANDING = glutetui.Exercise(
     ],
     tags=["standing", "home", "rehab", "beginner", "isometric", "early-stage"],
     evidence=f"Standing isometric holds of 5–15 s are part of the {LEAP}.",
-    easier="isometric-hip-abduction-lying",
+    easier="lateral-hip-isometric-hip-abduction-lying",
 )
 
 BRIDGE = glutetui.Exercise(
-    id="bridge",
+    id="lateral-hip-bridge",
     name="Bridge",
     summary="Lying on your back with knees bent, lift the hips until the body makes a straight line from shoulders to knees.",
     instructions=[
@@ -99,11 +99,11 @@ BRIDGE = glutetui.Exercise(
     tags=["floor", "home", "rehab", "beginner", "early-stage"],
     evidence=f"Light bridging is part of the {LEAP}. {OWN_DOSE}",
     # The ladder: one more set, then the offset bridge, which loads one leg more.
-    harder="offset-bridge",
+    harder="lateral-hip-offset-bridge",
 )
 
 OFFSET_BRIDGE = glutetui.Exercise(
-    id="offset-bridge",
+    id="lateral-hip-offset-bridge",
     name="Offset bridge",
     summary="A bridge with one foot a little ahead of the other, so the back leg does most of the work: a step towards a single-leg bridge.",
     instructions=[
@@ -130,11 +130,11 @@ OFFSET_BRIDGE = glutetui.Exercise(
         "2018;361:k1662). A full single-leg bridge showed 47–55 % MVIC of the gluteus medius "
         f"across studies (review table, Int J Sports Phys Ther 2014;9(2):157–167). {OWN_DOSE}"
     ),
-    easier="bridge",
+    easier="lateral-hip-bridge",
 )
 
 SIDE_LYING_ABDUCTION = glutetui.Exercise(
-    id="side-lying-hip-abduction",
+    id="lateral-hip-side-lying-hip-abduction",
     name="Side-lying hip abduction",
     summary="Lying on one side, lift the straight top leg a little behind the line of the body: the most gluteus medius activity of the exercises in one EMG study.",
     instructions=[

@@ -32,9 +32,9 @@ def register_routines(register):  # type: ignore[no-untyped-def]
             name="Lateral hip, week 1",
             summary="Gentle hip abduction holds lying and standing, then light bridges.",
             items=[
-                "isometric-hip-abduction-lying",
-                "isometric-hip-abduction-standing",
-                "bridge",
+                "lateral-hip-isometric-hip-abduction-lying",
+                "lateral-hip-isometric-hip-abduction-standing",
+                "lateral-hip-bridge",
             ],
         )
     )
@@ -43,7 +43,11 @@ def register_routines(register):  # type: ignore[no-untyped-def]
             id=WEEK_2,
             name="Lateral hip, week 2",
             summary="Standing holds, bridges, and offset bridges that bias one leg.",
-            items=["isometric-hip-abduction-standing", "bridge", "offset-bridge"],
+            items=[
+                "lateral-hip-isometric-hip-abduction-standing",
+                "lateral-hip-bridge",
+                "lateral-hip-offset-bridge",
+            ],
         )
     )
     register(
@@ -51,7 +55,11 @@ def register_routines(register):  # type: ignore[no-untyped-def]
             id=WEEKS_3_TO_8,
             name="Lateral hip, weeks 3–8",
             summary="Offset bridges, side-lying leg lifts on the side that does not hurt, and band side steps.",
-            items=["offset-bridge", "side-lying-hip-abduction", "lateral-band-walk"],
+            items=[
+                "lateral-hip-offset-bridge",
+                "lateral-hip-side-lying-hip-abduction",
+                "lateral-band-walk",
+            ],
         )
     )
 

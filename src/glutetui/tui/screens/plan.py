@@ -375,6 +375,7 @@ class PlanScreen(GluteScreen[None]):
                 reps=suggestion.reps,
                 load=suggestion.load,
                 unit=suggestion.unit,
+                seconds=suggestion.seconds or item.seconds,
             )
         )
 
