@@ -124,6 +124,8 @@ class ReportData:
     zones: tuple[PainZone, ...] = zones(Settings())
     """The pain zones under the person's settings, lowest first (shaded on the pain chart)."""
     sources: tuple[str, ...] = field(default=(PAIN_ZONES_SOURCE,))
+    period: str = ""
+    """Why the period starts and ends where it does, in words (``from the programme's start``)."""
 
 
 def _band_colours(sets: Iterable[SetResult]) -> tuple[str, ...]:
@@ -157,6 +159,7 @@ def build(
     programme: ProgrammeSummary | None = None,
     self_tests: Iterable[SelfTestRow] = (),
     unreadable: int = 0,
+    period: str = "",
 ) -> ReportData:
     """The report's data for sessions started from ``since`` to ``until`` (both included)."""
     chosen = sorted(
@@ -224,6 +227,7 @@ def build(
         self_tests=tuple(r for r in self_tests if since <= r.day <= until),
         unreadable=unreadable,
         zones=zones(rules),
+        period=period,
     )
 
 

@@ -1,0 +1,134 @@
+"""The report's layout: whole-number axes, loads clear of the frame, dense A4 pages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from glutetui.coach.adherence import Adherence, WeekAdherence
+from glutetui.report.data import Note, ProgrammeSummary, ReportData, build
+from tests.report.test_report import DAY1, DAY2, HISTORY
+
+pytest.importorskip("matplotlib", reason="the report needs the glutetui[report] extra")
+
+from glutetui.report import charts, pdf
+
+A4_POINTS = "595.44 841.68"
+
+
+def one_week(data: ReportData) -> ReportData:
+    """``data`` with a programme started on its first day, one week in."""
+    week = WeekAdherence(week=0, stage=0, planned=2, done=1)
+    programme = ProgrammeSummary("Basics", data.since, "Learn", 1, 2, Adherence((week,)), "")
+    return replace(data, programme=programme)
+
+
+def visible_ticks(axes: object) -> tuple[list[float], list[float]]:
+    from matplotlib.axes import Axes
+
+    assert isinstance(axes, Axes)
+    low, high = axes.get_xlim()
+    xs = [float(t) for t in axes.get_xticks() if low <= t <= high]
+    low, high = axes.get_ylim()
+    ys = [float(t) for t in axes.get_yticks() if low <= t <= high]
+    return xs, ys
+
+
+def test_adherence_of_one_week_is_ticked_in_whole_weeks_and_sessions() -> None:
+    # Was: ticks 0.6, 0.7 ... 1.4 for the one week, and 0.5 sessions.
+    data = one_week(build(HISTORY, DAY1, DAY2))
+    figure = charts.adherence(data).figure()
+    figure.canvas.draw()
+    weeks, sessions = visible_ticks(figure.axes[0])
+    assert weeks == [1.0]
+    assert sessions and all(s.is_integer() for s in sessions)
+
+
+def test_reps_are_ticked_in_whole_numbers() -> None:
+    data = build(HISTORY, DAY1, DAY2)
+    clamshell = next(e for e in data.exercises if e.exercise_id == "clamshell")
+    figure = charts.exercise(clamshell, data).figure()
+    figure.canvas.draw()
+    _, reps = visible_ticks(figure.axes[0])
+    assert reps and all(r.is_integer() for r in reps)
+
+
+def test_the_heaviest_load_stays_clear_of_the_frame() -> None:
+    # Was: the y axis ended at the heaviest load, so a steady load drew over the top frame.
+    data = build(HISTORY, DAY1, DAY2)
+    thrust = next(e for e in data.exercises if e.exercise_id == "barbell-hip-thrust")
+    figure = charts.exercise(thrust, data).figure()
+    reps, load = figure.axes
+    assert load.get_ylim()[1] >= 44.0 * 1.1  # the heaviest hip thrust, 44 kg
+    assert reps.get_ylim()[1] >= 10 * 1.1
+
+
+def test_every_chart_spans_the_whole_period() -> None:
+    from matplotlib.dates import num2date
+
+    data = build(HISTORY, DAY1 - timedelta(days=7), DAY2 + timedelta(days=7))
+    for chart in (charts.pain(data), *(charts.exercise(e, data) for e in data.exercises)):
+        for axes in chart.figure().axes:
+            low, high = (num2date(x).date() for x in axes.get_xlim())
+            assert low <= data.since and high >= data.until, chart.name
+
+
+def page_sizes(payload: bytes) -> list[str]:
+    found = re.findall(rb"/MediaBox \[ ?0 0 ([\d.]+ [\d.]+) ?\]", payload)
+    return [size.decode() for size in found]
+
+
+def test_a_short_report_is_one_or_two_a4_pages() -> None:
+    data = one_week(build(HISTORY, DAY1, DAY2))
+    payload = pdf.render(data, "2026-11-05 09:00")
+    assert page_sizes(payload) == [A4_POINTS] * 2  # was one page of text, then a page per chart
+
+
+def test_a_section_that_fits_on_a_page_is_never_split() -> None:
+    data = one_week(build(HISTORY, DAY1, DAY2))
+    parts = pdf.sections(data, "2026-11-05 09:00")
+    pages = pdf.paginate(parts)
+    where = {id(block): n for n, page in enumerate(pages) for block in page}
+    for section in parts:
+        assert sum(b.height for b in section) <= pdf.USABLE
+        assert len({where[id(b)] for b in section}) == 1, section[0]
+    for page in pages:
+        assert sum(b.height for b in page) <= pdf.USABLE
+
+
+def test_a_long_section_flows_on_and_no_page_ends_on_a_heading() -> None:
+    notes = tuple(Note(DAY1, "session", f"note {n}") for n in range(150))
+    data = replace(build(HISTORY, DAY1, DAY2), notes=notes)
+    pages = pdf.paginate(pdf.sections(data, "2026-11-05 09:00"))
+    lines = [b.text for page in pages for b in page if isinstance(b, pdf.Line)]
+    assert [t for t in lines if t.startswith("2026-11-02 session: note ")] == [
+        f"2026-11-02 session: note {n}" for n in range(150)
+    ]
+    for page in pages:
+        assert sum(b.height for b in page) <= pdf.USABLE
+        last = page[-1]
+        assert not (isinstance(last, pdf.Line) and last.style in pdf.SPACED)
+
+
+def test_a_long_note_wraps_into_indented_lines_without_losing_a_word() -> None:
+    # Was: wrapped twice, leaving a line holding one word and a line without its indent.
+    text = "the outer hip felt tight on the stairs after work, eased off after the warm-up " * 4
+    data = replace(build(HISTORY, DAY1, DAY2), notes=(Note(DAY2, "session", text.strip()),))
+    lines = [
+        b.text
+        for section in pdf.sections(data, "2026-11-05 09:00")
+        for b in section
+        if isinstance(b, pdf.Line) and b.style == "body"
+    ]
+    start = next(n for n, t in enumerate(lines) if t.startswith("2026-11-04 session:"))
+    mine = [lines[start]]
+    for line in lines[start + 1 :]:
+        if not line.startswith("    "):
+            break
+        mine.append(line)
+    assert all(len(line) <= pdf.WRAP for line in mine)
+    assert all(len(line.split()) > 3 for line in mine[:-1])
+    assert " ".join(" ".join(mine).split()) == f"2026-11-04 session: {text.strip()}"
