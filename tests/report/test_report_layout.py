@@ -132,3 +132,20 @@ def test_a_long_note_wraps_into_indented_lines_without_losing_a_word() -> None:
     assert all(len(line) <= pdf.WRAP for line in mine)
     assert all(len(line.split()) > 3 for line in mine[:-1])
     assert " ".join(" ".join(mine).split()) == f"2026-11-04 session: {text.strip()}"
+
+
+def test_left_and_right_say_how_many_sets_compare_and_what_a_flag_means() -> None:
+    from glutetui.report.words import BALANCE_MEANING, balance_rows
+
+    data = build(HISTORY, DAY1, DAY2)
+    assert balance_rows(data) == [
+        ("Clamshell", "78 reps", "66 reps", "6 sets", "right 15 % less (flagged)")
+    ]
+    assert "above 10 % is flagged" in BALANCE_MEANING and "not a clinical limit" in BALANCE_MEANING
+    lines = [
+        b.text
+        for section in pdf.sections(data, "2026-11-05 09:00")
+        for b in section
+        if isinstance(b, pdf.Line)
+    ]
+    assert "Clamshell: left 78 reps, right 66 reps over 6 sets; right 15 % less (flagged)" in lines

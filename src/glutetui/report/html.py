@@ -8,6 +8,7 @@ from html import escape
 from glutetui.report import charts
 from glutetui.report.data import NOT_A_DIAGNOSIS, ReportData
 from glutetui.report.words import (
+    BALANCE_MEANING,
     DOSE_MEANING,
     balance_rows,
     explanations,
@@ -116,7 +117,8 @@ def render(data: ReportData, generated: str) -> str:
     if balance:
         parts += [
             "<h2>Left and right</h2>",
-            _table(["exercise", "left", "right", "compared on", "difference"], balance),
+            f"<p class=small>{escape(BALANCE_MEANING)}</p>",
+            _table(["exercise", "left", "right", "sets compared", "difference"], balance),
         ]
     if data.self_tests:
         parts.append("<h2>Self-tests</h2>")

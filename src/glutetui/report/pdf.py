@@ -20,6 +20,7 @@ from matplotlib.gridspec import GridSpec
 from glutetui.report import charts
 from glutetui.report.data import NOT_A_DIAGNOSIS, ReportData
 from glutetui.report.words import (
+    BALANCE_MEANING,
     DOSE_MEANING,
     balance_rows,
     exercise_lines,
@@ -123,8 +124,9 @@ def sections(data: ReportData, generated: str) -> list[Section]:
     balance = balance_rows(data)
     if balance:
         rows: list[Block] = [Line("heading", "Left and right")]
-        for name, left, right, basis, gap in balance:
-            rows += _body(f"{name}: left {left}, right {right} ({basis}); {gap}")
+        rows += _wrapped("small", BALANCE_MEANING)
+        for name, left, right, compared, gap in balance:
+            rows += _body(f"{name}: left {left}, right {right} over {compared}; {gap}")
         out.append(tuple(rows))
     if data.self_tests:
         tests: list[Block] = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from glutetui.balance import DEFAULT_IMBALANCE_THRESHOLD
 from glutetui.coach.zones import ZONE_SOURCE
 from glutetui.figures import format_load, format_number, format_seconds
 from glutetui.report.data import DosePoint, ExerciseReport, ReportData
@@ -16,6 +17,13 @@ DOSE_MEANING = (
 SETTLED_MEANING = (
     "Settled: the next morning felt the same as before the session or better, with pain below "
     "the too-much zone (the 24-hour rule of the same model)."
+)
+
+
+BALANCE_MEANING = (
+    "Left and right are compared like with like: the totals of the sets done on both sides at "
+    f"the same load or band. A difference above {DEFAULT_IMBALANCE_THRESHOLD * 100:.0f} % is flagged: "
+    "glutetui's own prompt to look closer, not a clinical limit."
 )
 
 
@@ -128,7 +136,7 @@ def programme_rows(data: ReportData) -> list[tuple[str, str]]:
 
 
 def balance_rows(data: ReportData) -> list[tuple[str, str, str, str, str]]:
-    """Per-side exercises: name, left, right, what is compared, and the difference."""
+    """Per-side exercises: name, left, right, how many sets compare, and the difference."""
     rows: list[tuple[str, str, str, str, str]] = []
     for exercise in data.exercises:
         b = exercise.balance
@@ -142,5 +150,5 @@ def balance_rows(data: ReportData) -> list[tuple[str, str, str, str, str]]:
             gap = "even"
         else:
             gap = f"{b.weaker} {percent(b.imbalance)} less" + (" (flagged)" if b.flagged else "")
-        rows.append((exercise.name, left, right, b.basis, gap))
+        rows.append((exercise.name, left, right, plural(b.compared, "set"), gap))
     return rows
