@@ -149,3 +149,31 @@ def test_left_and_right_say_how_many_sets_compare_and_what_a_flag_means() -> Non
         if isinstance(b, pdf.Line)
     ]
     assert "Clamshell: left 78 reps, right 66 reps over 6 sets; right 15 % less (flagged)" in lines
+
+
+def test_dollars_in_names_and_notes_are_text_not_mathtext() -> None:
+    # Was: matplotlib read "$...$" as mathtext, so "$\frac{$" from a log file raised ValueError
+    # (a traceback from glutetui report) and "$x^2$" printed as a formula.
+    from glutetui.report import html
+
+    data = build(HISTORY, DAY1, DAY2)
+    odd = r"Clam $\frac{$ shell"
+    exercises = (replace(data.exercises[0], name=odd), *data.exercises[1:])
+    notes = (Note(DAY2, "session", r"paid $\frac{$ for the band"),)
+    data = replace(data, exercises=exercises, notes=notes)
+    assert pdf.render(data, "2026-11-05 09:00").startswith(b"%PDF-")
+    assert "Clam $\\frac{$ shell" in html.render(data, "2026-11-05 09:00")
+    figure = charts.exercise(data.exercises[0], data).figure()
+    assert figure.axes[0].get_title() == odd
+    assert figure.axes[0].title.get_parse_math() is False
+
+
+def test_a_short_period_is_ticked_in_days_not_hours() -> None:
+    # Was: two days apart, the date axis ticked 12:00 between them.
+    data = build(HISTORY, DAY1, DAY2)
+    for chart in (charts.pain(data), *(charts.exercise(e, data) for e in data.exercises)):
+        figure = chart.figure()
+        figure.canvas.draw()
+        for axes in figure.axes:
+            days, _ = visible_ticks(axes)
+            assert days and all(d.is_integer() for d in days), chart.name

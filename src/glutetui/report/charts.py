@@ -8,6 +8,7 @@ page. :func:`svg` and :func:`png` turn a figure into bytes.
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,7 +18,13 @@ from datetime import date
 import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.dates import (
+    AutoDateLocator,
+    ConciseDateFormatter,
+    DateLocator,
+    DayLocator,
+    date2num,
+)
 from matplotlib.figure import Figure, FigureBase
 from matplotlib.ticker import MaxNLocator
 
@@ -30,6 +37,8 @@ ZONE_COLOURS = {"green": "#cfe8cf", "amber": "#f6e3b4", "red": "#f3c6c0"}
 SIDE_STYLE = {"left": ("#1f77b4", "o"), "right": ("#d62728", "s"), "both": ("#444444", "^")}
 SIDE_LABEL = {"left": "left", "right": "right", "both": "both sides together"}
 WIDTH = 7.5
+SHORT_DAYS = 21
+"""Periods up to three weeks are ticked in whole days."""
 HEADROOM = 1.15
 """The highest value reaches 1/1.15 of an axis, so a flat line never merges with its frame."""
 
@@ -70,7 +79,13 @@ def _period(axes: Axes, since: date, until: date) -> None:
     # alone leaves the locator no range to divide, so it gets the week around it.
     spread = 3.0 if high - low < 1 else 0.5
     axes.set_xlim(low - spread, high + spread)
-    locator = AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
+    days = high - low + 2 * spread
+    # Sessions are logged by day: over a short period the automatic locator would tick hours.
+    locator: DateLocator = (
+        DayLocator(interval=max(1, math.ceil(days / 8)))  # type: ignore[no-untyped-call]
+        if days <= SHORT_DAYS
+        else AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
+    )
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
 
@@ -152,7 +167,8 @@ def _draw_exercise(target: FigureBase, item: ExerciseReport, data: ReportData) -
             markersize=3,
         )
     bands = sorted({b for p in item.points for b in p.bands})
-    top.set_title(item.name + (f" (band: {', '.join(bands)})" if bands else ""))
+    # Names and band colours come from files and plugins: text, never mathtext between dollars.
+    top.set_title(item.name + (f" (band: {', '.join(bands)})" if bands else ""), parse_math=False)
     top.set_ylabel(f"{measure} in work sets")
     _counts(top, amounts)
     top.legend(loc="lower left", fontsize=7, ncols=3)

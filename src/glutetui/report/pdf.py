@@ -186,6 +186,7 @@ def _page(blocks: Sequence[Block]) -> Figure:
                 block.text,
                 va="top",
                 family="DejaVu Sans",
+                parse_math=False,  # notes and names are text, never mathtext between dollars
                 **STYLES[block.style],  # type: ignore[arg-type]
             )
         else:
