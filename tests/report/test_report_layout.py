@@ -177,3 +177,28 @@ def test_a_short_period_is_ticked_in_days_not_hours() -> None:
         for axes in figure.axes:
             days, _ = visible_ticks(axes)
             assert days and all(d.is_integer() for d in days), chart.name
+
+
+def test_next_mornings_are_set_two_to_a_line_in_order() -> None:
+    from datetime import datetime
+
+    from glutetui.coach.checkins import CheckIn
+    from tests.report.test_report import TZ
+
+    answers = [
+        CheckIn(datetime(2026, 11, 2, 8, 0, tzinfo=TZ) + timedelta(days=n), n % 4, "same")
+        for n in range(5)
+    ]
+    data = build(HISTORY, DAY1, DAY1 + timedelta(days=6), checkins=answers)
+    section = next(
+        s
+        for s in pdf.sections(data, "x")
+        if isinstance(s[0], pdf.Line) and s[0].text == "Next mornings"
+    )
+    rows = [(b.text, b.beside) for b in section[2:] if isinstance(b, pdf.Line)]
+    assert rows == [
+        ("2026-11-02  pain 0, fine, same, settled", "2026-11-03  pain 1, fine, same, settled"),
+        ("2026-11-04  pain 2, fine, same, settled", "2026-11-05  pain 3, fine, same, settled"),
+        ("2026-11-06  pain 0, fine, same, settled", ""),
+    ]
+    assert all(len(text) <= pdf.WRAP // 2 for row in rows for text in row)

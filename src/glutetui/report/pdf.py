@@ -9,6 +9,7 @@ text is set in the font matplotlib ships.
 from __future__ import annotations
 
 import io
+import itertools
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ class Line:
 
     style: str
     text: str
+    beside: str = ""
+    """Text of a second column (short entries set two to a line, such as next mornings)."""
 
     @property
     def height(self) -> float:
@@ -106,11 +109,17 @@ def sections(data: ReportData, generated: str) -> list[Section]:
     if data.mornings:
         mornings: list[Block] = [Line("subheading", "Next mornings")]
         mornings += _body("day, pain, zone, compared with before the session, settled or not:")
-        for m in data.mornings:
-            mornings += _body(
-                f"    {m.day.isoformat()}  pain {m.pain}, {m.zone}, {m.compared}, "
-                f"{'settled' if m.settled else 'not settled'}"
-            )
+        entries = [
+            f"{m.day.isoformat()}  pain {m.pain}, {m.zone}, {m.compared}, "
+            f"{'settled' if m.settled else 'not settled'}"
+            for m in data.mornings
+        ]
+        # Two to a line, oldest first along each line: a long programme's mornings in half
+        # the pages. Each entry is short enough for half the page.
+        mornings += [
+            Line("body", first, second)
+            for first, second in itertools.zip_longest(entries[::2], entries[1::2], fillvalue="")
+        ]
         out.append(tuple(mornings))
     out.append((Line("heading", "Exercises"), *_wrapped("small", DOSE_MEANING)))
     if not data.exercises:
@@ -180,15 +189,16 @@ def _page(blocks: Sequence[Block]) -> Figure:
         if isinstance(block, Line):
             # A heading's extra height is the space above it.
             top = y + (block.height - HEIGHTS["body"] if block.style in SPACED else 0)
-            page.text(
-                MARGIN / width,
-                1 - top / height,
-                block.text,
-                va="top",
-                family="DejaVu Sans",
-                parse_math=False,  # notes and names are text, never mathtext between dollars
-                **STYLES[block.style],  # type: ignore[arg-type]
-            )
+            for column, text in enumerate((block.text, block.beside)):
+                page.text(
+                    (MARGIN + column * (width - 2 * MARGIN) / 2) / width,
+                    1 - top / height,
+                    text,
+                    va="top",
+                    family="DejaVu Sans",
+                    parse_math=False,  # notes and names are text, never mathtext between dollars
+                    **STYLES[block.style],  # type: ignore[arg-type]
+                )
         else:
             _place(page, block, y)
         y += block.height
