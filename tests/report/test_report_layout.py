@@ -202,3 +202,15 @@ def test_next_mornings_are_set_two_to_a_line_in_order() -> None:
         ("2026-11-06  pain 0, fine, same, settled", ""),
     ]
     assert all(len(text) <= pdf.WRAP // 2 for row in rows for text in row)
+
+
+def test_a_long_unbroken_note_wraps_in_the_html_and_print_keeps_charts_whole() -> None:
+    # Was: a 300-character link in a note widened the page past the window (seen in chromium).
+    from glutetui.report import html
+
+    word = "https://example.org/" + "a" * 300
+    data = replace(build(HISTORY, DAY1, DAY2), notes=(Note(DAY2, "session", word),))
+    text = html.render(data, "x")
+    assert f"<td>{word}</td></tr></tbody></table>" in text  # the note is the row's last cell
+    assert "td:last-child { overflow-wrap: anywhere; }" in text
+    assert "figure, tr { break-inside: avoid; }" in text

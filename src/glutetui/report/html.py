@@ -25,6 +25,10 @@ h2 { font-size: 1.15em; border-bottom: 1px solid #ccc; margin-top: 1.6em; }
 table { border-collapse: collapse; margin: 0.5em 0; }
 th, td { text-align: left; padding: 0.2em 0.8em 0.2em 0; vertical-align: top; }
 th { font-weight: 600; }
+td:first-child { white-space: nowrap; }
+td:last-child { overflow-wrap: anywhere; }
+figure, tr { break-inside: avoid; }
+h2, h3 { break-after: avoid; }
 .notice { border-left: 4px solid #c0392b; padding: 0.4em 0.8em; background: #fbeeee; }
 .small { font-size: 0.85em; color: #555; }
 figure { margin: 0.6em 0; }
