@@ -214,3 +214,29 @@ def test_a_long_unbroken_note_wraps_in_the_html_and_print_keeps_charts_whole() -
     assert f"<td>{word}</td></tr></tbody></table>" in text  # the note is the row's last cell
     assert "td:last-child { overflow-wrap: anywhere; }" in text
     assert "figure, tr { break-inside: avoid; }" in text
+
+
+def test_a_self_test_shown_keeps_its_source_and_its_note_is_neutralised() -> None:
+    # Was: the report showed a result without where the test comes from or what counts as
+    # positive, and a note from the file went out with its control characters.
+    from datetime import datetime
+
+    from glutetui.coach.selftests import Field, SelfTest, SelfTestResult
+    from glutetui.report import html
+    from glutetui.report.data import PAIN_ZONES_SOURCE, self_test_rows
+    from tests.report.test_report import TZ
+
+    test = SelfTest(
+        "stance", "Stance", ("Stand on one leg.",), (Field("pain", "Pain"),), "Someone 2017."
+    )
+    results = [
+        SelfTestResult(f"r{n}", "stance", datetime(2026, 11, 2 + n, 9, tzinfo=TZ), {"pain": n})
+        for n in range(2)
+    ]
+    results.append(replace(results[0], id="r9", note="felt \x1b[31mred\x07"))
+    rows = self_test_rows(results, {"stance": test})
+    data = build(HISTORY, DAY1, DAY2, self_tests=rows)
+    assert data.sources == (PAIN_ZONES_SOURCE, "Stance: Someone 2017.")  # once, not per result
+    assert "\x1b" not in html.render(data, "x")
+    assert [r.note for r in rows if r.note] == ["felt [31mred"]
+    assert build(HISTORY, DAY2, DAY2, self_tests=rows[:1]).sources == (PAIN_ZONES_SOURCE,)
