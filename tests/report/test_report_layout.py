@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -100,12 +103,12 @@ def test_a_section_that_fits_on_a_page_is_never_split() -> None:
 
 
 def test_a_long_section_flows_on_and_no_page_ends_on_a_heading() -> None:
-    notes = tuple(Note(DAY1, "session", f"note {n}") for n in range(150))
+    notes = tuple(Note(DAY1 + timedelta(days=n), "session", f"note {n}") for n in range(150))
     data = replace(build(HISTORY, DAY1, DAY2), notes=notes)
     pages = pdf.paginate(pdf.sections(data, "2026-11-05 09:00"))
     lines = [b.text for page in pages for b in page if isinstance(b, pdf.Line)]
-    assert [t for t in lines if t.startswith("2026-11-02 session: note ")] == [
-        f"2026-11-02 session: note {n}" for n in range(150)
+    assert [t for t in lines if " session: note " in t] == [
+        f"{(DAY1 + timedelta(days=n)).isoformat()}  session: note {n}" for n in range(150)
     ]
     for page in pages:
         assert sum(b.height for b in page) <= pdf.USABLE
@@ -123,7 +126,7 @@ def test_a_long_note_wraps_into_indented_lines_without_losing_a_word() -> None:
         for b in section
         if isinstance(b, pdf.Line) and b.style == "body"
     ]
-    start = next(n for n, t in enumerate(lines) if t.startswith("2026-11-04 session:"))
+    start = next(n for n, t in enumerate(lines) if t.startswith("2026-11-04  session:"))
     mine = [lines[start]]
     for line in lines[start + 1 :]:
         if not line.startswith("    "):
@@ -132,6 +135,21 @@ def test_a_long_note_wraps_into_indented_lines_without_losing_a_word() -> None:
     assert all(len(line) <= pdf.WRAP for line in mine)
     assert all(len(line.split()) > 3 for line in mine[:-1])
     assert " ".join(" ".join(mine).split()) == f"2026-11-04 session: {text.strip()}"
+
+
+def test_the_notes_of_one_day_share_an_entry() -> None:
+    data = build(HISTORY, DAY1, DAY2)
+    lines = [
+        b.text
+        for section in pdf.sections(data, "x")
+        if section[0] == pdf.Line("heading", "Notes")
+        for b in section[1:]
+        if isinstance(b, pdf.Line)
+    ]
+    assert lines == [
+        "2026-11-02  Clamshell: left hip tight",
+        "2026-11-04  session: felt <b>strong</b>; Clamshell: left hip tight",
+    ]
 
 
 def test_left_and_right_say_how_many_sets_compare_and_what_a_flag_means() -> None:
@@ -240,3 +258,33 @@ def test_a_self_test_shown_keeps_its_source_and_its_note_is_neutralised() -> Non
     assert "\x1b" not in html.render(data, "x")
     assert [r.note for r in rows if r.note] == ["felt [31mred"]
     assert build(HISTORY, DAY2, DAY2, self_tests=rows[:1]).sources == (PAIN_ZONES_SOURCE,)
+
+
+def test_a_section_flowing_on_repeats_its_heading_and_every_page_has_a_footer() -> None:
+    notes = tuple(Note(DAY1 + timedelta(days=n), "session", f"note {n}") for n in range(150))
+    data = replace(build(HISTORY, DAY1, DAY2), notes=notes)
+    pages = pdf.paginate(pdf.sections(data, "x"))
+    later = [p for p in pages if any(isinstance(b, pdf.Line) and "note 149" in b.text for b in p)]
+    assert later and isinstance(later[0][0], pdf.Line)
+    assert later[0][0].text == "Notes (continued)"
+    assert [pdf.footer(data, n, 3) for n in (1, 3)] == [
+        "glutetui training report, 2026-11-02 to 2026-11-04  ·  page 1 of 3",
+        "glutetui training report, 2026-11-02 to 2026-11-04  ·  page 3 of 3",
+    ]
+
+
+def test_the_pdf_says_its_period_and_page_on_every_page(tmp_path: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; .ci/run installs it")
+    target = tmp_path / "report.pdf"
+    target.write_bytes(pdf.render(one_week(build(HISTORY, DAY1, DAY2)), "x"))
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    pages = done.stdout.split("\f")
+    for n, page in enumerate(p for p in pages if p.strip()):
+        assert f"2026-11-02 to 2026-11-04 · page {n + 1} of 2" in " ".join(page.split())

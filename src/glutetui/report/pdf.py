@@ -149,8 +149,10 @@ def sections(data: ReportData, generated: str) -> list[Section]:
         out.append(tuple(tests))
     if data.notes:
         notes: list[Block] = [Line("heading", "Notes")]
-        for note in data.notes:
-            notes += _body(f"{note.day.isoformat()} {note.where}: {note.text}")
+        # One entry a day: a session's short notes (one per exercise) fill lines, not pages.
+        for day, same_day in itertools.groupby(data.notes, key=lambda n: n.day):
+            said = "; ".join(f"{n.where}: {n.text}" for n in same_day)
+            notes += _body(f"{day.isoformat()}  {said}")
         out.append(tuple(notes))
     sources: list[Block] = [Line("heading", "Sources")]
     for source in data.sources:
@@ -161,7 +163,8 @@ def sections(data: ReportData, generated: str) -> list[Section]:
 
 def paginate(parts: Sequence[Section]) -> list[list[Block]]:
     """Blocks per page: a section that fits on a page starts a new one rather than split, a
-    longer one flows line by line, and a heading never ends a page."""
+    longer one flows line by line under its heading marked "(continued)", and a heading never
+    ends a page."""
     pages: list[list[Block]] = [[]]
     used = 0.0
     for section in parts:
@@ -169,6 +172,7 @@ def paginate(parts: Sequence[Section]) -> list[list[Block]]:
         if pages[-1] and used + total > USABLE and total <= USABLE:
             pages.append([])
             used = 0.0
+        first = section[0]
         for n, block in enumerate(section):
             need = block.height
             if isinstance(block, Line) and block.style in SPACED and n + 1 < len(section):
@@ -176,14 +180,37 @@ def paginate(parts: Sequence[Section]) -> list[list[Block]]:
             if pages[-1] and used + need > USABLE:
                 pages.append([])
                 used = 0.0
+                if n > 0 and isinstance(first, Line) and first.style in SPACED:
+                    again = Line(first.style, f"{first.text} (continued)")
+                    pages[-1].append(again)
+                    used += again.height
             pages[-1].append(block)
             used += block.height
     return pages
 
 
-def _page(blocks: Sequence[Block]) -> Figure:
+def footer(data: ReportData, number: int, total: int) -> str:
+    """The line at the foot of every page: whose period, which page of how many."""
+    return (
+        f"glutetui training report, {data.since.isoformat()} to {data.until.isoformat()}"
+        f"  ·  page {number} of {total}"
+    )
+
+
+def _page(blocks: Sequence[Block], foot: str) -> Figure:
     width, height = PAGE
     page = Figure(figsize=PAGE)
+    # A printed page may be read alone: each one says what it belongs to.
+    page.text(
+        0.5,
+        MARGIN / 2 / height,
+        foot,
+        ha="center",
+        va="center",
+        family="DejaVu Sans",
+        parse_math=False,
+        **STYLES["small"],  # type: ignore[arg-type]
+    )
     y = MARGIN
     for block in blocks:
         if isinstance(block, Line):
@@ -248,6 +275,7 @@ def render(data: ReportData, generated: str) -> bytes:
         charts.style(),
         PdfPages(buffer, metadata={"Creator": "glutetui", "CreationDate": None}) as pdf,
     ):
-        for blocks in paginate(sections(data, generated)):
-            pdf.savefig(_page(blocks))
+        pages = paginate(sections(data, generated))
+        for number, blocks in enumerate(pages, 1):
+            pdf.savefig(_page(blocks, footer(data, number, len(pages))))
     return buffer.getvalue()
