@@ -31,8 +31,13 @@ def gather(paths: Paths, today: date, since: date | None) -> ReportData:
             adherence=position.adherence,
             source=context.programme.source,
         )
-    if since is None:
-        since = summary.started if summary is not None else today - timedelta(weeks=DEFAULT_WEEKS)
+    if since is not None:
+        period = "the date asked for to today"
+    elif summary is not None:
+        since, period = summary.started, "the programme's start to today"
+    else:
+        since = today - timedelta(weeks=DEFAULT_WEEKS)
+        period = f"the last {DEFAULT_WEEKS} weeks, no programme being followed"
     sessions, unreadable = sessions_between(paths, since, today)
     settings = load_settings(paths.settings_file).settings
     return build(
@@ -45,4 +50,5 @@ def gather(paths: Paths, today: date, since: date | None) -> ReportData:
         programme=summary,
         self_tests=self_test_rows(context.results, context.self_tests),
         unreadable=unreadable,
+        period=period,
     )

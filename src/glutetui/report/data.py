@@ -100,6 +100,8 @@ class SelfTestRow:
     answers: tuple[tuple[str, str], ...]
     """``(question, answer)`` in the order the test asks them."""
     note: str = ""
+    source: str = ""
+    """Where the test comes from and what counts as positive, as the test's plugin says."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,8 @@ class ReportData:
     zones: tuple[PainZone, ...] = zones(Settings())
     """The pain zones under the person's settings, lowest first (shaded on the pain chart)."""
     sources: tuple[str, ...] = field(default=(PAIN_ZONES_SOURCE,))
+    period: str = ""
+    """Why the period starts and ends where it does, in words (``from the programme's start``)."""
 
 
 def _band_colours(sets: Iterable[SetResult]) -> tuple[str, ...]:
@@ -157,6 +161,7 @@ def build(
     programme: ProgrammeSummary | None = None,
     self_tests: Iterable[SelfTestRow] = (),
     unreadable: int = 0,
+    period: str = "",
 ) -> ReportData:
     """The report's data for sessions started from ``since`` to ``until`` (both included)."""
     chosen = sorted(
@@ -210,6 +215,9 @@ def build(
         for c in sorted(checkins, key=lambda c: c.when)
         if c.pain is not None and c.compared is not None and since <= c.when.date() <= until
     )
+    tests = tuple(r for r in self_tests if since <= r.day <= until)
+    # Each self-test shown keeps its source beside the pain zones', once however often it was done.
+    test_sources = dict.fromkeys(f"{r.test}: {r.source}" for r in tests if r.source)
     return ReportData(
         since=since,
         until=until,
@@ -221,9 +229,11 @@ def build(
         exercises=exercises,
         notes=tuple(notes),
         programme=programme,
-        self_tests=tuple(r for r in self_tests if since <= r.day <= until),
+        self_tests=tests,
         unreadable=unreadable,
         zones=zones(rules),
+        period=period,
+        sources=(PAIN_ZONES_SOURCE, *test_sources),
     )
 
 
@@ -245,6 +255,12 @@ def self_test_rows(
                 (f"{side}{neutralise(field.label).lower()}", str(result.values.get(key, "")))
             )
         rows.append(
-            SelfTestRow(result.when.date(), neutralise(test.name), tuple(answers), result.note)
+            SelfTestRow(
+                result.when.date(),
+                neutralise(test.name),
+                tuple(answers),
+                neutralise(result.note),
+                neutralise(test.source),
+            )
         )
     return tuple(sorted(rows, key=lambda r: r.day))

@@ -7,7 +7,16 @@ from html import escape
 
 from glutetui.report import charts
 from glutetui.report.data import NOT_A_DIAGNOSIS, ReportData
-from glutetui.report.words import balance_rows, first_and_last, programme_rows, summary_rows
+from glutetui.report.words import (
+    BALANCE_MEANING,
+    DOSE_MEANING,
+    balance_rows,
+    explanations,
+    first_and_last,
+    plural,
+    programme_rows,
+    summary_rows,
+)
 
 CSS = """
 body { font-family: sans-serif; max-width: 52em; margin: 1.5em auto; padding: 0 1em; color: #222; }
@@ -16,6 +25,10 @@ h2 { font-size: 1.15em; border-bottom: 1px solid #ccc; margin-top: 1.6em; }
 table { border-collapse: collapse; margin: 0.5em 0; }
 th, td { text-align: left; padding: 0.2em 0.8em 0.2em 0; vertical-align: top; }
 th { font-weight: 600; }
+td:first-child { white-space: nowrap; }
+td:last-child { overflow-wrap: anywhere; }
+figure, tr { break-inside: avoid; }
+h2, h3 { break-after: avoid; }
 .notice { border-left: 4px solid #c0392b; padding: 0.4em 0.8em; background: #fbeeee; }
 .small { font-size: 0.85em; color: #555; }
 figure { margin: 0.6em 0; }
@@ -34,6 +47,10 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def _pairs(rows: Sequence[tuple[str, str]]) -> str:
     body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
     return f"<table><tbody>{body}</tbody></table>"
+
+
+def _chart(chart: charts.Chart) -> str:
+    return charts.svg(chart.figure(), chart.name)
 
 
 def _figure(svg: str, caption: str) -> str:
@@ -58,16 +75,17 @@ def render(data: ReportData, generated: str) -> str:
             "<h2>Programme and adherence</h2>",
             _pairs(programme_rows(data)),
             _figure(
-                charts.svg(charts.adherence_chart(data, data.programme.started), "adherence"),
+                _chart(charts.adherence(data)),
                 "Planned sessions (grey) and sessions done (green) in each programme week.",
             ),
         ]
     parts += [
         "<h2>Pain</h2>",
         _figure(
-            charts.svg(charts.pain_chart(data), "pain"),
+            _chart(charts.pain(data)),
             "Highest pain reported in each session, and next-morning answers, over the pain zones.",
         ),
+        *(f"<p class=small>{escape(line)}</p>" for line in explanations(data)),
     ]
     if data.mornings:
         parts += [
@@ -86,26 +104,25 @@ def render(data: ReportData, generated: str) -> str:
                 ],
             ),
         ]
-    else:
-        parts.append("<p class=small>No next-morning check-ins were recorded in this period.</p>")
-    parts.append("<h2>Exercises</h2>")
+    parts += ["<h2>Exercises</h2>", f"<p class=small>{escape(DOSE_MEANING)}</p>"]
     if not data.exercises:
         parts.append("<p>No exercise was logged in this period.</p>")
     for exercise in data.exercises:
         parts += [
             f"<h3>{escape(exercise.name)}</h3>",
-            f"<p class=small>{exercise.sessions} session(s) in this period.</p>",
-            _table(["side", "first", "last"], first_and_last(exercise, data.unit)),
+            f"<p class=small>{plural(exercise.sessions, 'session')} in this period.</p>",
+            _table(["side", "first session", "last session"], first_and_last(exercise, data.unit)),
             _figure(
-                charts.svg(charts.exercise_chart(exercise, data.unit), exercise.exercise_id),
-                "Per session, per side.",
+                _chart(charts.exercise(exercise, data)),
+                "Each session's work-set total, per side; below it, the heaviest load where one was used.",
             ),
         ]
     balance = balance_rows(data)
     if balance:
         parts += [
             "<h2>Left and right</h2>",
-            _table(["exercise", "left", "right", "compared on", "difference"], balance),
+            f"<p class=small>{escape(BALANCE_MEANING)}</p>",
+            _table(["exercise", "left", "right", "sets compared", "difference"], balance),
         ]
     if data.self_tests:
         parts.append("<h2>Self-tests</h2>")
