@@ -32,3 +32,11 @@ def test_the_safety_rules_still_step_a_timed_exercise_down() -> None:
     done = history(outing(left=(0, 0), sets=3, unit=None, pain=7), exercise_id="side-plank")
     suggestion = default_policy(PLANK, done, S)
     assert (suggestion.direction, suggestion.rule, suggestion.sets) == ("down", "red-pain", 2)
+
+
+def test_suggest_json_gives_a_timed_exercise_its_seconds() -> None:
+    from glutetui.cli.coach_cmds import as_json
+
+    done = history(outing(left=(0, 0), unit=None, after=morning()), exercise_id="side-plank")
+    dose = as_json(default_policy(PLANK, done, S), PLANK, "default")["dose"]
+    assert isinstance(dose, dict) and dose["seconds"] == [10, 30]

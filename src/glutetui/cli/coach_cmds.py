@@ -154,6 +154,11 @@ def _resolve(names: list[str], exercises: dict[str, Exercise]) -> list[Exercise]
     return [exercises[lookup.id_for(n)] for n in dict.fromkeys(names)]
 
 
+def _seconds(s: Suggestion, exercise: Exercise) -> list[int] | None:
+    held = s.seconds or exercise.seconds
+    return list(held) if exercise.timed and held else None
+
+
 def as_json(s: Suggestion, exercise: Exercise, policy: str) -> dict[str, object]:
     """One exercise's suggestion as ``glutetui suggest --json`` prints it."""
     return {
@@ -162,6 +167,8 @@ def as_json(s: Suggestion, exercise: Exercise, policy: str) -> dict[str, object]
         "dose": {
             "sets": s.sets,
             "reps": list(s.reps),
+            # A timed exercise's seconds per set and side ([low, high]); null for reps.
+            "seconds": _seconds(s, exercise),
             "load": s.load,
             "unit": s.unit,
             "text": s.dose_text(exercise),
