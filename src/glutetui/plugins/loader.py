@@ -32,6 +32,7 @@ OFFERED_BY_HOOK = {
 }
 """Hooks called when needed rather than at loading, and what a plugin implementing one offers."""
 
+
 @dataclass
 class _Record:
     name: str
