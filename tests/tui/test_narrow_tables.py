@@ -4,6 +4,7 @@ that scrolls sideways and cuts words: every figure is still there, and the keys 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import date
 
 from textual.widgets import DataTable, Static
@@ -71,3 +72,16 @@ async def test_summary_at_40_columns_stacks(paths: Paths) -> None:
         await settle(pilot)
         assert not screen.query_one(DataTable).display
         assert screen.query_one("#summary-stacked", Static).display
+
+
+async def test_summary_of_band_and_bodyweight_sets_claims_no_volume(paths: Paths) -> None:
+    session = make_session(NOW.date().replace(day=20))
+    unloaded = replace(session, sets=tuple(replace(s, load=None, unit=None) for s in session.sets))
+    app = build_app(paths)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = SummaryScreen(unloaded, history=())
+        await app.push_screen(screen)
+        await asyncio.wait_for(screen.compared.wait(), TIMEOUT)
+        await settle(pilot)
+        figures = str(screen.query_one("#summary-figures").render())
+    assert "reps" in figures and "volume" not in figures

@@ -165,7 +165,8 @@ class SummaryScreen(GluteScreen[None]):
             figures += f" · {format_seconds(summary.seconds)} timed"
         if summary.warmup_sets:
             figures += f" · {plural(summary.warmup_sets, 'warm-up set')}"
-        figures += f" · volume {format_weight(summary.volume, unit)}"
+        if summary.volume:  # bands and bodyweight move none: the table says MISSING too
+            figures += f" · volume {format_weight(summary.volume, unit)}"
         self.query_one("#summary-figures", Label).update(figures)
         self.query_one("#summary-stacked", Static).update(stacked(summary, self.settings))
         table = self.query_one(DataTable)
