@@ -85,3 +85,15 @@ async def test_summary_of_band_and_bodyweight_sets_claims_no_volume(paths: Paths
         await settle(pilot)
         figures = str(screen.query_one("#summary-figures").render())
     assert "reps" in figures and "volume" not in figures
+
+
+def test_a_band_set_logged_without_a_colour_is_not_called_bodyweight() -> None:
+    session = make_session(date(2026, 11, 20))
+    unloaded = replace(session, sets=tuple(replace(s, load=None, unit=None) for s in session.sets))
+    band_walks = {"lateral-band-walk": ("band",)}
+    text = stacked_sets(unloaded, "kg", band_walks).plain
+    lines = text.splitlines()
+    start = lines.index("Lateral band walk") + 1
+    walk = [line for line in lines[start : start + 6]]  # make_session: 3 sets a side
+    assert all(line.startswith("  ") and "band, no colour set" in line for line in walk)
+    assert "bodyweight" in text  # the other exercises have no equipment given here

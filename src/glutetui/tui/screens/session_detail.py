@@ -8,6 +8,7 @@ listed under each exercise's name instead, one wrapped line a set.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -22,7 +23,7 @@ from glutetui.coach.zones import describe_pain
 from glutetui.settings import Settings
 from glutetui.text import neutralise
 from glutetui.tui.base import glute_app
-from glutetui.tui.format import plural
+from glutetui.tui.format import load_words, plural
 from glutetui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -70,9 +71,13 @@ def describe_exercises(session: Session, settings: Settings | None = None) -> st
     return "\n".join(lines) if lines else "No exercises recorded."
 
 
-def stacked_sets(session: Session, unit: str) -> Text:
+def stacked_sets(
+    session: Session, unit: str, equipment: Mapping[str, tuple[str, ...]] | None = None
+) -> Text:
     """Every set for a narrow screen: each exercise's name, then a line a set with what the
-    table's columns say (``1 L: 12 reps · red band · RPE 7 · the note``)."""
+    table's columns say (``1 L: 12 reps · red band · RPE 7 · the note``); ``equipment`` by
+    exercise id words a set logged without a load as :func:`load_words` does."""
+    equipment = equipment or {}
     out = Text()
     last: str | None = None
     names = {e.exercise_id: e.name for e in session.exercises}
@@ -85,7 +90,7 @@ def stacked_sets(session: Session, unit: str) -> Text:
         parts = [
             f"{figures.format_set_number(result.set_number, result.kind)}{side}: "
             + (effort if result.seconds else f"{effort} reps"),
-            figures.format_load(result.load, result.unit or unit),
+            load_words(result.load, result.unit or unit, equipment.get(result.exercise_id, ())),
         ]
         if result.rpe is not None:
             parts.append(f"RPE {result.rpe}")
@@ -119,8 +124,15 @@ class SessionDetailScreen(ModalScreen[str | None]):
         self.set_class(narrow, "-narrow")
         self.set_class(not narrow, "-wide")
         names = {e.exercise_id: e.name for e in self.session.exercises}
+        catalog = glute_app(self.app).catalog
+        # A band or dumbbell exercise logged without a load is not "bodyweight".
+        equipment = {
+            e.exercise_id: found.equipment
+            for e in self.session.exercises
+            if (found := catalog.exercises.get(e.exercise_id)) is not None
+        }
         with VerticalScroll(id="session-detail"):
-            routine = glute_app(self.app).catalog.routines.get(self.session.routine_id or "")
+            routine = catalog.routines.get(self.session.routine_id or "")
             head = describe_session(self.session, routine.name if routine else None)
             yield Static(head, id="session-detail-head", markup=False)
             table: DataTable[str | Text] = DataTable(id="session-detail-sets", cursor_type="row")
@@ -131,12 +143,18 @@ class SessionDetailScreen(ModalScreen[str | None]):
                     figures.format_set_number(result.set_number, result.kind),
                     SIDE_NAMES[result.side],
                     Text(figures.format_effort(result.reps, result.seconds), justify="right"),
-                    figures.format_load(result.load, result.unit or self.unit),
+                    load_words(
+                        result.load,
+                        result.unit or self.unit,
+                        equipment.get(result.exercise_id, ()),
+                    ),
                     figures.MISSING if result.rpe is None else str(result.rpe),
                     Text(neutralise(result.note)),
                 )
             yield table
-            yield Static(stacked_sets(self.session, self.unit), id="session-detail-stacked")
+            yield Static(
+                stacked_sets(self.session, self.unit, equipment), id="session-detail-stacked"
+            )
             yield Static(
                 describe_exercises(self.session, glute_app(self.app).settings),
                 id="session-detail-exercises",
