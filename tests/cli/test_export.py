@@ -221,3 +221,12 @@ def test_strong_duration_is_the_sessions_length(paths: Paths) -> None:
         LogStore(paths).save(s)
     rows = list(csv.DictReader(io.StringIO(run("export", "--format", "strong").stdout)))
     assert [r["Duration"] for r in rows] == ["1h 5m", "12m"]
+
+
+def test_an_exercise_filter_that_matches_nothing_says_so(logged: list[Session]) -> None:
+    done = run("export", "--exercise", "clamshel")
+    assert done.returncode == 0
+    assert done.stdout.count("\n") == 1  # the header alone
+    assert "no logged set is of 'clamshel'" in done.stderr
+    assert "glutetui exercises" in done.stderr
+    assert run("export", "--exercise", "clamshell").stderr == ""

@@ -151,3 +151,9 @@ def test_a_damaged_state_file_is_one_line(isolated_config: Path) -> None:
     (isolated_config / "programme.toml").write_text("format_version = 1\nprogramme = 3\n", "utf-8")
     for argv in (["due"], ["programme", "status"]):
         assert "programme.toml" in one_line_error(run(*argv))
+
+
+def test_selftest_list_says_what_each_key_takes(tmp_path: Path) -> None:
+    listed = ok("selftest", GLUTETUI_CONFIG_DIR=str(tmp_path))
+    assert "(pain=0..10 change=-5..5)" in listed
+    assert "left_pelvis=level|dropped" in listed

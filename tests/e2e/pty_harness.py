@@ -244,7 +244,7 @@ def wait_for_sets(
 ) -> dict[str, Any]:
     """Wait until the screen says ``count`` sets are saved, then return the session file's
     data, which must hold them (the screen says so only after the file is in place)."""
-    term.wait_for_text(f"Saved {count} set(s)", timeout)
+    term.wait_for_text(f"Saved {count} set", timeout)  # "1 set.", "2 sets."
     data = read_session(config_dir)
     assert len(data.get("sets", [])) >= count, f"the screen said saved, the log holds {data}"
     return data

@@ -96,7 +96,7 @@ def run_trial(root: Path, scenario: str, rng: random.Random) -> Trial:
             delay = rng.uniform(0.0, 0.3)
         elif scenario == "dialog":
             open_session(term, 1)
-            term.wait_for_text("Saved 1 set(s)")
+            term.wait_for_text("Saved 1 set.")
             term.send("f")
             term.wait_for_text("Finish the session now?")
             delay = rng.uniform(0.0, 0.2)

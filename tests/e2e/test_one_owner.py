@@ -51,7 +51,7 @@ def test_a_second_instance_takes_over_and_the_first_loses_nothing(config_dir: Pa
         first.send("\r")  # its set 2: it must not write over the second's three
         first.wait_for_text("took this session over")
         first.send("y")  # keep its sets as a new session
-        first.wait_for_text("Saved 2 set(s)")
+        first.wait_for_text("Saved 2 sets.")
     finally:
         first.close()
         if second is not None:

@@ -141,7 +141,7 @@ def test_a_dropped_ssh_link_keeps_the_set_and_the_next_login_resumes(
         term.wait_for_text("Set 1 of 3", TIMEOUT)
         term.send("\r")
         wait_for_sets(term, account.config_dir, 1)
-        term.wait_for_text("Saved 1 set(s)", TIMEOUT)
+        term.wait_for_text("Saved 1 set.", TIMEOUT)
         drop_the_link(term)
         gone_after = seconds_until_gone(pid)
     finally:

@@ -51,7 +51,7 @@ async def test_a_session_open_in_another_process_is_only_taken_over_after_saying
         await pilot.press("t")
         screen = await screen_shown(pilot, SessionScreen)
         await pilot.press("enter")
-        assert "Saved 2 set(s)" in status(screen)
+        assert "Saved 1 set." in status(screen)
 
     other.conn.send("next")
     kind, reason = other.answer()
@@ -74,13 +74,13 @@ async def test_a_hand_edit_behind_the_running_session_is_kept_and_the_sets_saved
         await pilot.press("enter")
         dialog = await screen_shown(pilot, SaveApartDialog)
         assert dialog.title_text == "The session's file changed behind this screen"
-        assert "2 set(s) on this screen are kept" in dialog.question
+        assert "This screen keeps its 1 set:" in dialog.question
         assert path.read_bytes() == edited
         assert screen.unsaved and "NOT SAVED" in status(screen)
 
         await pilot.press("y")
         await screen_shown(pilot, SessionScreen)
-        assert not screen.unsaved and "Saved 2 set(s)" in status(screen)
+        assert not screen.unsaved and "Saved 1 set." in status(screen)
         apart = screen.runner.session.id
         assert apart != SESSION_ID and len(store.load(apart).sets) == 2
         await pilot.press("enter")  # and it goes on under its new id (the pain question)
@@ -111,7 +111,7 @@ async def test_the_running_sessions_note_edited_in_the_log_survives_the_next_set
         await session_app.switch_mode(SESSION_MODE)
         await screen_shown(pilot, SessionScreen)
         await pilot.press("enter")
-        assert "Saved 2 set(s)" in status(screen)
+        assert "Saved 1 set." in status(screen)
     saved = store.load(SESSION_ID)
     assert (len(saved.sets), saved.note) == (2, "left hip tight")
 

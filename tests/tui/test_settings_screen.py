@@ -83,3 +83,20 @@ async def test_the_palette_opens_settings(paths: Paths, builtins: LoadResult) ->
     async with app.run_test(size=SIZE) as pilot:
         await run_command(pilot, "app: settings")
         await screen_shown(pilot, SettingsScreen)
+
+
+async def test_leaving_with_only_a_mistyped_change_asks_too(
+    paths: Paths, builtins: LoadResult
+) -> None:
+    seen_first_run(paths)
+    app = make_app(paths, plugins=builtins)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("comma")
+        screen = await screen_shown(pilot, SettingsScreen)
+        screen.query_one("#setting-rest_seconds", Input).value = "6o"  # meant 60
+        await pilot.pause()
+        screen.query_one("#setting-rest_seconds", Input).blur()
+        await pilot.press("escape")
+        await screen_shown(pilot, ConfirmDialog)
+        await pilot.press("n")
+        assert await screen_shown(pilot, SettingsScreen) is screen

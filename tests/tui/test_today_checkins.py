@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
 
 from glutetui.clock import FakeClock
 from glutetui.coach import checkins
@@ -11,6 +14,7 @@ from glutetui.coach.checkins import CheckIn
 from glutetui.coach.programmes_state import ProgrammeState, save_state
 from glutetui.log import LogStore
 from glutetui.paths import Paths
+from glutetui.tui import checkin
 from glutetui.tui.screens.today import TodayScreen
 from glutetui.tui.widgets.checkin_panel import CheckInPanel
 from tests.history_factory import make_session
@@ -64,3 +68,28 @@ async def test_today_shows_stage_two_after_four_settled_mornings_on_file(paths: 
         screen = await screen_shown(pilot, TodayScreen)
         await asyncio.wait_for(screen.ready.wait(), TIMEOUT)
         assert "Stage 2 of 2" in text_of(screen)
+
+
+async def test_opening_on_today_looks_for_a_due_check_in_once(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeClock()
+    today = clock.now().date()
+    save_state(paths.config_root, ProgrammeState("gluteus-medius-basics-3x", today))
+    yesterday = make_session(today - timedelta(days=1), tz=clock.now().tzinfo)  # type: ignore[arg-type]
+    LogStore(paths, durable=False).save(yesterday)
+    asked: list[object] = []
+
+    def counted(*args: Any, **kwargs: Any) -> CheckIn | None:
+        asked.append(args)
+        return real_due(*args, **kwargs)
+
+    real_due = checkin.due_checkin
+    monkeypatch.setattr(checkin, "due_checkin", counted)
+    app = app_for(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await screen_shown(pilot, TodayScreen)
+        await asyncio.wait_for(screen.ready.wait(), TIMEOUT)
+        await settle(pilot)  # the start-up notices, and every worker they start
+        assert len(screen.query(CheckInPanel)) == 1
+    assert len(asked) == 1

@@ -119,7 +119,7 @@ async def test_closing_the_tab_ends_the_app_with_the_set_saved(
         await tab.type("g")
         await tab.wait_for_text("Set 1 of 3")
         await tab.type("\r")
-        await tab.wait_for_text("Saved 1 set(s)")
+        await tab.wait_for_text("Saved 1 set.")
     assert gone([pid]), "the app outlived its tab"
     assert len(read_session(served.config_dir).get("sets", [])) == 1
     # The next tab offers to resume, as the next terminal login would.

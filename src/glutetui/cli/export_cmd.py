@@ -13,6 +13,7 @@ from glutetui.errors import GlutetuiError
 from glutetui.fsutil import write_atomic
 from glutetui.log import LogStore
 from glutetui.progress import ProgressBar
+from glutetui.text import neutralise
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -50,6 +51,14 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
         # A backup reads every file itself: the index could miss an edit in place.
         history = LogStore(paths).history(progress=bar, fresh=True)
     sessions = list(select_sessions(history.sessions, args.since, args.exercise))
+    if args.exercise and not sessions:
+        # A mistyped id is otherwise an empty file and no word why.
+        echo(
+            f"glutetui: no logged set is of {neutralise(args.exercise)!r}"
+            + (f" since {args.since}" if args.since else "")
+            + " (exercise ids: `glutetui exercises`)",
+            err=True,
+        )
     if args.output in (None, "-"):
         # Standard output is often a terminal: no text of the log may reach it raw.
         out = NeutralisedOutput(sys.stdout)

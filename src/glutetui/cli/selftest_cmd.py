@@ -43,6 +43,13 @@ def _describe(field: Field) -> str:
     return f"{field.low} to {field.high}" + (f"; {field.help}" if field.help else "")
 
 
+def _takes(field: Field) -> str:
+    """What a key takes, short: ``0..10``, ``-5..5``, ``yes|no``."""
+    if field.kind == "choice":
+        return "|".join(field.choices)
+    return f"{field.low}..{field.high}"
+
+
 def _parse(field: Field, text: str) -> Value:
     if field.kind == "choice":
         return text.strip().lower()
@@ -75,7 +82,8 @@ def cmd_selftest(args: argparse.Namespace, paths: Paths) -> int:
     tests = _tests()
     if args.name is None:
         for offered in tests.values():
-            keys = " ".join(f"{k}=" for k in offered.result_keys())
+            # What each key takes, so a first try need not be a guess ("change=better").
+            keys = " ".join(f"{k}={_takes(f)}" for f in offered.fields for k in f.result_keys())
             echo(f"{offered.id}  {neutralise(offered.name)}  ({keys})")
         return 0
     wanted = args.name.casefold()

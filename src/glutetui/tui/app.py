@@ -200,18 +200,20 @@ class GluteApp(OrderedKeysApp[int]):
         """Add the library's mode; the rest waits for the first frame."""
         # The library's screen is already this mode's stack, so switching to it reuses it.
         self.add_mode(self.DEFAULT_MODE, library_screen)
-        # Notices and the resume offer after the first frame: the library comes first.
-        self.call_after_refresh(self._after_first_frame)
         from glutetui.coach.programmes_state import state_path
 
-        if os.path.exists(state_path(self.paths.config_root)):
+        on_today = os.path.exists(state_path(self.paths.config_root))
+        # Notices and the resume offer after the first frame: the library comes first. Today
+        # looks for a due check-in itself, so the start-up does not look a second time.
+        self.call_after_refresh(self._after_first_frame, checkin=not on_today)
+        if on_today:
             self.action_today()  # someone following a programme starts on Today
 
-    def _after_first_frame(self) -> None:
+    def _after_first_frame(self, *, checkin: bool) -> None:
         """Start-up notices and the resume offer, once the library is on screen."""
         from glutetui.tui.startup import after_first_frame
 
-        after_first_frame(self, self._settings_notices)
+        after_first_frame(self, self._settings_notices, checkin=checkin)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the section already on screen: it would do nothing there, and the

@@ -7,6 +7,7 @@ cell, a best with its day, the text a load box starts with).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from glutetui import figures
@@ -14,6 +15,7 @@ from glutetui.text import neutralise
 
 if TYPE_CHECKING:
     from glutetui.log import SessionRow
+    from glutetui.model import SetResult
     from glutetui.stats import Best
     from glutetui.workout.plan import PlanItem, Step
 
@@ -33,6 +35,13 @@ NOTE_WIDTH = 18
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """``1 set``, ``2 sets``: a count with its noun agreeing (``nouns`` for irregular plurals)."""
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def sets_count(sets: Iterable[SetResult]) -> str:
+    """``3 sets``: work and warm-up sets as every view counts them, a per-side set once
+    (:func:`figures.work_sets`), never one a side."""
+    done = list(sets)
+    return plural(figures.work_sets(done) + figures.warmup_sets(done), "set")
 
 
 when = figures.format_when

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 SESSION_BINDINGS: list[BindingType] = [
     Binding("enter", "accept", "Log", id="session-accept"),
+    # Once every step is behind, enter finishes: said so in the footer rather than "Log".
+    Binding("enter", "finish", "Finish", id="session-accept-finish"),
     # Shown beside the countdown rather than in the footer, which has 80 columns to share.
     Binding("n", "skip_rest", "Skip rest", id="session-skip-rest", show=False),
     Binding("t", "more_time", "+15 s", id="session-more-time", show=False),
@@ -68,5 +70,5 @@ def key_applies(screen: SessionScreen, action: str) -> bool:
     if action == "undo":
         return screen.runner.can_undo
     if action == "accept":
-        return not screen.runner.finished
+        return step is not None and not screen.runner.finished
     return True

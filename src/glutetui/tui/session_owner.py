@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from glutetui.log import StoreError
 from glutetui.text import neutralise
 from glutetui.tui.dialogs.save_apart import SaveApartDialog
+from glutetui.tui.format import sets_count
 from glutetui.workout.lease import SessionClaimError, SessionHeldError, SessionTakenOverError
 
 if TYPE_CHECKING:
@@ -36,10 +37,10 @@ def offer_save_apart(screen: SessionScreen, problem: SessionClaimError) -> None:
     """
     if isinstance(screen.app.screen, SaveApartDialog):
         return
-    count = len(screen.runner.session.sets)
+    count = sets_count(screen.runner.session.sets)
     question = (
         f"{neutralise(problem.reason)}.\n\n"
-        f"Nothing was written over it. The {count} set(s) on this screen are kept here: save "
+        f"Nothing was written over it. This screen keeps its {count}: save "
         "them as a new session (the other file stays as it is), or keep them in memory for "
         "now (r asks again)."
     )

@@ -16,6 +16,7 @@ from textual.widgets import Label
 
 from glutetui.log import StoreError
 from glutetui.tui.dialogs import ConfirmDialog
+from glutetui.tui.format import sets_count
 from glutetui.tui.session_owner import offer_save_apart
 from glutetui.workout.lease import SessionClaimError
 
@@ -51,7 +52,7 @@ def save_session(screen: SessionScreen) -> bool:
     if screen.unsaved:
         screen.notify(f"Saved to {saved.path}.", title="Saved again")
     screen.unsaved = False
-    status.update(f"Saved {len(session.sets)} set(s).")
+    status.update(f"Saved {sets_count(session.sets)}.")
     status.remove_class("-error")
     screen.refresh_bindings()
     for failure in saved.new_failures:
@@ -76,7 +77,7 @@ def leave_safely(screen: SessionScreen, then: Callable[[], object]) -> None:
     screen.app.push_screen(
         ConfirmDialog(
             "The session is NOT SAVED",
-            f"{len(screen.runner.session.sets)} set(s) are only in memory: "
+            f"Only in memory, {sets_count(screen.runner.session.sets)}: "
             f"{screen.save_problem}\nKeep them and r retries the save.",
             yes_label="Discard them",
             no_label="Keep them",

@@ -27,8 +27,11 @@ MAX_PROBLEM_NOTICES = 3
 """Plugin problems shown as toasts; the rest are counted and listed on the plugins screen."""
 
 
-def after_first_frame(app: GluteApp, settings_notices: tuple[str, ...]) -> None:
-    """Say what went wrong while loading, welcome a first-time user, offer to resume."""
+def after_first_frame(
+    app: GluteApp, settings_notices: tuple[str, ...], *, checkin: bool = True
+) -> None:
+    """Say what went wrong while loading, welcome a first-time user, offer to resume, and
+    (``checkin``: unless the first screen, Today, asks itself) offer a due check-in."""
     startgc.resume()
     for notice in app.paths.open_folders():
         app.notify(
@@ -64,7 +67,8 @@ def after_first_frame(app: GluteApp, settings_notices: tuple[str, ...]) -> None:
         )
     welcome(app)
     offer_resume(app)
-    offer_checkin(app)
+    if checkin:
+        offer_checkin(app)
 
 
 def welcome(app: GluteApp) -> None:

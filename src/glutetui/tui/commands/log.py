@@ -6,6 +6,7 @@ Loaded when the palette first opens (see :func:`glutetui.tui.commands.lazy_provi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from glutetui.tui.commands import Command, CommandsProvider
 
@@ -29,17 +30,17 @@ class LogCommands(CommandsProvider):
         yield (
             "log: open session",
             "Every set of the highlighted session",
-            self._run("log('open_session')"),
+            partial(self._on_highlighted, "open_session"),
         )
         yield (
             "log: edit note",
             "Edit the highlighted session's note",
-            self._run("log('edit_note')"),
+            partial(self._on_highlighted, "edit_note"),
         )
         yield (
             "log: delete session",
             "Move the highlighted session to the trash",
-            self._run("log('delete_session')"),
+            partial(self._on_highlighted, "delete_session"),
         )
         yield ("log: reload", "Read the log files again", self._run("log('reload')"))
         yield (
@@ -47,6 +48,19 @@ class LogCommands(CommandsProvider):
             "How the hip feels the morning after a session",
             self._checkin,
         )
+
+    async def _on_highlighted(self, action: str) -> None:
+        """Open the log, then run ``action`` on its highlighted session once its rows are in:
+        run from another screen, the command came before the table was filled and said there
+        was no session to act on."""
+        from glutetui.tui.screens.log import LogScreen
+
+        app = self.glute_app
+        await app.action_log()
+        screen = app.screen
+        if isinstance(screen, LogScreen):
+            await screen.rows_read.wait()
+            await app.run_action(action, screen)
 
     async def _checkin(self) -> None:
         from glutetui.tui.checkin import offer_checkin

@@ -17,6 +17,7 @@ from textual.widgets import Label, Static
 
 from glutetui.text import neutralise
 from glutetui.tui.dialogs.base import Dialog
+from glutetui.tui.format import sets_count
 from glutetui.workout.runner import Runner
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class ResumeDialog(Dialog[ResumeChoice]):
             else:
                 yield Label("Resume your unfinished session?", classes="dialog-title")
             yield Label(f"Started {session.started_at:%a %d %b, %H:%M}: {names}", markup=False)
-            yield Label(f"{len(session.sets)} set(s) logged. Next: {where}.", markup=False)
+            yield Label(f"{sets_count(session.sets)} logged. Next: {where}.", markup=False)
             if self.held_elsewhere:
                 yield Static(
                     "Taking it over here stops that screen from saving it (it keeps its own "

@@ -119,6 +119,9 @@ class LogScreen(GluteScreen[None]):
         """Every readable session by id, newest first (empty until the history is read)."""
         self.ready = asyncio.Event()
         """Set once the table is filled and every tab has its figures (tests wait on it)."""
+        self.rows_read = asyncio.Event()
+        """Set once the first read of the table's rows has ended, shown or failed: a palette
+        command for the highlighted session, run as the screen opens, waits for it."""
         self.tab = "sessions"
         """The tab asked for last (``sessions``, ``progress``, ``consistency``, ``balance``)."""
         self._seen: Files | None = None
@@ -246,6 +249,7 @@ class LogScreen(GluteScreen[None]):
             return
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             self.query_one(ReadProgress).finish()
+            self.rows_read.set()
         if event.state == WorkerState.SUCCESS:
             if isinstance(worker.result, LoadedRows):
                 self._show_rows(worker.result)

@@ -257,9 +257,12 @@ class PlanScreen(GluteScreen[None]):
             optional = ", ".join(display_name(w) for w in plan.optional_equipment())
             text += f"\nOptional: {optional}"
         equipment.update(text)
-        totals.update(
-            f"{plural(len(plan.items), 'exercise')} · {plural(plan.set_steps, 'set')} in all · g: go"
-        )
+        # Sets as every other view counts them: a per-side set is one set, done on both sides
+        # (the plan's steps count each side apart).
+        work = sum(item.sets for item in plan.items)
+        warm = sum(item.warmup_sets for item in plan.items)
+        sets = plural(work, "set") + (f" + {plural(warm, 'warm-up')}" if warm else "")
+        totals.update(f"{plural(len(plan.items), 'exercise')} · {sets} in all · g: go")
 
     def _highlighted(self) -> str | None:
         table = self.query_one(DataTable)

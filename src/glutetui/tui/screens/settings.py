@@ -129,8 +129,8 @@ class SettingsScreen(GluteScreen[None]):
         self.notify("Settings saved.", timeout=3)
 
     def action_leave(self) -> None:
-        """Back; with unsaved changes, ask first."""
-        if not self.values:
+        """Back; with unsaved changes, ask first (a mistyped one too: what was typed is lost)."""
+        if not self.values and not self.errors:
             self._close()
             return
         from glutetui.tui.dialogs import ConfirmDialog

@@ -1,7 +1,9 @@
 """The summary after a session: duration, sets, reps per side, volume, pain, and last time.
 
 The comparison needs the history, which can be large; it is read in a thread after the screen
-is drawn, and the table fills in when it arrives (until then it says so).
+is drawn, and the table fills in when it arrives (until then it says so). Narrower than
+:data:`WIDE` columns the table's six columns would scroll sideways and cut words, so each
+exercise is written as a few wrapped lines instead (the same figures, stacked).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.widgets import DataTable, Label
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Label, Static
 
 from glutetui.figures import MISSING, format_done, format_seconds, format_weight, sets_of_kind
 from glutetui.log import LogStore, StoreError
@@ -29,8 +31,37 @@ from glutetui.workout.report import SessionReport, session_report
 
 if TYPE_CHECKING:
     from glutetui.model import Session
+    from glutetui.settings import Settings
 
 STATUS_WORDS = {"complete": "Complete", "incomplete": "Finished early", "in-progress": "Unfinished"}
+
+WIDE = 64
+"""Columns from which the summary is a table; below, each exercise is stacked in lines."""
+
+
+def stacked(summary: SessionReport, settings: Settings) -> Text:
+    """The table's rows as lines for a narrow screen: the name, then what was done, then pain
+    and the change since last time; words wrap whole instead of being cut at a column."""
+    unit = summary.unit
+    out = Text()
+    for e in summary.exercises:
+        if out:
+            out.append("\n")
+        out.append(neutralise(e.name), style="bold")
+        if e.skipped:
+            out.append("\n  skipped")
+            continue
+        sets = plural(e.work_sets, "set") + (
+            f" (+{plural(e.warmup_sets, 'warm-up')})" if e.warmup_sets else ""
+        )
+        done = f"\n  {sets} · {format_done(e.reps_by_side, e.seconds)}"
+        if e.volume:
+            done += f" · volume {format_weight(e.volume, unit)}"
+        out.append(done)
+        out.append("\n  pain ")
+        out.append_text(pain_text(e.pain, settings))
+        out.append(f" · {e.comparison(unit, with_date=False)}")
+    return out
 
 
 class SummaryScreen(GluteScreen[None]):
@@ -38,6 +69,7 @@ class SummaryScreen(GluteScreen[None]):
 
     TITLE = "Summary"
     CSS_PATH = "summary.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: the focused table would take enter for itself (row selection) otherwise.
@@ -65,11 +97,18 @@ class SummaryScreen(GluteScreen[None]):
         return self.settings.units
 
     def compose(self) -> ComposeResult:
+        # The breakpoint class for the size now: Textual sends no resize to a screen pushed at
+        # the terminal's size.
+        narrow = self.app.size.width < WIDE
+        self.set_class(narrow, "-narrow")
+        self.set_class(not narrow, "-wide")
         yield TitleBar()
-        with Vertical(id="summary-body"):
+        # Focusable and scrolling: at 40x12 the stacked lines and the notes go past the foot.
+        with VerticalScroll(id="summary-body"):
             yield Label("", id="summary-title")
             yield Label("", id="summary-figures")
             yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="summary-stacked")
             yield Label("", id="summary-compare-status", markup=False)
             # Notes and exercise names are the user's or a plugin's text: never markup.
             yield Label("", id="summary-note", markup=False)
@@ -126,8 +165,10 @@ class SummaryScreen(GluteScreen[None]):
             figures += f" · {format_seconds(summary.seconds)} timed"
         if summary.warmup_sets:
             figures += f" · {plural(summary.warmup_sets, 'warm-up set')}"
-        figures += f" · volume {format_weight(summary.volume, unit)}"
+        if summary.volume:  # bands and bodyweight move none: the table says MISSING too
+            figures += f" · volume {format_weight(summary.volume, unit)}"
         self.query_one("#summary-figures", Label).update(figures)
+        self.query_one("#summary-stacked", Static).update(stacked(summary, self.settings))
         table = self.query_one(DataTable)
         table.clear()
         for e in summary.exercises:

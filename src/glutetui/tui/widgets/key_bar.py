@@ -22,11 +22,11 @@ if TYPE_CHECKING:
 SEPARATOR = "  "
 
 KEPT_ACTIONS = frozenset(
-    {"app.help", "help", "switch_pane", "app.back_to_session", "back_to_session"}
+    {"app.help", "help", "switch_pane", "app.back_to_session", "back_to_session", "go"}
 )
 """Never dropped from a full footer: help lists every key, so none is out of reach; the way
-back to a running session must never vanish; and a
-narrow screen's pane switch is the way to half of it."""
+back to a running session must never vanish; a narrow screen's pane switch is the way to half
+of it; and the plan's go is what the plan is for (at 40 columns it lost its place to quit)."""
 
 LAST_DROPPED = frozenset({"app.quit", "quit"})
 """Dropped only once every other droppable key is gone: it is where people look for quit."""
