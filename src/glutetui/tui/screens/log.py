@@ -1,17 +1,14 @@
 """The training log: every session, progress per exercise, consistency, left/right balance.
 
-Nothing is read before the screen is drawn. Then, in worker threads, the Sessions table is
-filled from the store's summary index (:meth:`LogStore.summaries`: one small row per session, so
-ten years fill it about as fast as an empty log) and only after that is the full history read
-for the Progress, Consistency and Balance tabs, each showing a loading indicator until it has
-its figures; the Sessions tab is usable meanwhile. The table is filled a page at a time (see
-:mod:`glutetui.tui.log_rows`). Opening a session reads just its file. The figures come from
-:mod:`glutetui.stats`; "today" is the app clock's date, so tests freeze it with a ``FakeClock``.
+Nothing is read before the screen is drawn. Then worker threads fill the Sessions table a page
+at a time from the store's summary index (one small row per session, so ten years fill it
+about as fast as an empty log; see :mod:`glutetui.tui.log_rows`), and only then read the full
+history for the other tabs, which show a loading indicator until they have their figures
+(:mod:`glutetui.stats`; "today" is the app clock's date). Opening a session reads its file.
 
-Keys: enter or ``o`` open the highlighted session, ``n`` edit its note, ``d`` move it to the
-trash, ``r`` read the log again, ``1``–``4`` switch tabs, ``w`` write the report for a
-physiotherapist (HTML, into the config dir's ``reports/``). Every one of them is also a ``log: …``
-command in the palette (:mod:`glutetui.tui.commands.log`).
+Keys: enter or ``o`` open the highlighted session, ``n`` edit its note, ``d`` trash it, ``r``
+read again, ``1``–``4`` switch tabs, ``w`` write the report for a physiotherapist; each is
+also a ``log: …`` command in the palette (:mod:`glutetui.tui.commands.log`).
 """
 
 from __future__ import annotations
@@ -120,8 +117,7 @@ class LogScreen(GluteScreen[None]):
         self.ready = asyncio.Event()
         """Set once the table is filled and every tab has its figures (tests wait on it)."""
         self.rows_read = asyncio.Event()
-        """Set once the first read of the table's rows has ended, shown or failed: a palette
-        command for the highlighted session, run as the screen opens, waits for it."""
+        """Set once the first read of the rows ended (palette commands for a row wait for it)."""
         self.tab = "sessions"
         """The tab asked for last (``sessions``, ``progress``, ``consistency``, ``balance``)."""
         self._seen: Files | None = None
