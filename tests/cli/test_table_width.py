@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glutetui.cli.table import MIN_WRAP, fit
 from glutetui.paths import Paths
@@ -74,3 +76,18 @@ def test_piped_output_is_the_whole_table(tmp_path: Path) -> None:
     out = ok("exercises")
     assert "PLUGIN" in out.splitlines()[0]
     assert "left out to fit" not in out
+
+
+@given(
+    cell=st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+    | st.text(" \t\xa0\u3000ab", max_size=12),
+    width=st.integers(1, 50),
+)
+def test_a_cell_wraps_as_textwrap_wraps_it(cell: str, width: int) -> None:
+    # Cells that fit skip textwrap (it costs every `glutetui log` a few milliseconds).
+    import textwrap
+
+    from glutetui.cli.table import _wrapped
+
+    expected = textwrap.wrap(cell, width, break_long_words=True, break_on_hyphens=False)
+    assert _wrapped(cell, width) == (expected or [""])

@@ -10,7 +10,6 @@ Piped output, or ``--wide``, is the whole table on one line per row, plain text 
 from __future__ import annotations
 
 import sys
-import textwrap
 
 TYPE_CHECKING = False  # avoids importing typing on every run of the command line
 if TYPE_CHECKING:
@@ -67,10 +66,7 @@ def fit(
         GAP.join(headers[i].upper().ljust(w) for i, w in zip(keep, widths, strict=True)).rstrip()
     ]
     for row in rows:
-        cells = [
-            textwrap.wrap(row[i], w, break_long_words=True, break_on_hyphens=False) or [""]
-            for i, w in zip(keep, widths, strict=True)
-        ]
+        cells = [_wrapped(row[i], w) for i, w in zip(keep, widths, strict=True)]
         for n in range(max(len(c) for c in cells)):
             parts = [
                 (c[n] if n < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)
@@ -79,6 +75,15 @@ def fit(
     if dropped:
         lines.append(f"({', '.join(dropped)} left out to fit; --wide shows every column)")
     return lines
+
+
+def _wrapped(cell: str, width: int) -> list[str]:
+    """``cell`` as lines of at most ``width`` characters, broken at spaces."""
+    if len(cell) <= width and cell.isprintable():  # most cells: textwrap would return it
+        return [cell.rstrip(" ")]  # as textwrap does (it keeps leading spaces)
+    import textwrap
+
+    return textwrap.wrap(cell, width, break_long_words=True, break_on_hyphens=False) or [""]
 
 
 def _squeeze(
