@@ -7,23 +7,15 @@ from datetime import timedelta
 from glutetui.catalog import Catalog
 from glutetui.clock import FakeClock
 from glutetui.log import LogStore
-from glutetui.model import Exercise, ExerciseLog, Session, SetResult
+from glutetui.model import ExerciseLog, Session, SetResult
 from glutetui.paths import Paths
 from glutetui.plugins import LoadResult
 from glutetui.settings import LoadedSettings, Settings
 from glutetui.tui.app import make_app
 from glutetui.tui.screens.plan import PlanScreen
+from tests.workout.support import PLANK
 
 from .support import screen_shown, seen_first_run, settle
-
-PLANK = Exercise(
-    id="side-plank",
-    name="Side plank",
-    instructions=["Hold the line."],
-    sets=3,
-    seconds=(30, 45),
-    per_side=True,
-)
 
 
 def eased_session(clock: FakeClock) -> Session:

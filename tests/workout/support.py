@@ -1,4 +1,4 @@
-"""What the workout tests share: three small exercises, a two-exercise plan, a way to walk it."""
+"""What the workout tests share: small exercises (one of them timed), a two-exercise plan, a way to walk it."""
 
 from __future__ import annotations
 
@@ -18,6 +18,15 @@ CLAM = Exercise(
     optional_equipment=["band", "mat"],
     cues=["Feet together"],
 )
+PLANK = Exercise(
+    id="side-plank",
+    name="Side plank",
+    instructions=["Hold the line."],
+    sets=3,
+    seconds=(30, 45),
+    per_side=True,
+)
+"""A timed exercise: logged in seconds per side."""
 THRUST = Exercise(
     id="hip-thrust",
     name="Hip thrust",

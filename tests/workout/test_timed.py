@@ -16,16 +16,7 @@ from glutetui.workout.entries import InvalidEntry
 from glutetui.workout.plan import Plan, PlanItem, default_item
 from glutetui.workout.runner import Runner
 
-from .support import CLAM
-
-PLANK = Exercise(
-    id="side-plank",
-    name="Side plank",
-    instructions=["Hold the line."],
-    sets=3,
-    seconds=(30, 45),
-    per_side=True,
-)
+from .support import CLAM, PLANK
 
 
 def test_a_timed_exercise_says_its_dose_in_seconds() -> None:

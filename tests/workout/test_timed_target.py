@@ -23,16 +23,8 @@ from glutetui.settings import Settings
 from glutetui.workout.plan import Plan, PlanItem, default_item
 from glutetui.workout.runner import Runner
 
-from .support import CLAM
+from .support import CLAM, PLANK
 
-PLANK = Exercise(
-    id="side-plank",
-    name="Side plank",
-    instructions=["Hold the line."],
-    sets=3,
-    seconds=(30, 45),
-    per_side=True,
-)
 CATALOG = Catalog(exercises={e.id: e for e in (PLANK, CLAM)})
 
 
