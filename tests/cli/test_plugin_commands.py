@@ -60,3 +60,20 @@ def test_new_plugin_writes_the_project_and_refuses_to_overwrite(tmp_path: Path) 
     again = run("new-plugin", "step-ups", "--directory", str(tmp_path))
     assert again.returncode == 1
     assert "already exists" in again.stderr
+
+
+def test_uninstall_of_a_package_not_installed_says_so_and_removes_nothing() -> None:
+    # pip itself only warns ("Skipping ... as it is not installed") and exits 0. Only names
+    # that are not installed here: should the check ever go, pip must have nothing to remove.
+    done = run("uninstall", "-y", "glutetui-no-such-plugin", "glutetui-nor-this-one")
+    assert done.returncode == 1 and done.stdout == ""
+    assert "not installed in glutetui's environment" in done.stderr
+    assert "glutetui-no-such-plugin, glutetui-nor-this-one;" in done.stderr
+    assert "nothing was removed" in done.stderr
+
+
+def test_uninstall_knows_an_installed_name_in_every_spelling() -> None:
+    from glutetui.cli.install_cmd import _installed
+
+    assert all(_installed(n) for n in ("pluggy", "Pluggy", "pluggy>=1", "pluggy==99"))
+    assert not _installed("glutetui-no-such-plugin") and not _installed("")

@@ -71,4 +71,25 @@ def cmd_uninstall(args: argparse.Namespace, paths: Paths) -> int:
         raise GlutetuiError(
             "glutetui cannot uninstall itself; use the tool you installed it with (pip, pipx, uv)"
         )
+    missing = [name for name in args.packages if not _installed(name)]
+    if missing:  # pip would only warn and exit 0, as if it had removed something
+        raise GlutetuiError(
+            f"not installed in glutetui's environment ({sys.executable}): {', '.join(missing)}; "
+            "nothing was removed (`glutetui plugins` names each plugin's distribution)"
+        )
     return pip("uninstall", *(["--yes"] if args.yes else []), *args.packages)
+
+
+def _installed(name: str) -> bool:
+    """Whether the distribution ``name`` is installed here (any spelling pip accepts, with or
+    without a version: ``glutetui-x==1.0``)."""
+    import importlib.metadata
+    import re
+
+    try:
+        importlib.metadata.distribution(re.split(r"[<>=!~;\[\s]", name.strip(), maxsplit=1)[0])
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    except ValueError:  # not a distribution name at all
+        return False
+    return True
