@@ -95,3 +95,23 @@ async def test_the_palette_writes_the_report(paths: Paths) -> None:
         await pilot.pause()
     written = paths.config_dir / "reports" / f"glutetui-report-{clock.now():%Y-%m-%d}.html"
     assert "Training report" in written.read_text("utf-8")
+
+
+async def test_with_nothing_due_s_says_it_starts_the_next_session_early(paths: Paths) -> None:
+    clock = FakeClock()
+    today = clock.now().date()
+    save_state(
+        paths.config_root, ProgrammeState("gluteus-medius-basics-3x", today - timedelta(days=7))
+    )
+    store = LogStore(paths, durable=False)
+    for days in (7, 5, 3, 0):  # today's session is done: nothing more is due today
+        store.save(make_session(today - timedelta(days=days), tz=clock.now().tzinfo))  # type: ignore[arg-type]
+    app = app_for(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await screen_shown(pilot, TodayScreen)
+        await asyncio.wait_for(screen.ready.wait(), TIMEOUT)
+        assert "Due today" not in text_of(screen)
+        assert screen.active_bindings["s"].binding.description == "Start the next one early"
+        await pilot.press("s")
+        plan = await screen_shown(pilot, PlanScreen)
+        assert plan.routine_id is not None

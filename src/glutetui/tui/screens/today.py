@@ -71,6 +71,8 @@ class TodayScreen(GluteScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start_today", "Start today's session", id="today-start"),
+        # Nothing due today: the same key starts the next session early, and says so.
+        Binding("s", "start_early", "Start the next one early", id="today-start-early"),
         Binding("escape", "app.pop_screen", "Library", id="today-back"),
     ]
 
@@ -82,6 +84,8 @@ class TodayScreen(GluteScreen[None]):
         super().__init__()
         self.routine_id: str | None = None
         """Routine of the next session, once read."""
+        self.due = False
+        """A session is due today (else ``s`` starts the next one early)."""
         self.ready = asyncio.Event()
         """Set once the programme has been read and shown (tests wait on it)."""
 
@@ -117,15 +121,31 @@ class TodayScreen(GluteScreen[None]):
             context = load_context(self.paths, today)
             weeks = streak(self.store.history().sessions, today).current
             lines = today_lines(context, self.catalog, weeks)
-            routine = context.position.routine if context.position is not None else None
+            position = context.position
+            routine = position.routine if position is not None else None
+            due = position is not None and position.due
         except GlutetuiError as exc:
-            lines, routine = [str(exc)], None
-        self.app.call_from_thread(self._show, lines, routine)
+            lines, routine, due = [str(exc)], None, False
+        self.app.call_from_thread(self._show, lines, routine, due)
 
-    def _show(self, lines: list[str], routine: str | None) -> None:
+    def _show(self, lines: list[str], routine: str | None, due: bool) -> None:
         self.routine_id = routine
+        self.due = due
         self.query_one("#today-text", Static).update("\n".join(lines))
+        self.refresh_bindings()
         self.ready.set()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``s`` says what it does today: start the session due, or the next one early."""
+        if action == "start_today":
+            return self.routine_id is not None and self.due
+        if action == "start_early":
+            return self.routine_id is not None and not self.due
+        return True
+
+    def action_start_early(self) -> None:
+        """Plan the programme's next session although none is due today."""
+        self.action_start_today()
 
     def action_start_today(self) -> None:
         """Plan today's session with the programme's routine."""
