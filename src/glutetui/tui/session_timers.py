@@ -26,6 +26,13 @@ def show_countdown(screen: SessionScreen) -> None:
     screen.query_one(CountdownPanel).show(pauses.countdown, pauses.hint(), pauses.over)
 
 
+def changed(screen: SessionScreen) -> None:
+    """A countdown started, stopped or ended: the keys that act on it change, and so does
+    what the panel shows."""
+    screen.refresh_bindings()
+    show_countdown(screen)
+
+
 def tick(screen: SessionScreen) -> None:
     """Poll the countdowns: ring once when one ends (even if the clock jumped), then redraw."""
     held = screen.query_one(SetTimerPanel).poll()
@@ -39,8 +46,8 @@ def tick(screen: SessionScreen) -> None:
             screen.app.bell()
         if ended.held_rep:  # each hold that ran to its end is a rep
             screen.query_one("#reps", NumberPicker).set_value(pauses.held_reps)
-        screen.refresh_bindings()
-    if pauses.countdown is not None or ended is not None:
+        changed(screen)
+    elif pauses.countdown is not None:
         show_countdown(screen)
 
 
@@ -80,10 +87,9 @@ def time_set(screen: SessionScreen) -> None:
     panel = screen.query_one(SetTimerPanel)
     if panel.timer is None:
         return
-    if screen.pauses.countdown is not None:
+    if screen.pauses.countdown is not None:  # the set starts now: the rest is over
         screen.pauses.stop()
-        screen.refresh_bindings()
-        show_countdown(screen)
+        changed(screen)
     held = panel.toggle()
     if held is not None:
         fill_seconds(screen, held, ring=False)

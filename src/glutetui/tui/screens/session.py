@@ -158,11 +158,7 @@ class SessionScreen(GluteScreen[None]):
         view.show_kind(self.kind)
         if self.runner.current is None:
             self.focus()
-        self.refresh_bindings()
-        self._show_countdown()
-
-    def _show_countdown(self) -> None:
-        timers.show_countdown(self)
+        timers.changed(self)
 
     def tick(self) -> None:
         """Poll the countdowns: ring once when one ends (even if the clock jumped), then redraw."""
@@ -170,13 +166,11 @@ class SessionScreen(GluteScreen[None]):
 
     def _start_countdown(self, seconds: int, label: str, kind: str) -> None:
         self.pauses.start(seconds, label, kind)
-        self.refresh_bindings()
-        self._show_countdown()
+        timers.changed(self)
 
     def _stop_countdown(self) -> None:
         self.pauses.stop()
-        self.refresh_bindings()
-        self._show_countdown()
+        timers.changed(self)
 
     # ---- saving
 
@@ -406,7 +400,7 @@ class SessionScreen(GluteScreen[None]):
         """Add 15 seconds to the countdown."""
         if self.countdown is not None:
             self.countdown.add(15)
-            self._show_countdown()
+            timers.show_countdown(self)
 
     def action_hold(self) -> None:
         """Count the hold at the top of a rep (exercises with a hold)."""
@@ -416,8 +410,7 @@ class SessionScreen(GluteScreen[None]):
             and step.kind == "set"
             and self.pauses.hold(self.runner.item(step).hold_seconds)
         ):
-            self.refresh_bindings()
-            self._show_countdown()
+            timers.changed(self)
 
     def action_time_set(self) -> None:
         """Start a timed set's timer, or stop it and fill in the seconds held."""
