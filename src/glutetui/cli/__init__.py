@@ -25,25 +25,11 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 
 
-def _columns() -> int:
-    """The terminal's width as :func:`shutil.get_terminal_size` tells it (``$COLUMNS``, then
-    standard output, then 80), without importing shutil: argparse does so for every argument
-    added, which costs a cached ``glutetui due`` a tenth of its time."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
-
-
 class _Formatter(argparse.HelpFormatter):
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24) -> None:
-        super().__init__(prog, indent_increment, max_help_position, _columns() - 2)
+        from glutetui.cli.table import terminal_columns  # not shutil's: see its docstring
+
+        super().__init__(prog, indent_increment, max_help_position, terminal_columns() - 2)
 
 
 class _RawFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
