@@ -17,20 +17,19 @@ every text cell of a CSV export goes through :func:`inert_cell`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _CONTROL_CLASS = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 """C0 and C1 controls, DEL, the bidirectional marks, embeddings, overrides and isolates, and
 lone surrogates (a file name that is not valid UTF-8 reaches Python with them)."""
-_compiled: list[re.Pattern[str]] = []
-""":data:`_CONTROL_CLASS`, compiled the first time text needs it: compiling costs every run
-of the command line (a cached ``glutetui due``) a few milliseconds, and most never need it."""
 
 
+@functools.cache
 def _controls() -> re.Pattern[str]:
-    if not _compiled:
-        _compiled.append(re.compile(_CONTROL_CLASS))
-    return _compiled[0]
+    """:data:`_CONTROL_CLASS`, compiled the first time text needs it: compiling costs every run
+    of the command line (a cached ``glutetui due``) a few milliseconds, and most never need it."""
+    return re.compile(_CONTROL_CLASS)
 
 
 def _is_surrogate(char: str) -> bool:
